@@ -1,0 +1,5 @@
+import { UsersTableSkeleton } from "@/components/users/users-table";
+
+export default function Loading() {
+  return <UsersTableSkeleton />;
+}

@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { can } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/current-user";
+
+export default async function HomePage() {
+  const user = await requireUser();
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Welcome, {user.name}</h1>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+          Signed in as {user.email}
+          {user.lastSignInAt ? (
+            <>
+              {" "}· last sign-in <time dateTime={user.lastSignInAt}>{new Date(user.lastSignInAt).toUTCString()}</time>
+            </>
+          ) : null}
+        </p>
+      </div>
+      {can(user, "users.list") ? (
+        <section aria-labelledby="admin-heading" className="rounded-xl border border-zinc-200 bg-white p-6 dark:border-zinc-800 dark:bg-zinc-900">
+          <h2 id="admin-heading" className="text-lg font-medium">
+            Administration
+          </h2>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Review the people in your organisation and their accounts.</p>
+          <Link href="/admin/users" className="mt-4 inline-block text-sm font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300">
+            Go to users
+          </Link>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { GeistMono } from "geist/font/mono";
+import { GeistSans } from "geist/font/sans";
+import { connection } from "next/server";
+import type { ReactNode } from "react";
+import { Providers } from "@/components/providers";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Pre-Work", template: "%s · Pre-Work" },
+  description: "User accounts, profiles, files and an audit trail for your organisation.",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page carries the per-request CSP nonce (proxy.ts), which only dynamic rendering can
+  // apply to Next's scripts.
+  await connection();
+  return (
+    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
+      <body className="min-h-screen bg-zinc-50 font-sans text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  );
+}

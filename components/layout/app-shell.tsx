@@ -1,0 +1,52 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { buttonClasses } from "@/components/ui/button";
+import { can } from "@/lib/auth/permissions";
+import { signOutAction } from "@/lib/actions/auth/sign-out";
+import type { User } from "@/lib/db/users";
+import { type NavItem, NavLinks } from "./nav-links";
+
+/** Navigation shows each role only what it may use; the pages check again on their own. */
+function navItems(user: User): NavItem[] {
+  const items: NavItem[] = [{ href: "/", label: "Home" }];
+  if (can(user, "users.list")) items.push({ href: "/admin/users", label: "Users" });
+  return items;
+}
+
+export function AppShell({ user, children }: { user: User; children: ReactNode }) {
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-zinc-900">
+        Skip to content
+      </a>
+      <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <div className="flex items-center gap-6">
+            <Link href="/" className="text-lg font-semibold tracking-tight">
+              Pre-Work
+            </Link>
+            <nav aria-label="Main">
+              <NavLinks items={navItems(user)} />
+            </nav>
+          </div>
+          <div className="flex items-center gap-3 text-sm">
+            <span className="text-zinc-700 dark:text-zinc-300">
+              <span className="font-medium">{user.name}</span>{" "}
+              <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs uppercase tracking-wide text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+                {user.role}
+              </span>
+            </span>
+            <form action={signOutAction}>
+              <button type="submit" className={buttonClasses("secondary")}>
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { expect, test } from "./fixtures";
+import { deactivate, makeUser, PASSWORD, signIn } from "./factories";
+
+const GENERIC = "That email and password do not match an active account.";
+
+test.describe("sign-in", () => {
+  test("an admin signs in and sees the users list", async ({ page }) => {
+    const admin = await makeUser("admin");
+    await signIn(page, admin);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: admin.email })).toBeVisible();
+  });
+
+  test("a wrong password and an unknown email get the same generic error", async ({ page }) => {
+    const user = await makeUser("user");
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(user.email);
+    await page.getByLabel("Password").fill("not the password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.locator("form").getByRole("alert")).toHaveText(GENERIC);
+    await expect(page).toHaveURL(/\/sign-in/);
+
+    await page.getByLabel("Email").fill("nobody-here@e2e.test");
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.locator("form").getByRole("alert")).toHaveText(GENERIC);
+  });
+
+  test("a deactivated user cannot sign in", async ({ page }) => {
+    const user = await makeUser("user");
+    await deactivate(user);
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(user.email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.locator("form").getByRole("alert")).toHaveText(GENERIC);
+  });
+
+  test("a signed-in user who is deactivated is signed out on the next request", async ({ page }) => {
+    const user = await makeUser("user");
+    await signIn(page, user);
+    await deactivate(user);
+    await page.reload();
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await expect(page.getByRole("heading", { name: "Sign in to Pre-Work" })).toBeVisible();
+  });
+
+  test("signing out ends the session", async ({ page }) => {
+    const user = await makeUser("manager");
+    await signIn(page, user);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("sign-in follows only same-site callback paths", async ({ page }) => {
+    const user = await makeUser("admin");
+    await page.goto("/sign-in?callbackUrl=//evil.example/steal");
+    await page.getByLabel("Email").fill(user.email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /Welcome/ })).toBeVisible();
+    expect(new URL(page.url()).pathname).toBe("/");
+  });
+});
+
+test.describe("roles", () => {
+  test("a user with role user gets no Users link and is refused /admin/users", async ({ page }) => {
+    const user = await makeUser("user");
+    await signIn(page, user);
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" })).toHaveCount(0);
+    const response = await page.goto("/admin/users");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+    await expect(page.getByRole("table")).toHaveCount(0);
+    await expect(page.getByText(user.email, { exact: true })).toHaveCount(0);
+  });
+
+  test("a manager may list users", async ({ page }) => {
+    const manager = await makeUser("manager");
+    await signIn(page, manager);
+    await page.goto("/admin/users?role=manager");
+    await expect(page.getByRole("cell", { name: manager.email })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Managers" })).toHaveAttribute("aria-current", "page");
+  });
+
+  test("signed-out visitors are sent to sign-in", async ({ page }) => {
+    await page.goto("/admin/users");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+});

@@ -1,0 +1,73 @@
+// Who may do what (DESIGN.md §5), decided in one pure function that every page and server
+// action asks. Inactive actors may do nothing.
+import type { Role } from "@/lib/validation/users";
+
+export interface Actor {
+  id: string;
+  role: Role;
+  isActive: boolean;
+}
+
+/** The user whose data an action touches. */
+export interface Subject {
+  id: string;
+  role: Role;
+}
+
+export type Permission =
+  | "users.list"
+  | "users.view"
+  | "users.create"
+  | "users.edit"
+  | "users.deactivate"
+  | "users.change_role"
+  | "profiles.manage"
+  | "files.manage"
+  | "audit.view_all";
+
+const isSelf = (actor: Actor, subject?: Subject) => subject !== undefined && subject.id === actor.id;
+
+/**
+ * `subject` is the user whose data is touched; for "create" it is the user to be created
+ * (its role decides). Permissions that need a subject are denied without one.
+ */
+export function can(actor: Actor | null, permission: Permission, subject?: Subject): boolean {
+  if (!actor || !actor.isActive) return false;
+  const admin = actor.role === "admin";
+  const manager = actor.role === "manager";
+  switch (permission) {
+    case "users.list":
+      return admin || manager;
+    case "users.view":
+      return admin || manager || isSelf(actor, subject);
+    case "users.create":
+    case "users.edit":
+    case "users.deactivate":
+      if (!subject) return false;
+      return admin || (manager && subject.role === "user");
+    case "users.change_role":
+      return admin && subject !== undefined;
+    case "profiles.manage":
+    case "files.manage":
+      if (!subject) return false;
+      return admin || isSelf(actor, subject) || (manager && subject.role === "user");
+    case "audit.view_all":
+      return admin || manager;
+  }
+}
+
+/** Roles the actor may give a new or edited user. */
+export function grantableRoles(actor: Actor | null): Role[] {
+  if (!actor?.isActive) return [];
+  if (actor.role === "admin") return ["admin", "manager", "user"];
+  if (actor.role === "manager") return ["user"];
+  return [];
+}
+
+/** Audit entries a viewer may read: admins all, managers all but admins', users their own. */
+export function canSeeAuditEntry(viewer: Actor | null, entry: { actorRole: Role | null; actorId: string; targetUserId?: string }): boolean {
+  if (!viewer?.isActive) return false;
+  if (viewer.role === "admin") return true;
+  if (viewer.role === "manager") return entry.actorRole !== "admin";
+  return entry.actorId === viewer.id || entry.targetUserId === viewer.id;
+}

@@ -1,0 +1,98 @@
+// The single source of truth for every DynamoDB table: keys, global secondary indexes and the
+// TTL attribute. Local setup (scripts/), the tests and the AWS template are all generated from
+// this description, so they cannot drift apart. Names follow ../shared/spec/database-schema.md;
+// where a spec index cannot work as written the comment says what was done instead and why.
+
+export type KeyType = "S" | "N";
+
+export interface KeyAttribute {
+  name: string;
+  type: KeyType;
+}
+
+export interface IndexDefinition {
+  name: string;
+  partitionKey: KeyAttribute;
+  sortKey?: KeyAttribute;
+}
+
+export interface TableDefinition {
+  /** Name without the configured prefix. */
+  baseName: string;
+  partitionKey: KeyAttribute;
+  sortKey?: KeyAttribute;
+  indexes: IndexDefinition[];
+  /** Epoch-seconds attribute DynamoDB's TTL deletes items by. */
+  ttlAttribute?: string;
+}
+
+const s = (name: string): KeyAttribute => ({ name, type: "S" });
+
+export const TABLES = {
+  users: {
+    baseName: "users",
+    partitionKey: s("id"),
+    indexes: [
+      { name: "Email-Index", partitionKey: s("email") },
+      // Sorted by creation so a role's users come back in a stable order.
+      { name: "Role-Index", partitionKey: s("role"), sortKey: s("createdAt") },
+      // A Query needs one exact partition key, so "all users" lists hang off a constant
+      // `directory` attribute rather than a Scan. Sorted by creation date.
+      { name: "Directory-Created-Index", partitionKey: s("directory"), sortKey: s("createdAt") },
+    ],
+  },
+  // Guard items that make an email unique: a GSI cannot enforce uniqueness, so every create and
+  // email change puts `email -> userId` here with attribute_not_exists in the same transaction.
+  // Sign-in reads it with ConsistentRead, which a GSI cannot offer.
+  userEmails: {
+    baseName: "user-emails",
+    partitionKey: s("email"),
+    indexes: [],
+  },
+  userProfiles: {
+    baseName: "user-profiles",
+    partitionKey: s("id"),
+    indexes: [
+      { name: "UserId-Index", partitionKey: s("userId"), sortKey: s("createdAt") },
+      // The spec's composite index on userId + isDefault: a GSI key cannot be a boolean, so the
+      // item keeps `isDefault: boolean` and mirrors it into the string `defaultFlag` ("1"/"0").
+      { name: "UserId-Default-Index", partitionKey: s("userId"), sortKey: s("defaultFlag") },
+    ],
+  },
+  auditLogs: {
+    baseName: "audit-logs",
+    partitionKey: s("id"),
+    indexes: [
+      { name: "UserId-Timestamp-Index", partitionKey: s("userId"), sortKey: s("timestamp") },
+      { name: "Action-Timestamp-Index", partitionKey: s("action"), sortKey: s("timestamp") },
+      // Whose data was touched, so a user's page shows what was done to them too.
+      { name: "TargetUserId-Timestamp-Index", partitionKey: s("targetUserId"), sortKey: s("timestamp") },
+      // The spec's Timestamp-Index: a Query needs one exact partition key, so entries are
+      // bucketed by UTC month (`month` = YYYY-MM) and read newest first, walking back a month
+      // at a time. Months rather than days bound the walk across quiet periods (at most
+      // retention/30 + 1 Queries) at the cost of one GSI partition per month taking all writes
+      // (about 1,000 writes/s in DynamoDB): ample for an admin console's audit trail.
+      { name: "Timestamp-Index", partitionKey: s("month"), sortKey: s("timestamp") },
+    ],
+    ttlAttribute: "expiresAtEpoch",
+  },
+  files: {
+    baseName: "files",
+    partitionKey: s("id"),
+    indexes: [{ name: "UploadedBy-Index", partitionKey: s("uploadedBy"), sortKey: s("createdAt") }],
+    ttlAttribute: "expiresAtEpoch",
+  },
+  // Failed sign-in counters per email and per IP (stateless app servers keep no memory).
+  rateLimits: {
+    baseName: "rate-limits",
+    partitionKey: s("key"),
+    indexes: [],
+    ttlAttribute: "expiresAtEpoch",
+  },
+} as const satisfies Record<string, TableDefinition>;
+
+export type TableId = keyof typeof TABLES;
+
+export function tableName(prefix: string, id: TableId): string {
+  return `${prefix}${TABLES[id].baseName}`;
+}

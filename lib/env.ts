@@ -1,0 +1,67 @@
+// The one module that reads process.env. Everything else asks it, so a missing or malformed
+// setting is reported once, by name, at first use, instead of surfacing as an odd AWS error.
+import { z } from "zod";
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .url()
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    AWS_REGION: z.string().trim().min(1).default("us-east-1"),
+    // Set together for the embedded local services; absent on AWS, where the SDK's own
+    // credential chain (role, env keys, profile) is used.
+    DYNAMODB_ENDPOINT: optionalUrl,
+    S3_ENDPOINT: optionalUrl,
+    TABLE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{0,200}$/, "may contain only letters, digits, '_', '-' and '.'")
+      .default("prework-"),
+    S3_BUCKET: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a valid S3 bucket name")
+      .default("prework-media-bucket-local"),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (run: openssl rand -base64 33)"),
+    AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+    SIGN_IN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+    SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
+    SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  })
+  .refine((e) => Boolean(e.DYNAMODB_ENDPOINT) === Boolean(e.S3_ENDPOINT), {
+    message: "DYNAMODB_ENDPOINT and S3_ENDPOINT are set together (local services) or not at all (AWS)",
+    path: ["S3_ENDPOINT"],
+  });
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export class EnvError extends Error {
+  constructor(issues: z.core.$ZodIssue[]) {
+    const lines = issues.map((i) => `  ${i.path.join(".") || "(environment)"}: ${i.message}`);
+    super(`Invalid configuration:\n${lines.join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) throw new EnvError(parsed.error.issues);
+  cached = parsed.data;
+  return cached;
+}
+
+/** True when the app talks to the embedded DynamoDB Local and s3rver rather than AWS. */
+export function isLocalStack(): boolean {
+  return Boolean(env().DYNAMODB_ENDPOINT);
+}
+
+/** For tests that change settings between cases. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,56 @@
+// End-to-end tests against a production build (`next build` first; `npm test` does it). The
+// global setup starts in-memory DynamoDB Local, s3rver and `next start` on free ports; see
+// e2e/global-setup.ts. Run through `npm run test:e2e`, which adds the react-server condition so
+// that the lib/ modules (`import "server-only"`) load in the runner and its workers.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+// The specs' factories import lib/ modules, which start with `import "server-only"`: that only
+// resolves (to an empty module) under the react-server condition. Say so instead of failing on
+// an obscure import error.
+const nodeFlags = `${process.env.NODE_OPTIONS ?? ""} ${process.execArgv.join(" ")}`;
+if (!/(--conditions[= ]|-C ?)react-server\b/.test(nodeFlags)) {
+  throw new Error("Run the e2e tests with `npm run test:e2e` (it sets NODE_OPTIONS=--conditions=react-server so lib/ modules load).");
+}
+
+// Chromium leaves folders in the temp dir: keep them inside the project (git-ignored).
+const tmp = path.join(__dirname, ".tmp");
+mkdirSync(tmp, { recursive: true });
+process.env.TMPDIR = tmp;
+
+export default defineConfig({
+  testDir: "./e2e",
+  testMatch: "**/*.spec.ts",
+  globalSetup: "./e2e/global-setup.ts",
+  outputDir: "test-results",
+  workers: 2,
+  retries: 0,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: "list",
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  use: {
+    // Set by the global setup. The runner may read this file before that, so e2e/fixtures.ts
+    // also supplies baseURL from the environment at test time.
+    baseURL: process.env.E2E_BASE_URL,
+    trace: "retain-on-failure",
+    browserName: "chromium",
+    viewport: { width: 1280, height: 800 },
+    launchOptions: {
+      // Debian's package: `npx playwright install` cannot download here.
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [{ name: "chromium" }],
+});
