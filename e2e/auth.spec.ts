@@ -1,3 +1,4 @@
+import { listAuditByActor } from "@/lib/db/audit";
 import { expect, test } from "./fixtures";
 import { deactivate, makeUser, PASSWORD, signIn } from "./factories";
 
@@ -53,6 +54,11 @@ test.describe("sign-in", () => {
     await expect(page).toHaveURL(/\/sign-in/);
     await page.goto("/");
     await expect(page).toHaveURL(/\/sign-in/);
+
+    const actions = (await listAuditByActor(user.id)).items;
+    expect(actions.map((e) => e.action).slice(0, 2)).toEqual(["auth.signed_out", "auth.signed_in"]);
+    // Address and agent come from the browser's request.
+    expect(actions[1]).toMatchObject({ ipAddress: "127.0.0.1", userAgent: expect.stringContaining("Chrome") });
   });
 
   test("sign-in follows only same-site callback paths", async ({ page }) => {

