@@ -22,11 +22,15 @@ export class UnauthorizedError extends AppError {
   }
 }
 
-/** A write lost a race: the item changed since it was read, or a unique value is taken. */
+/**
+ * A write lost a race: the item changed since it was read, or a unique value is taken.
+ * `latest` is the item as it is now, so the person can see the other change before retrying.
+ */
 export class ConflictError extends AppError {
   constructor(
     message: string,
     readonly field?: string,
+    readonly latest?: unknown,
   ) {
     super(message);
   }

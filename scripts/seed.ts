@@ -3,6 +3,7 @@
 // are written exactly as for any other user.
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
+import { reconcileActiveAdmins } from "@/lib/db/counters";
 import { anyAdminExists, createUser } from "@/lib/db/users";
 import { ConflictError } from "@/lib/errors";
 
@@ -11,7 +12,11 @@ export const FIRST_ADMIN_EMAIL = "admin@prework.local";
 export const SYSTEM_ACTOR = "system";
 
 export async function seedFirstAdmin(email = FIRST_ADMIN_EMAIL): Promise<{ email: string; password: string } | null> {
-  if (await anyAdminExists()) return null;
+  if (await anyAdminExists()) {
+    // Data from before the active-admin counter existed gets it now.
+    await reconcileActiveAdmins();
+    return null;
+  }
   const password = randomBytes(12).toString("base64url");
   try {
     await createUser(

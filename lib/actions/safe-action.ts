@@ -8,16 +8,23 @@ import { AppError, ConflictError, ValidationError } from "@/lib/errors";
 
 export type FieldErrors = Record<string, string[]>;
 
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: string; fieldErrors?: FieldErrors; conflict?: boolean };
+export type ActionFailure = {
+  ok: false;
+  error: string;
+  fieldErrors?: FieldErrors;
+  /** Set when the write lost a race; `latest` is the item as it is now, when known. */
+  conflict?: boolean;
+  latest?: unknown;
+};
+
+export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
 
 export interface ActionContext {
   user: User;
   audit: AuditContext;
 }
 
-function fieldErrorsOf(error: z.ZodError): FieldErrors {
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "form";
@@ -52,11 +59,15 @@ export function action<S extends z.ZodType, T>(
   };
 }
 
-export function failure(error: unknown): { ok: false; error: string; fieldErrors?: FieldErrors; conflict?: boolean } {
+export function failure(error: unknown): ActionFailure {
   if (error instanceof ConflictError) {
-    return error.field
-      ? { ok: false, error: error.message, fieldErrors: { [error.field]: [error.message] }, conflict: true }
-      : { ok: false, error: error.message, conflict: true };
+    return {
+      ok: false,
+      error: error.message,
+      conflict: true,
+      ...(error.field ? { fieldErrors: { [error.field]: [error.message] } } : {}),
+      ...(error.latest !== undefined ? { latest: error.latest } : {}),
+    };
   }
   if (error instanceof ValidationError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
   if (error instanceof AppError) return { ok: false, error: error.message };

@@ -18,3 +18,11 @@ export function contextFromHeaders(h: Headers): RequestContext {
 export async function requestContext(): Promise<RequestContext> {
   return contextFromHeaders(await headers());
 }
+
+/** The origin the person reached the app at (for links they will open, such as invites). */
+export async function requestOrigin(): Promise<string> {
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? "http";
+  return `${proto === "https" ? "https" : "http"}://${host}`;
+}

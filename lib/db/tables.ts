@@ -37,9 +37,28 @@ export const TABLES = {
       // Sorted by creation so a role's users come back in a stable order.
       { name: "Role-Index", partitionKey: s("role"), sortKey: s("createdAt") },
       // A Query needs one exact partition key, so "all users" lists hang off a constant
-      // `directory` attribute rather than a Scan. Sorted by creation date.
+      // `directory` attribute rather than a Scan: one index per sort order, and the name and
+      // email ones also serve case-insensitive prefix search (begins_with on the sort key).
       { name: "Directory-Created-Index", partitionKey: s("directory"), sortKey: s("createdAt") },
+      // `nameKey` = lower-cased name + "#" + id (unique, so equal names still page stably).
+      { name: "Directory-Name-Index", partitionKey: s("directory"), sortKey: s("nameKey") },
+      { name: "Directory-Email-Index", partitionKey: s("directory"), sortKey: s("email") },
     ],
+  },
+  // One-time set-password links, one per user: issuing a new link replaces the old one, so the
+  // old link stops working. Only a hash of the secret is stored; TTL removes expired links.
+  invites: {
+    baseName: "invites",
+    partitionKey: s("userId"),
+    indexes: [],
+    ttlAttribute: "expiresAtEpoch",
+  },
+  // Small counters that transactions must condition on, such as the number of active admins
+  // (the last one can be neither demoted nor deactivated, even by two requests at once).
+  counters: {
+    baseName: "counters",
+    partitionKey: s("key"),
+    indexes: [],
   },
   // Guard items that make an email unique: a GSI cannot enforce uniqueness, so every create and
   // email change puts `email -> userId` here with attribute_not_exists in the same transaction.

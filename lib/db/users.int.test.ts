@@ -6,7 +6,8 @@ import { listAuditByAction, listAuditByTarget } from "./audit";
 import { db, table } from "./client";
 import { InvalidCursorError } from "./cursor";
 import { alterRequests } from "./testing/sdk-middleware";
-import { createUser, getCredentialsByEmail, getUser, getUserByEmail, getUsersByIds, listUsers, setUserActive, updateUser } from "./users";
+import { listUsers } from "./user-directory";
+import { createUser, getCredentialsByEmail, getUser, getUserByEmail, getUsersByIds, setUserActive, updateUser } from "./users";
 
 const ctx = { actorId: "test-actor", ipAddress: "203.0.113.7", userAgent: "vitest" };
 const uniqueEmail = (tag: string) => `${tag}-${randomUUID()}@example.com`;
@@ -154,19 +155,19 @@ describe("users repository", () => {
   it("pages through a role with an opaque cursor and rejects a tampered one", async () => {
     const role = "manager" as const;
     for (let i = 0; i < 3; i++) await newUser(uniqueEmail("pager"), role);
-    const first = await listUsers({ role, limit: 2 });
+    const first = await listUsers({ role }, { limit: 2 });
     expect(first.items).toHaveLength(2);
     expect(first.items.every((u) => u.role === role)).toBe(true);
     expect(first.nextCursor).toEqual(expect.any(String));
-    const second = await listUsers({ role, limit: 2, cursor: first.nextCursor });
+    const second = await listUsers({ role }, { limit: 2, cursor: first.nextCursor });
     expect(second.items.map((u) => u.id)).not.toContain(first.items[0]!.id);
     // Newest first, across pages.
     expect(first.items[1]!.createdAt >= (second.items[0]?.createdAt ?? "")).toBe(true);
 
     const [payload, mac] = first.nextCursor!.split(".");
     const forged = `${Buffer.from(JSON.stringify({ id: "x", role: "admin", createdAt: "2099" })).toString("base64url")}.${mac}`;
-    await expect(listUsers({ role, cursor: forged })).rejects.toBeInstanceOf(InvalidCursorError);
-    await expect(listUsers({ role: "admin", cursor: `${payload}.${mac}` })).rejects.toBeInstanceOf(InvalidCursorError);
-    await expect(listUsers({ cursor: "not-a-cursor" })).rejects.toBeInstanceOf(InvalidCursorError);
+    await expect(listUsers({ role }, { cursor: forged })).rejects.toBeInstanceOf(InvalidCursorError);
+    await expect(listUsers({ role: "admin" }, { cursor: `${payload}.${mac}` })).rejects.toBeInstanceOf(InvalidCursorError);
+    await expect(listUsers({}, { cursor: "not-a-cursor" })).rejects.toBeInstanceOf(InvalidCursorError);
   });
 });

@@ -3,12 +3,12 @@ import { randomUUID } from "node:crypto";
 import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { diff } from "@/lib/audit/diff";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { emailSchema, ROLES, type Role } from "@/lib/validation/users";
 import { type AuditContext, auditPut } from "./audit";
+import { activeAdminsChange } from "./counters";
 import { db, table } from "./client";
-import { decodeCursor, encodeCursor, type Page } from "./cursor";
-import { type CancellationCodes, transact, type TransactItem } from "./transact";
+import { transact, type TransactItem } from "./transact";
 
 export const userSchema = z.object({
   id: z.string(),
@@ -28,8 +28,20 @@ const USER_ATTRIBUTES = ["id", "email", "#name", "#role", "isActive", "createdAt
 const PROJECTION = USER_ATTRIBUTES.join(", ");
 const PROJECTION_NAMES = { "#name": "name", "#role": "role" };
 
-/** Constant partition value of Directory-Created-Index ("all users" without a Scan). */
-const DIRECTORY = "users";
+/** Constant partition value of the Directory-* indexes ("all users" without a Scan). */
+export const DIRECTORY = "users";
+
+/** Case-insensitive sort and prefix-search form of a name or search text. */
+export function searchForm(text: string): string {
+  return text.normalize("NFKC").trim().toLowerCase();
+}
+
+/** Sort key of Directory-Name-Index: unique, so equal names still page stably. */
+export function nameKey(name: string, id: string): string {
+  return `${searchForm(name)}#${id}`;
+}
+
+const LAST_ADMIN = "This is the last active admin: make another admin first.";
 
 const STALE = "This user was changed by someone else since you opened it. Reload to see their change.";
 const EMAIL_TAKEN = "A user with this email already exists.";
@@ -66,11 +78,20 @@ function guardDelete(email: string, userId: string): TransactItem {
   };
 }
 
-export async function createUser(input: NewUser, ctx: AuditContext, options: { batchId?: string } = {}): Promise<User> {
+export interface CreateUserOptions {
+  /** Chosen by the caller when something else must name the user first (an invite). */
+  id?: string;
+  batchId?: string;
+  /** A set-password link issued with the account (see lib/db/invites.ts). */
+  invite?: TransactItem;
+  inviteExpiresAt?: string;
+}
+
+export async function createUser(input: NewUser, ctx: AuditContext, options: CreateUserOptions = {}): Promise<User> {
   const now = new Date();
   const email = emailSchema.parse(input.email);
   const user: User = {
-    id: randomUUID(),
+    id: options.id ?? randomUUID(),
     email,
     name: input.name,
     role: input.role,
@@ -79,23 +100,30 @@ export async function createUser(input: NewUser, ctx: AuditContext, options: { b
     updatedAt: now.toISOString(),
     version: 1,
   };
-  await transact(
-    [
-      {
-        Put: {
-          TableName: table("users"),
-          Item: { ...user, directory: DIRECTORY, ...(input.passwordHash ? { passwordHash: input.passwordHash } : {}) },
-          ConditionExpression: "attribute_not_exists(id)",
+  const batch = options.batchId ? { batchId: options.batchId } : {};
+  const items: TransactItem[] = [
+    {
+      Put: {
+        TableName: table("users"),
+        Item: {
+          ...user,
+          directory: DIRECTORY,
+          nameKey: nameKey(user.name, user.id),
+          ...(input.passwordHash ? { passwordHash: input.passwordHash } : {}),
         },
+        ConditionExpression: "attribute_not_exists(id)",
       },
-      guardPut(email, user.id),
-      auditPut(ctx, {
-        action: "user.created",
-        targetUserId: user.id,
-        details: { email, name: user.name, role: user.role, ...(options.batchId ? { batchId: options.batchId } : {}) },
-      }, now),
-    ],
-    (codes) => (codes[1] === "ConditionalCheckFailed" ? new ConflictError(EMAIL_TAKEN, "email") : new Error(`createUser cancelled: ${codes.join(",")}`)),
+    },
+    guardPut(email, user.id),
+    auditPut(ctx, { action: "user.created", targetUserId: user.id, details: { email, name: user.name, role: user.role, ...batch } }, now),
+  ];
+  if (user.role === "admin") items.push(activeAdminsChange(1));
+  if (options.invite) {
+    items.push(options.invite);
+    items.push(auditPut(ctx, { action: "user.invited", targetUserId: user.id, details: { expiresAt: options.inviteExpiresAt ?? "" } }, now));
+  }
+  await transact(items, (codes) =>
+    codes[1] === "ConditionalCheckFailed" ? new ConflictError(EMAIL_TAKEN, "email") : new Error(`createUser cancelled: ${codes.join(",")}`),
   );
   return user;
 }
@@ -114,7 +142,7 @@ export async function getUser(id: string, options: { consistent?: boolean } = {}
 }
 
 /** Many users in one round trip per 100 ids (BatchGetItem's limit); unknown ids are absent. */
-export async function getUsersByIds(ids: readonly string[]): Promise<Map<string, User>> {
+export async function getUsersByIds(ids: readonly string[], options: { consistent?: boolean } = {}): Promise<Map<string, User>> {
   const unique = [...new Set(ids)];
   const found = new Map<string, User>();
   for (let i = 0; i < unique.length; i += 100) {
@@ -123,7 +151,12 @@ export async function getUsersByIds(ids: readonly string[]): Promise<Map<string,
       const out: BatchGetCommandOutput = await db().send(
         new BatchGetCommand({
           RequestItems: {
-            [table("users")]: { Keys: keys, ProjectionExpression: PROJECTION, ExpressionAttributeNames: PROJECTION_NAMES },
+            [table("users")]: {
+              Keys: keys,
+              ProjectionExpression: PROJECTION,
+              ExpressionAttributeNames: PROJECTION_NAMES,
+              ConsistentRead: options.consistent ?? false,
+            },
           },
         }),
       );
@@ -176,64 +209,69 @@ export async function getCredentialsByEmail(rawEmail: string): Promise<{ user: U
   return { user: userSchema.parse(out.Item), passwordHash: typeof hash === "string" ? hash : null };
 }
 
-export interface ListUsersQuery {
-  role?: Role;
-  limit?: number;
-  cursor?: string | null;
-}
-
-/** Newest first; by role on Role-Index, otherwise everyone on Directory-Created-Index. */
-export async function listUsers(query: ListUsersQuery = {}): Promise<Page<User>> {
-  const limit = Math.min(Math.max(query.limit ?? 50, 1), 100);
-  const scope = `users:${query.role ?? "all"}`;
-  const [index, condition, values] = query.role
-    ? ["Role-Index", "#role = :pk", { ":pk": query.role }]
-    : ["Directory-Created-Index", "directory = :pk", { ":pk": DIRECTORY }];
-  const out = await db().send(
-    new QueryCommand({
-      TableName: table("users"),
-      IndexName: index,
-      KeyConditionExpression: condition,
-      ExpressionAttributeNames: PROJECTION_NAMES,
-      ExpressionAttributeValues: values,
-      ProjectionExpression: PROJECTION,
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(scope, query.cursor),
-    }),
-  );
-  return {
-    items: (out.Items ?? []).map((item) => userSchema.parse(item)),
-    nextCursor: encodeCursor(scope, out.LastEvaluatedKey),
-  };
-}
-
 export interface UserPatch {
   name?: string;
   email?: string;
   role?: Role;
 }
 
-function staleOrMissing(codes: CancellationCodes, extra?: (codes: CancellationCodes) => Error | null): Error {
-  const specific = extra?.(codes);
-  if (specific) return specific;
-  if (codes[0] === "ConditionalCheckFailed") return new ConflictError(STALE);
-  return new Error(`user update cancelled: ${codes.join(",")}`);
-}
-
 async function requireCurrent(id: string, expectedVersion: number): Promise<User> {
   const current = await getUser(id, { consistent: true });
   if (!current) throw new NotFoundError("This user does not exist.");
-  if (current.version !== expectedVersion) throw new ConflictError(STALE);
+  if (current.version !== expectedVersion) throw new ConflictError(STALE, undefined, current);
   return current;
+}
+
+/** The admin-count change a role or status change implies, if any. */
+function adminCountDelta(before: Pick<User, "role" | "isActive">, after: Pick<User, "role" | "isActive">): 1 | -1 | 0 {
+  const was = before.role === "admin" && before.isActive;
+  const is = after.role === "admin" && after.isActive;
+  return was === is ? 0 : is ? 1 : -1;
+}
+
+/**
+ * Runs a user change: the versioned update first, then the rest. Cancellation codes become
+ * the error the person should see: a stale version (with the user as it is now), a taken
+ * email, or the last active admin.
+ */
+async function writeUserChange(
+  current: User,
+  updated: User,
+  update: Omit<NonNullable<TransactItem["Update"]>, "TableName" | "Key" | "ConditionExpression">,
+  rest: TransactItem[],
+  lastAdminField?: string,
+): Promise<void> {
+  const items: TransactItem[] = [
+    { Update: { TableName: table("users"), Key: { id: current.id }, ConditionExpression: "version = :expected", ...update } },
+    ...rest,
+  ];
+  const delta = adminCountDelta(current, updated);
+  const counterIndex = delta ? items.push(activeAdminsChange(delta)) - 1 : -1;
+  const emailChanged = current.email !== updated.email;
+  const guardIndex = emailChanged ? items.push(guardDelete(current.email, current.id), guardPut(updated.email, current.id)) - 1 : -1;
+
+  await transact(items, (codes) => {
+    if (codes[0] === "ConditionalCheckFailed") return new ConflictError(STALE);
+    if (guardIndex >= 0 && codes[guardIndex] === "ConditionalCheckFailed") return new ConflictError(EMAIL_TAKEN, "email");
+    if (counterIndex >= 0 && codes[counterIndex] === "ConditionalCheckFailed") {
+      return new ValidationError(LAST_ADMIN, lastAdminField ? { [lastAdminField]: [LAST_ADMIN] } : {});
+    }
+    return new Error(`user change cancelled: ${codes.join(",")}`);
+  });
 }
 
 /**
  * Name, email and role, with optimistic locking: `expectedVersion` is the version the caller
- * read. The audit entry (dotted-path changes) is written in the same transaction; an email
- * change swaps the uniqueness guard in that transaction too.
+ * read. The audit entries (dotted-path changes, and a role change) are written in the same
+ * transaction; an email change swaps the uniqueness guard in it too.
  */
-export async function updateUser(id: string, expectedVersion: number, patch: UserPatch, ctx: AuditContext): Promise<User> {
+export async function updateUser(
+  id: string,
+  expectedVersion: number,
+  patch: UserPatch,
+  ctx: AuditContext,
+  options: { batchId?: string } = {},
+): Promise<User> {
   const current = await requireCurrent(id, expectedVersion);
   const next: User = {
     ...current,
@@ -249,61 +287,59 @@ export async function updateUser(id: string, expectedVersion: number, patch: Use
 
   const now = new Date();
   const updated: User = { ...next, updatedAt: now.toISOString(), version: current.version + 1 };
-  const emailChanged = next.email !== current.email;
-  const items: TransactItem[] = [
+  const batch = options.batchId ? { batchId: options.batchId } : {};
+  const audits = [auditPut(ctx, { action: "user.updated", targetUserId: id, details: { ...changeSet, ...batch } }, now)];
+  if (current.role !== updated.role) {
+    audits.push(auditPut(ctx, { action: "user.role_changed", targetUserId: id, details: { from: current.role, to: updated.role, ...batch } }, now));
+  }
+  await writeUserChange(
+    current,
+    updated,
     {
-      Update: {
-        TableName: table("users"),
-        Key: { id },
-        UpdateExpression: "SET #name = :name, email = :email, #role = :role, updatedAt = :now, version = :next",
-        ConditionExpression: "version = :expected",
-        ExpressionAttributeNames: { "#name": "name", "#role": "role" },
-        ExpressionAttributeValues: {
-          ":name": updated.name,
-          ":email": updated.email,
-          ":role": updated.role,
-          ":now": updated.updatedAt,
-          ":next": updated.version,
-          ":expected": expectedVersion,
-        },
+      UpdateExpression: "SET #name = :name, nameKey = :nameKey, email = :email, #role = :role, updatedAt = :now, version = :next",
+      ExpressionAttributeNames: { "#name": "name", "#role": "role" },
+      ExpressionAttributeValues: {
+        ":name": updated.name,
+        ":nameKey": nameKey(updated.name, id),
+        ":email": updated.email,
+        ":role": updated.role,
+        ":now": updated.updatedAt,
+        ":next": updated.version,
+        ":expected": expectedVersion,
       },
     },
-    auditPut(ctx, { action: "user.updated", targetUserId: id, details: changeSet }, now),
-  ];
-  if (current.role !== updated.role) {
-    items.push(auditPut(ctx, { action: "user.role_changed", targetUserId: id, details: { from: current.role, to: updated.role } }, now));
-  }
-  const guardIndex = items.length;
-  if (emailChanged) items.push(guardDelete(current.email, id), guardPut(updated.email, id));
-
-  await transact(items, (codes) =>
-    staleOrMissing(codes, (c) =>
-      emailChanged && c[guardIndex + 1] === "ConditionalCheckFailed" ? new ConflictError(EMAIL_TAKEN, "email") : null,
-    ),
+    audits,
+    "role",
   );
   return updated;
 }
 
 /** Soft delete and its undo; sessions of an inactive user stop on their next request. */
-export async function setUserActive(id: string, expectedVersion: number, active: boolean, ctx: AuditContext): Promise<User> {
+export async function setUserActive(
+  id: string,
+  expectedVersion: number,
+  active: boolean,
+  ctx: AuditContext,
+  options: { batchId?: string } = {},
+): Promise<User> {
   const current = await requireCurrent(id, expectedVersion);
   if (current.isActive === active) return current;
   const now = new Date();
   const updated: User = { ...current, isActive: active, updatedAt: now.toISOString(), version: current.version + 1 };
-  await transact(
+  await writeUserChange(
+    current,
+    updated,
+    {
+      UpdateExpression: "SET isActive = :active, updatedAt = :now, version = :next",
+      ExpressionAttributeValues: { ":active": active, ":now": updated.updatedAt, ":next": updated.version, ":expected": expectedVersion },
+    },
     [
-      {
-        Update: {
-          TableName: table("users"),
-          Key: { id },
-          UpdateExpression: "SET isActive = :active, updatedAt = :now, version = :next",
-          ConditionExpression: "version = :expected",
-          ExpressionAttributeValues: { ":active": active, ":now": updated.updatedAt, ":next": updated.version, ":expected": expectedVersion },
-        },
-      },
-      auditPut(ctx, { action: active ? "user.reactivated" : "user.deactivated", targetUserId: id, details: {} }, now),
+      auditPut(
+        ctx,
+        { action: active ? "user.reactivated" : "user.deactivated", targetUserId: id, details: options.batchId ? { batchId: options.batchId } : {} },
+        now,
+      ),
     ],
-    (codes) => staleOrMissing(codes),
   );
   return updated;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PASSWORD_RULES } from "./password";
 import { plainText } from "./text";
 
 export const ROLES = ["admin", "manager", "user"] as const;
@@ -18,8 +19,12 @@ export const userNameSchema = plainText("Name", 100);
 
 export const passwordSchema = z
   .string({ error: "Password is required." })
-  .min(12, "Password must be at least 12 characters.")
-  .max(256, "Password must be at most 256 characters.");
+  .max(256, "Password must be at most 256 characters.")
+  .superRefine((password, ctx) => {
+    for (const rule of PASSWORD_RULES) {
+      if (!rule.test(password)) ctx.addIssue({ code: "custom", message: `Password needs: ${rule.label.toLowerCase()}.` });
+    }
+  });
 
 export const signInSchema = z.object({
   email: emailSchema,
@@ -33,3 +38,64 @@ export const createUserSchema = z.object({
   role: roleSchema,
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+const id = z.uuid({ error: "Unknown user." });
+const version = z.number({ error: "Reload the page and try again." }).int().min(1);
+
+export const updateUserSchema = z.object({
+  id,
+  version,
+  name: userNameSchema,
+  email: emailSchema,
+  role: roleSchema,
+});
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+export const setUserActiveSchema = z.object({ id, version, active: z.boolean() });
+export const userIdSchema = z.object({ id });
+
+export const USER_STATUSES = ["active", "inactive"] as const;
+export const USER_SORTS = ["created", "name"] as const;
+
+/** The users list's filters, as they appear in the URL (unknown values are dropped). */
+export const userFilterSchema = z.object({
+  role: roleSchema.optional().catch(undefined),
+  status: z.enum(USER_STATUSES).optional().catch(undefined),
+  q: z
+    .string()
+    .transform((v) => v.normalize("NFC").trim().slice(0, 100))
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
+  sort: z.enum(USER_SORTS).optional().catch(undefined),
+  order: z.enum(["asc", "desc"]).optional().catch(undefined),
+});
+export type UserFilterInput = z.infer<typeof userFilterSchema>;
+
+export const listUsersSchema = z.object({
+  filter: userFilterSchema,
+  cursor: z.string().max(4096).nullish(),
+});
+
+export const BULK_OPERATIONS = ["deactivate", "reactivate", "set_role"] as const;
+export const MAX_BULK_IDS = 1000;
+
+export const bulkUsersSchema = z
+  .object({
+    operation: z.enum(BULK_OPERATIONS),
+    role: roleSchema.optional(),
+    /** Either the selected rows, or every user matching the filter. */
+    ids: z.array(id).min(1, "Select at least one user.").max(MAX_BULK_IDS, `Select at most ${MAX_BULK_IDS} users.`).optional(),
+    filter: userFilterSchema.optional(),
+  })
+  .refine((v) => Boolean(v.ids) !== Boolean(v.filter), { message: "Choose rows or all matching users.", path: ["ids"] })
+  .refine((v) => v.operation !== "set_role" || v.role, { message: "Choose a role.", path: ["role"] });
+export type BulkUsersInput = z.infer<typeof bulkUsersSchema>;
+
+export const setPasswordSchema = z
+  .object({
+    token: z.string().min(1).max(200),
+    password: passwordSchema,
+    confirm: z.string(),
+  })
+  .refine((v) => v.password === v.confirm, { message: "The passwords do not match.", path: ["confirm"] });

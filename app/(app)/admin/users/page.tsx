@@ -3,7 +3,7 @@ import Link from "next/link";
 import { UsersTable } from "@/components/users/users-table";
 import { requirePermission } from "@/lib/auth/current-user";
 import { InvalidCursorError } from "@/lib/db/cursor";
-import { listUsers } from "@/lib/db/users";
+import { listUsers } from "@/lib/db/user-directory";
 import { ROLES, type Role } from "@/lib/validation/users";
 
 export const metadata: Metadata = { title: "Users" };
@@ -26,7 +26,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
 
   let page;
   try {
-    page = await listUsers({ role, cursor, limit: 50 });
+    page = await listUsers({ role }, { cursor, limit: 50 });
   } catch (error) {
     if (!(error instanceof InvalidCursorError)) throw error;
     return (

@@ -1,0 +1,60 @@
+"use client";
+import { type ReactNode, useEffect, useId, useRef } from "react";
+import { Button } from "./button";
+
+interface ConfirmDialogProps {
+  open: boolean;
+  title: string;
+  children?: ReactNode;
+  confirmLabel: string;
+  destructive?: boolean;
+  pending?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/**
+ * A modal confirmation on the native <dialog>: focus is trapped and returned by the browser,
+ * Escape cancels, and the safe choice (Cancel) has focus first.
+ */
+export function ConfirmDialog({ open, title, children, confirmLabel, destructive, pending, onConfirm, onCancel }: ConfirmDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const cancelRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      dialog.showModal();
+      cancelRef.current?.focus();
+    } else if (!open && dialog.open) {
+      dialog.close();
+    }
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+      className="m-auto w-full max-w-md rounded-xl border border-zinc-200 bg-white p-6 text-zinc-900 shadow-xl backdrop:bg-black/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+    >
+      <h2 id={titleId} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children ? <div className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">{children}</div> : null}
+      <div className="mt-6 flex justify-end gap-2">
+        <Button ref={cancelRef} variant="secondary" onClick={onCancel} disabled={pending}>
+          Cancel
+        </Button>
+        <Button variant={destructive ? "danger" : "primary"} onClick={onConfirm} disabled={pending} aria-busy={pending}>
+          {pending ? "Working…" : confirmLabel}
+        </Button>
+      </div>
+    </dialog>
+  );
+}

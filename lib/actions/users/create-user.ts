@@ -1,0 +1,23 @@
+"use server";
+import { randomUUID } from "node:crypto";
+import { revalidatePath } from "next/cache";
+import { can, grantableRoles } from "@/lib/auth/permissions";
+import { requestOrigin } from "@/lib/auth/request-context";
+import { newInvite } from "@/lib/db/invites";
+import { createUser } from "@/lib/db/users";
+import { ForbiddenError } from "@/lib/errors";
+import { createUserSchema } from "@/lib/validation/users";
+import { action } from "../safe-action";
+
+/** Creates the account with a one-time set-password link, both in the user's transaction. */
+export const createUserAction = action(createUserSchema, async (input, { user, audit }) => {
+  if (!can(user, "users.create", { id: "new", role: input.role }) || !grantableRoles(user).includes(input.role)) {
+    throw new ForbiddenError("You may not create a user with this role.");
+  }
+  // The id is chosen here so the invite can name it before the user exists.
+  const id = randomUUID();
+  const invite = newInvite(id, "invite");
+  const created = await createUser(input, audit, { id, invite: invite.put, inviteExpiresAt: invite.expiresAt });
+  revalidatePath("/admin/users");
+  return { user: created, inviteUrl: `${await requestOrigin()}/invite/${invite.token}`, expiresAt: invite.expiresAt };
+});

@@ -1,0 +1,15 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { setUserActive } from "@/lib/db/users";
+import { setUserActiveSchema } from "@/lib/validation/users";
+import { action } from "../safe-action";
+import { loadSubject } from "./load-subject";
+
+/** Deactivate (soft delete) or reactivate; the user's sessions end on their next request. */
+export const setUserActiveAction = action(setUserActiveSchema, async ({ id, version, active }, { user, audit }) => {
+  await loadSubject(user, id, "users.deactivate");
+  const updated = await setUserActive(id, version, active, audit);
+  revalidatePath("/admin/users");
+  revalidatePath(`/admin/users/${id}`);
+  return updated;
+});

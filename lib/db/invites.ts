@@ -1,0 +1,126 @@
+import "server-only";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { ValidationError } from "@/lib/errors";
+import { type AuditContext, auditPut } from "./audit";
+import { db, table } from "./client";
+import { transact, type TransactItem } from "./transact";
+
+// One-time set-password links. The token is `{userId}.{secret}`; only a SHA-256 of the secret
+// is stored, under the user's id, so issuing a new link replaces (and so revokes) the old one.
+
+export type InviteKind = "invite" | "reset";
+
+export const INVITE_TTL_HOURS = 72;
+const INVALID = "This link is invalid, expired or already used. Ask an administrator for a new one.";
+
+export interface IssuedInvite {
+  token: string;
+  expiresAt: string;
+  /** The invite's Put, for the transaction that creates the user or records the reset. */
+  put: TransactItem;
+}
+
+function digest(secret: string): string {
+  return createHash("sha256").update(secret).digest("hex");
+}
+
+export function newInvite(userId: string, kind: InviteKind, now = new Date(), hours = INVITE_TTL_HOURS): IssuedInvite {
+  const secret = randomBytes(32).toString("base64url");
+  const expires = new Date(now.getTime() + hours * 3_600_000);
+  return {
+    token: `${userId}.${secret}`,
+    expiresAt: expires.toISOString(),
+    put: {
+      Put: {
+        TableName: table("invites"),
+        Item: { userId, tokenHash: digest(secret), kind, expiresAt: expires.toISOString(), expiresAtEpoch: Math.floor(expires.getTime() / 1000) },
+      },
+    },
+  };
+}
+
+function splitToken(token: string): { userId: string; secret: string } | null {
+  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  return match ? { userId: match[1]!, secret: match[2]! } : null;
+}
+
+export interface ValidInvite {
+  userId: string;
+  kind: InviteKind;
+  expiresAt: string;
+}
+
+/** The invite a token names, if it is the user's current one and has not expired. */
+export async function findInvite(token: string): Promise<ValidInvite | null> {
+  const parts = splitToken(token);
+  if (!parts) return null;
+  const out = await db().send(new GetCommand({ TableName: table("invites"), Key: { userId: parts.userId }, ConsistentRead: true }));
+  const item = out.Item;
+  if (!item || typeof item.tokenHash !== "string") return null;
+  const expected = Buffer.from(item.tokenHash, "hex");
+  const given = Buffer.from(digest(parts.secret), "hex");
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  if (Number(item.expiresAtEpoch) * 1000 <= Date.now()) return null;
+  return { userId: parts.userId, kind: item.kind === "reset" ? "reset" : "invite", expiresAt: String(item.expiresAt) };
+}
+
+/** A fresh link for an existing, active user; the previous link stops working. */
+export async function issuePasswordReset(userId: string, ctx: AuditContext): Promise<{ token: string; expiresAt: string }> {
+  const now = new Date();
+  const invite = newInvite(userId, "reset", now);
+  await transact(
+    [
+      invite.put,
+      {
+        ConditionCheck: {
+          TableName: table("users"),
+          Key: { id: userId },
+          ConditionExpression: "isActive = :yes",
+          ExpressionAttributeValues: { ":yes": true },
+        },
+      },
+      auditPut(ctx, { action: "user.password_reset_issued", targetUserId: userId, details: { expiresAt: invite.expiresAt } }, now),
+    ],
+    (codes) =>
+      codes[1] === "ConditionalCheckFailed"
+        ? new ValidationError("Only an active user can be sent a password link. Reactivate them first.")
+        : new Error(`issuePasswordReset cancelled: ${codes.join(",")}`),
+  );
+  return { token: invite.token, expiresAt: invite.expiresAt };
+}
+
+/**
+ * Sets the password and spends the link in one transaction: the delete is conditioned on the
+ * same hash, so of two racing submissions only one succeeds.
+ */
+export async function consumeInvite(token: string, passwordHash: string, ctx: Omit<AuditContext, "actorId">): Promise<{ userId: string }> {
+  const invite = await findInvite(token);
+  const parts = splitToken(token);
+  if (!invite || !parts) throw new ValidationError(INVALID);
+  const now = new Date();
+  await transact(
+    [
+      {
+        Delete: {
+          TableName: table("invites"),
+          Key: { userId: invite.userId },
+          ConditionExpression: "tokenHash = :hash AND expiresAtEpoch > :now",
+          ExpressionAttributeValues: { ":hash": digest(parts.secret), ":now": Math.floor(now.getTime() / 1000) },
+        },
+      },
+      {
+        Update: {
+          TableName: table("users"),
+          Key: { id: invite.userId },
+          UpdateExpression: "SET passwordHash = :hash",
+          ConditionExpression: "isActive = :yes",
+          ExpressionAttributeValues: { ":hash": passwordHash, ":yes": true },
+        },
+      },
+      auditPut({ ...ctx, actorId: invite.userId }, { action: "user.password_set", targetUserId: invite.userId, details: { via: invite.kind } }, now),
+    ],
+    () => new ValidationError(INVALID),
+  );
+  return { userId: invite.userId };
+}

@@ -1,0 +1,182 @@
+import "server-only";
+import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import type { Role } from "@/lib/validation/users";
+import { db, table } from "./client";
+import { decodeCursor, encodeCursor, type Page } from "./cursor";
+import { DIRECTORY, searchForm, type User, userSchema } from "./users";
+
+// The users list: filter by role and status, case-insensitive prefix search on name or email,
+// sort by name or creation date. Every path is a Query on an index (never a Scan); role and
+// status narrow it with a filter, and the page is filled by reading on, so a page costs the
+// same number of calls whatever its number.
+
+export type UserSort = "created" | "name";
+export type UserStatus = "active" | "inactive";
+
+export interface UserFilter {
+  role?: Role;
+  status?: UserStatus;
+  q?: string;
+  sort?: UserSort;
+  order?: "asc" | "desc";
+}
+
+interface IndexPlan {
+  index: string;
+  partition: [attribute: string, value: string];
+  /** Attributes (besides `id`) that make up this index's LastEvaluatedKey. */
+  keyAttributes: string[];
+  prefix?: [attribute: string, value: string];
+  forward: boolean;
+}
+
+const LIST_ATTRIBUTES = ["id", "email", "#name", "#role", "isActive", "createdAt", "updatedAt", "version", "lastSignInAt", "directory", "nameKey"];
+const NAMES = { "#name": "name", "#role": "role" };
+
+function plans(filter: UserFilter): IndexPlan[] {
+  const sort = filter.sort ?? "created";
+  const forward = (filter.order ?? (sort === "name" ? "asc" : "desc")) === "asc";
+  const q = filter.q ? searchForm(filter.q) : "";
+  if (q) {
+    const byEmail: IndexPlan = { index: "Directory-Email-Index", partition: ["directory", DIRECTORY], keyAttributes: ["directory", "email"], prefix: ["email", q], forward: true };
+    const byName: IndexPlan = { index: "Directory-Name-Index", partition: ["directory", DIRECTORY], keyAttributes: ["directory", "nameKey"], prefix: ["nameKey", q], forward: true };
+    // Text with an "@" can only be an email prefix.
+    return q.includes("@") ? [byEmail] : [byName, byEmail];
+  }
+  if (sort === "name") {
+    return [{ index: "Directory-Name-Index", partition: ["directory", DIRECTORY], keyAttributes: ["directory", "nameKey"], forward }];
+  }
+  if (filter.role) {
+    return [{ index: "Role-Index", partition: ["role", filter.role], keyAttributes: ["role", "createdAt"], forward }];
+  }
+  return [{ index: "Directory-Created-Index", partition: ["directory", DIRECTORY], keyAttributes: ["directory", "createdAt"], forward }];
+}
+
+function filterExpression(filter: UserFilter, plan: IndexPlan): { expression?: string; values: Record<string, unknown> } {
+  const parts: string[] = [];
+  const values: Record<string, unknown> = {};
+  if (filter.role && plan.partition[0] !== "role") {
+    parts.push("#role = :role");
+    values[":role"] = filter.role;
+  }
+  if (filter.status) {
+    parts.push("isActive = :active");
+    values[":active"] = filter.status === "active";
+  }
+  return { expression: parts.length ? parts.join(" AND ") : undefined, values };
+}
+
+/** The parts of a Query every read of this plan shares: key condition, prefix and filter. */
+function baseQuery(plan: IndexPlan, filter: UserFilter) {
+  const { expression, values } = filterExpression(filter, plan);
+  return {
+    TableName: table("users"),
+    IndexName: plan.index,
+    KeyConditionExpression: `#pk = :pk${plan.prefix ? " AND begins_with(#sk, :prefix)" : ""}`,
+    ExpressionAttributeNames: { ...NAMES, "#pk": plan.partition[0], ...(plan.prefix ? { "#sk": plan.prefix[0] } : {}) },
+    ExpressionAttributeValues: { ":pk": plan.partition[1], ...(plan.prefix ? { ":prefix": plan.prefix[1] } : {}), ...values },
+    ...(expression ? { FilterExpression: expression } : {}),
+  };
+}
+
+function keyOf(item: Record<string, unknown>, plan: IndexPlan): Record<string, unknown> {
+  return Object.fromEntries(["id", ...plan.keyAttributes].map((a) => [a, item[a]]));
+}
+
+/**
+ * Reads up to `limit` matching items of one index from `startKey`. With a filter DynamoDB may
+ * return few matches per call, so each call reads ahead (Limit 250, within the 1 MB a Query
+ * returns) and the page ends at the last item it keeps, whose key becomes the next start.
+ */
+async function readPlan(plan: IndexPlan, filter: UserFilter, limit: number, startKey?: Record<string, unknown>) {
+  const base = baseQuery(plan, filter);
+  const items: Record<string, unknown>[] = [];
+  let key = startKey;
+  let calls = 0;
+  while (items.length < limit) {
+    const input: QueryCommandInput = {
+      ...base,
+      ProjectionExpression: LIST_ATTRIBUTES.join(", "),
+      ScanIndexForward: plan.forward,
+      Limit: base.FilterExpression ? 250 : limit - items.length,
+      ExclusiveStartKey: key,
+    };
+    const out = await db().send(new QueryCommand(input));
+    calls++;
+    const fetched = out.Items ?? [];
+    const room = limit - items.length;
+    if (fetched.length > room) {
+      items.push(...fetched.slice(0, room));
+      return { items, nextKey: keyOf(items[items.length - 1]!, plan), calls };
+    }
+    items.push(...fetched);
+    key = out.LastEvaluatedKey;
+    if (!key) break;
+  }
+  return { items, nextKey: key, calls };
+}
+
+type DirectoryCursor = { keys: Array<Record<string, unknown> | null> };
+
+export async function listUsers(filter: UserFilter = {}, page: { limit?: number; cursor?: string | null } = {}): Promise<Page<User>> {
+  const limit = Math.min(Math.max(page.limit ?? 50, 1), 100);
+  const chosen = plans(filter);
+  const scope = `users:${JSON.stringify([filter.role, filter.status, filter.q ? searchForm(filter.q) : "", filter.sort, filter.order])}`;
+  const cursor = decodeCursor(scope, page.cursor) as DirectoryCursor | undefined;
+  // A search reads name and email matches side by side, each with its own position; a stream
+  // that is finished is null in the cursor.
+  const share = Math.ceil(limit / chosen.length);
+  const results = await Promise.all(
+    chosen.map((plan, i) => {
+      const start = cursor?.keys[i];
+      if (cursor && start === null) return { items: [], nextKey: undefined, calls: 0 };
+      return readPlan(plan, filter, share, start ?? undefined);
+    }),
+  );
+  const seen = new Set<string>();
+  const users: User[] = [];
+  for (const result of results) {
+    for (const item of result.items) {
+      const user = userSchema.parse(item);
+      if (!seen.has(user.id)) {
+        seen.add(user.id);
+        users.push(user);
+      }
+    }
+  }
+  if (chosen.length > 1) users.sort((a, b) => searchForm(a.name).localeCompare(searchForm(b.name)) || a.id.localeCompare(b.id));
+  const keys = results.map((r) => r.nextKey ?? null);
+  const more = keys.some((k) => k !== null);
+  return { items: users, nextCursor: more ? encodeCursor(scope, { keys }) : null };
+}
+
+/** Every user matching the filter, page by page (exports and "select all matching"). */
+export async function* iterateUsers(filter: UserFilter): AsyncGenerator<User[]> {
+  let cursor: string | null = null;
+  do {
+    const page: Page<User> = await listUsers(filter, { limit: 100, cursor });
+    if (page.items.length) yield page.items;
+    cursor = page.nextCursor;
+  } while (cursor);
+}
+
+/**
+ * How many users match, for an export's progress bar: a COUNT Query returns no items. A
+ * name-or-email search reads two overlapping indexes, so its total is not known up front (null).
+ */
+export async function countUsers(filter: UserFilter): Promise<number | null> {
+  const chosen = plans(filter);
+  if (chosen.length !== 1) return null;
+  const base = baseQuery(chosen[0]!, filter);
+  // COUNT with no projection: only the names the expressions use may be declared.
+  const used = `${base.KeyConditionExpression} ${base.FilterExpression ?? ""}`;
+  const names = Object.fromEntries(Object.entries(base.ExpressionAttributeNames).filter(([k]) => used.includes(k)));
+  let count = 0;
+  let key: Record<string, unknown> | undefined;
+  do {
+    const out = await db().send(new QueryCommand({ ...base, ExpressionAttributeNames: names, Select: "COUNT", ExclusiveStartKey: key }));
+    count += out.Count ?? 0;
+    key = out.LastEvaluatedKey;
+  } while (key);
+  return count;
+}
