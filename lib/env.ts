@@ -26,6 +26,15 @@ const schema = z
       .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a valid S3 bucket name")
       .default("prework-media-bucket-local"),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (run: openssl rand -base64 33)"),
+    // Invitation and reset emails go out only when this is set (smtp:// or smtps://, with
+    // credentials in the URL); otherwise the inviter copies the link from the page.
+    SMTP_URL: z
+      .string()
+      .trim()
+      .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    MAIL_FROM: z.string().trim().min(3).default("Pre-Work <no-reply@prework.local>"),
     AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     SIGN_IN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
     SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { can, grantableRoles } from "@/lib/auth/permissions";
 import { requestOrigin } from "@/lib/auth/request-context";
 import { newInvite } from "@/lib/db/invites";
+import { sendInviteEmail } from "@/lib/email/invite-email";
 import { createUser } from "@/lib/db/users";
 import { ForbiddenError } from "@/lib/errors";
 import { createUserSchema } from "@/lib/validation/users";
@@ -19,5 +20,8 @@ export const createUserAction = action(createUserSchema, async (input, { user, a
   const invite = newInvite(id, "invite");
   const created = await createUser(input, audit, { id, invite: invite.put, inviteExpiresAt: invite.expiresAt });
   revalidatePath("/admin/users");
-  return { user: created, inviteUrl: `${await requestOrigin()}/invite/${invite.token}`, expiresAt: invite.expiresAt };
+  const inviteUrl = `${await requestOrigin()}/invite/${invite.token}`;
+  // After the commit: a mail that fails leaves the account and the link (shown to the inviter).
+  const emailed = await sendInviteEmail({ to: created.email, name: created.name, url: inviteUrl, expiresAt: invite.expiresAt, kind: "invite", inviterName: user.name });
+  return { user: created, inviteUrl, expiresAt: invite.expiresAt, emailed };
 });
