@@ -23,6 +23,22 @@ export const AUDIT_CATALOGUE = {
   "user.password_set": { group: "users", details: z.object({ via: z.enum(["invite", "reset"]) }) },
   "user.deactivated": { group: "users", details: z.object({ ...batch }) },
   "user.reactivated": { group: "users", details: z.object({ ...batch }) },
+  "profile.created": {
+    group: "profiles",
+    details: z.object({ profileId: z.string(), name: z.string(), type: z.string(), isDefault: z.boolean() }),
+  },
+  "profile.updated": {
+    group: "profiles",
+    details: changeSetSchema.extend({ profileId: z.string(), reordered: z.boolean().optional() }),
+  },
+  "profile.deleted": {
+    group: "profiles",
+    details: z.object({ profileId: z.string(), name: z.string(), promotedProfileId: z.string().nullable() }),
+  },
+  "profile.default_changed": {
+    group: "profiles",
+    details: z.object({ profileId: z.string(), previousProfileId: z.string().nullable() }),
+  },
   "auth.signed_in": { group: "sign-ins", details: z.object({ email: z.string() }) },
   "auth.signed_out": { group: "sign-ins", details: z.object({}) },
   "auth.sign_in_failed": {

@@ -21,7 +21,8 @@ describe("diff", () => {
     expect(result.affectedFields.sort()).toEqual(["a", "b", "list"]);
   });
 
-  it("returns nothing for equal objects", () => {
+  it("returns nothing for equal objects, whatever their key order", () => {
     expect(diff({ x: { y: [1] } }, { x: { y: [1] } })).toEqual({ changes: {}, affectedFields: [] });
+    expect(diff({ l: [{ a: 1, b: 2 }] }, { l: [{ b: 2, a: 1 }] })).toEqual({ changes: {}, affectedFields: [] });
   });
 });

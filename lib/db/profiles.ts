@@ -1,0 +1,310 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
+import { diff } from "@/lib/audit/diff";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { type JsonObject, type JsonValue, keyOrder, withKeyOrder } from "@/lib/validation/custom-fields";
+import { type AuditContext, auditPut } from "./audit";
+import { db, table } from "./client";
+import { transact, type TransactItem } from "./transact";
+
+// Profiles of a user, exactly one of them the default whenever the user has any. The user item
+// records which one (`defaultProfileId`), and every change of the default conditions on it in
+// the same transaction, so racing requests cannot leave two defaults or none.
+
+export const PROFILE_TYPES = ["personal", "professional", "custom"] as const;
+export type ProfileType = (typeof PROFILE_TYPES)[number];
+
+export const profileSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  name: z.string(),
+  type: z.enum(PROFILE_TYPES),
+  customFields: z.record(z.string(), z.unknown()),
+  isDefault: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type Profile = Omit<z.infer<typeof profileSchema>, "customFields"> & { customFields: JsonObject };
+
+const PROJECTION = "id, userId, #name, #type, customFields, customFieldsOrder, isDefault, createdAt, updatedAt, version";
+const NAMES = { "#name": "name", "#type": "type" };
+const MAX_PROFILES = 20;
+const STALE = "This profile was changed by someone else since you opened it.";
+const MAX_ATTEMPTS = 5;
+
+// Stored as JSON text: its keys are dotted paths, and the root's path is the empty string,
+// which DynamoDB does not accept as a map key.
+const orderSchema = z
+  .string()
+  .transform((text) => JSON.parse(text) as unknown)
+  .pipe(z.record(z.string(), z.array(z.string())))
+  .catch({});
+const storedOrder = (fields: JsonObject) => JSON.stringify(keyOrder(fields));
+
+function toProfile(item: Record<string, unknown>): Profile {
+  const parsed = profileSchema.parse(item);
+  const order = orderSchema.parse(item.customFieldsOrder ?? "{}");
+  return { ...parsed, customFields: withKeyOrder(parsed.customFields as JsonObject, order) as JsonObject };
+}
+
+export async function getProfile(id: string, options: { consistent?: boolean } = {}): Promise<Profile | null> {
+  const out = await db().send(
+    new GetCommand({ TableName: table("userProfiles"), Key: { id }, ProjectionExpression: PROJECTION, ExpressionAttributeNames: NAMES, ConsistentRead: options.consistent ?? false }),
+  );
+  return out.Item ? toProfile(out.Item) : null;
+}
+
+/** A user's profiles, oldest first (a user has at most 20, so one Query holds them all). */
+export async function listProfiles(userId: string): Promise<Profile[]> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: table("userProfiles"),
+      IndexName: "UserId-Index",
+      KeyConditionExpression: "userId = :u",
+      ExpressionAttributeValues: { ":u": userId },
+      ExpressionAttributeNames: NAMES,
+      ProjectionExpression: PROJECTION,
+      Limit: MAX_PROFILES + 1,
+    }),
+  );
+  return (out.Items ?? []).map(toProfile);
+}
+
+/** The default profile through UserId-Default-Index (the spec's access pattern). */
+export async function getDefaultProfile(userId: string): Promise<Profile | null> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: table("userProfiles"),
+      IndexName: "UserId-Default-Index",
+      KeyConditionExpression: "userId = :u AND defaultFlag = :yes",
+      ExpressionAttributeValues: { ":u": userId, ":yes": "1" },
+      ExpressionAttributeNames: NAMES,
+      ProjectionExpression: PROJECTION,
+      Limit: 1,
+    }),
+  );
+  const item = out.Items?.[0];
+  return item ? toProfile(item) : null;
+}
+
+async function defaultProfileIdOf(userId: string): Promise<string | null> {
+  const out = await db().send(
+    new GetCommand({ TableName: table("users"), Key: { id: userId }, ProjectionExpression: "id, defaultProfileId", ConsistentRead: true }),
+  );
+  if (!out.Item) throw new NotFoundError("This user does not exist.");
+  return typeof out.Item.defaultProfileId === "string" ? out.Item.defaultProfileId : null;
+}
+
+/** The user item's record of the default, conditioned on what was read. */
+function setDefaultOnUser(userId: string, from: string | null, to: string | null): TransactItem {
+  return {
+    Update: {
+      TableName: table("users"),
+      Key: { id: userId },
+      UpdateExpression: to ? "SET defaultProfileId = :to" : "REMOVE defaultProfileId",
+      ConditionExpression: from ? "defaultProfileId = :from" : "attribute_exists(id) AND attribute_not_exists(defaultProfileId)",
+      ExpressionAttributeValues: { ...(to ? { ":to": to } : {}), ...(from ? { ":from": from } : {}) },
+    },
+  };
+}
+
+function flagProfile(id: string, userId: string, isDefault: boolean, now: string): TransactItem {
+  return {
+    Update: {
+      TableName: table("userProfiles"),
+      Key: { id },
+      UpdateExpression: "SET isDefault = :d, defaultFlag = :f, updatedAt = :now, version = version + :one",
+      ConditionExpression: "userId = :u",
+      ExpressionAttributeValues: { ":d": isDefault, ":f": isDefault ? "1" : "0", ":now": now, ":one": 1, ":u": userId },
+    },
+  };
+}
+
+/**
+ * Retries a default-changing transaction when the default moved under it (another request
+ * won): the next attempt re-reads and decides again, so every request ends consistently.
+ */
+async function withDefaultRetry<T>(attempt: () => Promise<T | "retry">): Promise<T> {
+  for (let i = 0; i < MAX_ATTEMPTS; i++) {
+    const result = await attempt();
+    if (result !== "retry") return result;
+    await new Promise((r) => setTimeout(r, 10 + Math.random() * 40 * (i + 1)));
+  }
+  throw new ConflictError("The default profile is changing elsewhere right now. Try again.");
+}
+
+class DefaultMoved extends Error {}
+
+async function runDefaultChange(items: TransactItem[], userItemIndex: number, other: (codes: string[]) => Error): Promise<"ok" | "retry"> {
+  try {
+    await transact(items, (codes) => (codes[userItemIndex] === "ConditionalCheckFailed" ? new DefaultMoved() : other(codes)));
+    return "ok";
+  } catch (error) {
+    if (error instanceof DefaultMoved) return "retry";
+    throw error;
+  }
+}
+
+export interface NewProfile {
+  name: string;
+  type: ProfileType;
+  customFields: JsonObject;
+}
+
+/** Creates a profile; a user's first profile becomes the default. */
+export async function createProfile(userId: string, input: NewProfile, ctx: AuditContext): Promise<Profile> {
+  const existing = await listProfiles(userId);
+  if (existing.length >= MAX_PROFILES) throw new ConflictError(`A user can have at most ${MAX_PROFILES} profiles.`);
+  return withDefaultRetry(async () => {
+    const currentDefault = await defaultProfileIdOf(userId);
+    const now = new Date();
+    const profile: Profile = {
+      id: randomUUID(),
+      userId,
+      name: input.name,
+      type: input.type,
+      customFields: input.customFields,
+      isDefault: currentDefault === null,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      version: 1,
+    };
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: table("userProfiles"),
+          Item: { ...profile, defaultFlag: profile.isDefault ? "1" : "0", customFieldsOrder: storedOrder(profile.customFields) },
+          ConditionExpression: "attribute_not_exists(id)",
+        },
+      },
+      // Either claim the default (none yet) or check that one still exists.
+      profile.isDefault
+        ? setDefaultOnUser(userId, null, profile.id)
+        : { ConditionCheck: { TableName: table("users"), Key: { id: userId }, ConditionExpression: "defaultProfileId = :d", ExpressionAttributeValues: { ":d": currentDefault } } },
+      auditPut(ctx, { action: "profile.created", targetUserId: userId, details: { profileId: profile.id, name: profile.name, type: profile.type, isDefault: profile.isDefault } }, now),
+    ];
+    const outcome = await runDefaultChange(items, 1, (codes) => new Error(`createProfile cancelled: ${codes.join(",")}`));
+    return outcome === "ok" ? profile : "retry";
+  });
+}
+
+export interface ProfilePatch {
+  name?: string;
+  type?: ProfileType;
+  customFields?: JsonObject;
+}
+
+/**
+ * Name, type and custom fields, with optimistic locking on `version`. The audit entry has the
+ * spec's shape: `changes` by dotted path (customFields.department) and `affectedFields`; a
+ * change of key order alone is recorded as `reordered`.
+ */
+export async function updateProfile(id: string, expectedVersion: number, patch: ProfilePatch, ctx: AuditContext): Promise<Profile> {
+  const current = await getProfile(id, { consistent: true });
+  if (!current) throw new NotFoundError("This profile does not exist.");
+  if (current.version !== expectedVersion) throw new ConflictError(STALE, undefined, current);
+  const next: Profile = {
+    ...current,
+    ...(patch.name !== undefined ? { name: patch.name } : {}),
+    ...(patch.type !== undefined ? { type: patch.type } : {}),
+    ...(patch.customFields !== undefined ? { customFields: patch.customFields } : {}),
+  };
+  const changeSet = diff(
+    { name: current.name, type: current.type, customFields: current.customFields },
+    { name: next.name, type: next.type, customFields: next.customFields },
+  );
+  const reordered = JSON.stringify(keyOrder(current.customFields)) !== JSON.stringify(keyOrder(next.customFields));
+  if (!changeSet.affectedFields.length && !reordered) return current;
+
+  const now = new Date();
+  const updated: Profile = { ...next, updatedAt: now.toISOString(), version: current.version + 1 };
+  await transact(
+    [
+      {
+        Update: {
+          TableName: table("userProfiles"),
+          Key: { id },
+          UpdateExpression: "SET #name = :name, #type = :type, customFields = :fields, customFieldsOrder = :order, updatedAt = :now, version = :next",
+          ConditionExpression: "version = :expected",
+          ExpressionAttributeNames: NAMES,
+          ExpressionAttributeValues: {
+            ":name": updated.name,
+            ":type": updated.type,
+            ":fields": updated.customFields,
+            ":order": storedOrder(updated.customFields),
+            ":now": updated.updatedAt,
+            ":next": updated.version,
+            ":expected": expectedVersion,
+          },
+        },
+      },
+      auditPut(
+        ctx,
+        {
+          action: "profile.updated",
+          targetUserId: current.userId,
+          details: {
+            profileId: id,
+            changes: changeSet.changes,
+            affectedFields: reordered && !changeSet.affectedFields.includes("customFields") ? [...changeSet.affectedFields, "customFields"] : changeSet.affectedFields,
+            ...(reordered ? { reordered: true } : {}),
+          },
+        },
+        now,
+      ),
+    ],
+    (codes) => (codes[0] === "ConditionalCheckFailed" ? new ConflictError(STALE) : new Error(`updateProfile cancelled: ${codes.join(",")}`)),
+  );
+  return updated;
+}
+
+/** Makes a profile the default: the old one is unset in the same transaction. */
+export async function makeDefaultProfile(id: string, ctx: AuditContext): Promise<Profile> {
+  return withDefaultRetry(async () => {
+    const profile = await getProfile(id, { consistent: true });
+    if (!profile) throw new NotFoundError("This profile does not exist.");
+    const currentDefault = await defaultProfileIdOf(profile.userId);
+    if (currentDefault === id) return profile;
+    const now = new Date().toISOString();
+    const items: TransactItem[] = [
+      setDefaultOnUser(profile.userId, currentDefault, id),
+      flagProfile(id, profile.userId, true, now),
+      ...(currentDefault ? [flagProfile(currentDefault, profile.userId, false, now)] : []),
+      auditPut(ctx, { action: "profile.default_changed", targetUserId: profile.userId, details: { profileId: id, previousProfileId: currentDefault } }),
+    ];
+    const outcome = await runDefaultChange(items, 0, () => new NotFoundError("This profile no longer exists."));
+    return outcome === "ok" ? { ...profile, isDefault: true, updatedAt: now, version: profile.version + 1 } : "retry";
+  });
+}
+
+/** Deletes a profile; deleting the default promotes the most recently updated remaining one. */
+export async function deleteProfile(id: string, ctx: AuditContext): Promise<{ promoted: string | null }> {
+  return withDefaultRetry(async () => {
+    const profile = await getProfile(id, { consistent: true });
+    if (!profile) throw new NotFoundError("This profile does not exist.");
+    const currentDefault = await defaultProfileIdOf(profile.userId);
+    const now = new Date().toISOString();
+    const remove: TransactItem = { Delete: { TableName: table("userProfiles"), Key: { id }, ConditionExpression: "attribute_exists(id)" } };
+    let promoted: string | null = null;
+    let items: TransactItem[];
+    if (currentDefault === id) {
+      const rest = (await listProfiles(profile.userId)).filter((p) => p.id !== id).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+      promoted = rest[0]?.id ?? null;
+      items = [setDefaultOnUser(profile.userId, id, promoted), remove, ...(promoted ? [flagProfile(promoted, profile.userId, true, now)] : [])];
+    } else {
+      // Still not the default at commit time.
+      items = [
+        { ConditionCheck: { TableName: table("users"), Key: { id: profile.userId }, ConditionExpression: "defaultProfileId <> :id", ExpressionAttributeValues: { ":id": id } } },
+        remove,
+      ];
+    }
+    items.push(auditPut(ctx, { action: "profile.deleted", targetUserId: profile.userId, details: { profileId: id, name: profile.name, promotedProfileId: promoted } }));
+    const outcome = await runDefaultChange(items, 0, () => new NotFoundError("This profile no longer exists."));
+    return outcome === "ok" ? { promoted } : "retry";
+  });
+}
+
+export type { JsonValue };
