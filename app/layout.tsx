@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { Toaster } from "@/components/ui/toaster";
+import { currentTheme } from "@/lib/profiles/theme";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,8 +17,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page carries the per-request CSP nonce (proxy.ts), which only dynamic rendering can
   // apply to Next's scripts.
   await connection();
+  const theme = await currentTheme();
   return (
-    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
+    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}${theme ? ` ${theme}` : ""}`}>
       <body className="min-h-screen bg-zinc-50 font-sans text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
         <Providers>{children}</Providers>
         <Toaster />

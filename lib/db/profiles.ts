@@ -5,6 +5,7 @@ import { z } from "zod";
 import { diff } from "@/lib/audit/diff";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { type JsonObject, type JsonValue, keyOrder, withKeyOrder } from "@/lib/validation/custom-fields";
+import { PROFILE_TYPES, type ProfileTypeInput } from "@/lib/validation/profiles";
 import { type AuditContext, auditPut } from "./audit";
 import { db, table } from "./client";
 import { transact, type TransactItem } from "./transact";
@@ -13,8 +14,7 @@ import { transact, type TransactItem } from "./transact";
 // records which one (`defaultProfileId`), and every change of the default conditions on it in
 // the same transaction, so racing requests cannot leave two defaults or none.
 
-export const PROFILE_TYPES = ["personal", "professional", "custom"] as const;
-export type ProfileType = (typeof PROFILE_TYPES)[number];
+export type ProfileType = ProfileTypeInput;
 
 export const profileSchema = z.object({
   id: z.string(),

@@ -20,11 +20,13 @@ export const userSchema = z.object({
   updatedAt: z.string(),
   version: z.number().int(),
   lastSignInAt: z.string().optional(),
+  /** Which profile is the default (kept by lib/db/profiles.ts). */
+  defaultProfileId: z.string().optional(),
 });
 export type User = z.infer<typeof userSchema>;
 
 // Every read names its attributes, so the password hash never leaves this module by accident.
-const USER_ATTRIBUTES = ["id", "email", "#name", "#role", "isActive", "createdAt", "updatedAt", "version", "lastSignInAt"];
+const USER_ATTRIBUTES = ["id", "email", "#name", "#role", "isActive", "createdAt", "updatedAt", "version", "lastSignInAt", "defaultProfileId"];
 const PROJECTION = USER_ATTRIBUTES.join(", ");
 const PROJECTION_NAMES = { "#name": "name", "#role": "role" };
 

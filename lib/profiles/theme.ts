@@ -1,0 +1,21 @@
+import "server-only";
+import { cache } from "react";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { getProfile } from "@/lib/db/profiles";
+import { isJsonObject } from "@/lib/validation/custom-fields";
+
+export type ThemePreference = "dark" | "light";
+
+/**
+ * The signed-in user's theme from their default profile's `customFields.preferences.theme`
+ * (the spec's example record has it); null follows the system. A strongly consistent read,
+ * so a saved preference applies on the very next page.
+ */
+export const currentTheme = cache(async (): Promise<ThemePreference | null> => {
+  const user = await getCurrentUser();
+  if (!user?.defaultProfileId) return null;
+  const profile = await getProfile(user.defaultProfileId, { consistent: true });
+  const preferences = profile?.customFields.preferences;
+  const theme = isJsonObject(preferences) ? preferences.theme : undefined;
+  return theme === "dark" || theme === "light" ? theme : null;
+});
