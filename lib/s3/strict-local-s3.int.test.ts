@@ -3,10 +3,10 @@ import { presignGet, presignPut } from "./presign";
 
 // The local S3 the app develops and tests against refuses presigned requests exactly where S3
 // does (scripts/strict-s3.ts); these go through the real signer and a real HTTP round trip.
-const body = new TextEncoder().encode("hello, presigned world");
+const body = Buffer.from("hello, presigned world");
 
-async function put(url: string, init: { type?: string; data?: Uint8Array } = {}) {
-  return fetch(url, { method: "PUT", headers: { "Content-Type": init.type ?? "text/plain" }, body: init.data ?? body });
+async function put(url: string, init: { type?: string; data?: Buffer } = {}) {
+  return fetch(url, { method: "PUT", headers: { "Content-Type": init.type ?? "text/plain" }, body: new Uint8Array(init.data ?? body) });
 }
 
 describe("strict local S3", () => {
@@ -23,7 +23,7 @@ describe("strict local S3", () => {
   });
 
   it("refuses more bytes than were signed", async () => {
-    const response = await put(await presignPut(key(), "text/plain", body.length), { data: new Uint8Array(body.length + 10) });
+    const response = await put(await presignPut(key(), "text/plain", body.length), { data: Buffer.alloc(body.length + 10) });
     expect(response.status).toBe(403);
     expect(await response.text()).toContain("SignatureDoesNotMatch");
   });

@@ -63,10 +63,9 @@ export const userFilterSchema = z.object({
   status: z.enum(USER_STATUSES).optional().catch(undefined),
   q: z
     .string()
-    .transform((v) => v.normalize("NFC").trim().slice(0, 100))
+    .transform((v) => v.normalize("NFC").trim().slice(0, 100) || undefined)
     .optional()
-    .catch(undefined)
-    .transform((v) => v || undefined),
+    .catch(undefined),
   sort: z.enum(USER_SORTS).optional().catch(undefined),
   order: z.enum(["asc", "desc"]).optional().catch(undefined),
 });
