@@ -5,7 +5,8 @@ export const queryKeys = {
   users: {
     all: ["users"] as const,
     lists: () => ["users", "list"] as const,
-    list: (filter: UserFilterInput, cursor: string | null) => ["users", "list", filter, cursor] as const,
+    list: (filter: Partial<UserFilterInput>, cursor: string | null) => ["users", "list", filter, cursor] as const,
+    details: () => ["users", "detail"] as const,
     detail: (id: string) => ["users", "detail", id] as const,
   },
 };

@@ -39,6 +39,20 @@ export const AUDIT_CATALOGUE = {
     group: "profiles",
     details: z.object({ profileId: z.string(), previousProfileId: z.string().nullable() }),
   },
+  "file.upload_started": {
+    group: "files",
+    details: z.object({ fileId: z.string(), purpose: z.string(), name: z.string(), mimeType: z.string(), size: z.number(), profileId: z.string().optional() }),
+  },
+  "file.uploaded": {
+    group: "files",
+    details: z.object({ fileId: z.string(), purpose: z.string(), name: z.string(), mimeType: z.string(), size: z.number(), s3Key: z.string(), profileId: z.string().optional() }),
+  },
+  "file.upload_rejected": {
+    group: "files",
+    details: z.object({ fileId: z.string(), purpose: z.string(), name: z.string(), reason: z.string() }),
+  },
+  "file.updated": { group: "files", details: changeSetSchema.extend({ fileId: z.string() }) },
+  "file.deleted": { group: "files", details: z.object({ fileId: z.string(), name: z.string(), purpose: z.string() }) },
   "auth.signed_in": { group: "sign-ins", details: z.object({ email: z.string() }) },
   "auth.signed_out": { group: "sign-ins", details: z.object({}) },
   "auth.sign_in_failed": {

@@ -26,10 +26,13 @@ export const profileSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
+  /** Files (lib/db/files.ts) shown as the profile's avatar and background. */
+  avatarFileId: z.string().optional(),
+  backgroundFileId: z.string().optional(),
 });
 export type Profile = Omit<z.infer<typeof profileSchema>, "customFields"> & { customFields: JsonObject };
 
-const PROJECTION = "id, userId, #name, #type, customFields, customFieldsOrder, isDefault, createdAt, updatedAt, version";
+const PROJECTION = "id, userId, #name, #type, customFields, customFieldsOrder, isDefault, createdAt, updatedAt, version, avatarFileId, backgroundFileId";
 const NAMES = { "#name": "name", "#type": "type" };
 const MAX_PROFILES = 20;
 const STALE = "This profile was changed by someone else since you opened it.";

@@ -1,0 +1,285 @@
+import "server-only";
+import { GetCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
+import { diff } from "@/lib/audit/diff";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { UPLOAD_PURPOSES } from "@/lib/uploads/policies";
+import { type AuditContext, auditPut } from "./audit";
+import { db, table } from "./client";
+import { decodeCursor, encodeCursor, type Page } from "./cursor";
+import { transact, type TransactItem } from "./transact";
+
+// File metadata: the spec's FileMetadata plus status (pending → ready), purpose, profileId,
+// version, displayName and a TTL attribute. `uploadedBy` is the user whose space the file is in
+// (the `users/{userId}/` of its key, what "my files" lists); the person who acted is in the
+// audit entry.
+
+export const fileSchema = z.object({
+  id: z.string(),
+  originalName: z.string(),
+  displayName: z.string(),
+  mimeType: z.string(),
+  size: z.number(),
+  s3Key: z.string(),
+  uploadedBy: z.string(),
+  tags: z.array(z.string()).default([]),
+  isPublic: z.boolean(),
+  expiresAt: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  status: z.enum(["pending", "ready"]),
+  purpose: z.enum(UPLOAD_PURPOSES),
+  profileId: z.string().optional(),
+  version: z.number().int(),
+});
+export type FileMetadata = z.infer<typeof fileSchema>;
+
+const PROJECTION = "id, originalName, displayName, mimeType, size, s3Key, uploadedBy, tags, isPublic, expiresAt, createdAt, updatedAt, #status, purpose, profileId, version";
+const NAMES = { "#status": "status" };
+/** A pending upload that is never completed disappears after this long. */
+export const PENDING_TTL_SECONDS = 60 * 60;
+const STALE = "This file was changed by someone else since you opened it.";
+
+const epoch = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+const nowEpoch = () => Math.floor(Date.now() / 1000);
+
+/** Expired files are never shown or served, even before TTL deletes them. */
+export function isExpired(file: Pick<FileMetadata, "expiresAt">, now = Date.now()): boolean {
+  return file.expiresAt !== undefined && Date.parse(file.expiresAt) <= now;
+}
+
+export async function getFile(id: string, options: { consistent?: boolean } = {}): Promise<FileMetadata | null> {
+  const out = await db().send(
+    new GetCommand({ TableName: table("files"), Key: { id }, ProjectionExpression: PROJECTION, ExpressionAttributeNames: NAMES, ConsistentRead: options.consistent ?? false }),
+  );
+  return out.Item ? fileSchema.parse(out.Item) : null;
+}
+
+export function pendingFilePut(file: FileMetadata): TransactItem {
+  return {
+    Put: {
+      TableName: table("files"),
+      Item: { ...file, expiresAtEpoch: nowEpoch() + PENDING_TTL_SECONDS },
+      ConditionExpression: "attribute_not_exists(id)",
+    },
+  };
+}
+
+export async function recordPendingUpload(file: FileMetadata, ctx: AuditContext): Promise<void> {
+  await transact(
+    [
+      pendingFilePut(file),
+      auditPut(ctx, {
+        action: "file.upload_started",
+        targetUserId: file.uploadedBy,
+        details: { fileId: file.id, purpose: file.purpose, name: file.originalName, mimeType: file.mimeType, size: file.size, ...(file.profileId ? { profileId: file.profileId } : {}) },
+      }),
+    ],
+    (codes) => new Error(`recordPendingUpload cancelled: ${codes.join(",")}`),
+  );
+}
+
+const profileField = (purpose: FileMetadata["purpose"]) => (purpose === "avatar" ? "avatarFileId" : "backgroundFileId");
+
+/**
+ * Marks a checked upload ready at its final key, in one transaction with its audit entry; an
+ * avatar or background also becomes the profile's, replacing (deleting the metadata of) the
+ * previous one. Returns the replaced file, whose object the caller removes.
+ */
+export async function markUploadReady(file: FileMetadata, finalKey: string, ctx: AuditContext): Promise<{ ready: FileMetadata; replaced: FileMetadata | null }> {
+  const now = new Date().toISOString();
+  const ready: FileMetadata = { ...file, status: "ready", s3Key: finalKey, updatedAt: now, version: file.version + 1 };
+  const items: TransactItem[] = [
+    {
+      Update: {
+        TableName: table("files"),
+        Key: { id: file.id },
+        UpdateExpression: `SET #status = :ready, s3Key = :key, updatedAt = :now, version = :next ${file.expiresAt ? ", expiresAtEpoch = :exp" : "REMOVE expiresAtEpoch"}`,
+        ConditionExpression: "#status = :pending AND version = :expected",
+        ExpressionAttributeNames: NAMES,
+        ExpressionAttributeValues: {
+          ":ready": "ready",
+          ":pending": "pending",
+          ":key": finalKey,
+          ":now": now,
+          ":next": ready.version,
+          ":expected": file.version,
+          ...(file.expiresAt ? { ":exp": epoch(file.expiresAt) } : {}),
+        },
+      },
+    },
+    auditPut(ctx, {
+      action: "file.uploaded",
+      targetUserId: file.uploadedBy,
+      details: { fileId: file.id, purpose: file.purpose, name: file.originalName, mimeType: file.mimeType, size: file.size, s3Key: finalKey, ...(file.profileId ? { profileId: file.profileId } : {}) },
+    }),
+  ];
+  let replaced: FileMetadata | null = null;
+  if (file.profileId && file.purpose !== "document") {
+    const field = profileField(file.purpose);
+    const profile = await db().send(new GetCommand({ TableName: table("userProfiles"), Key: { id: file.profileId }, ProjectionExpression: `id, ${field}`, ConsistentRead: true }));
+    if (!profile.Item) throw new NotFoundError("This profile no longer exists.");
+    const previousId = profile.Item[field] as string | undefined;
+    replaced = previousId ? await getFile(previousId, { consistent: true }) : null;
+    items.push({
+      Update: {
+        TableName: table("userProfiles"),
+        Key: { id: file.profileId },
+        UpdateExpression: `SET ${field} = :id`,
+        ConditionExpression: previousId ? `${field} = :previous` : `attribute_exists(id) AND attribute_not_exists(${field})`,
+        ExpressionAttributeValues: { ":id": file.id, ...(previousId ? { ":previous": previousId } : {}) },
+      },
+    });
+    if (replaced) items.push({ Delete: { TableName: table("files"), Key: { id: replaced.id } } });
+  }
+  await transact(items, (codes) =>
+    codes[0] === "ConditionalCheckFailed" ? new ConflictError("This upload was already completed or cancelled.") : new ConflictError("The profile changed while this upload finished. Try again."),
+  );
+  return { ready, replaced };
+}
+
+/** Drops a pending upload that failed its checks, with the reason in the audit entry. */
+export async function recordRejectedUpload(file: FileMetadata, reason: string, ctx: AuditContext): Promise<void> {
+  await transact(
+    [
+      { Delete: { TableName: table("files"), Key: { id: file.id }, ConditionExpression: "#status = :pending", ExpressionAttributeNames: NAMES, ExpressionAttributeValues: { ":pending": "pending" } } },
+      auditPut(ctx, { action: "file.upload_rejected", targetUserId: file.uploadedBy, details: { fileId: file.id, purpose: file.purpose, name: file.originalName, reason } }),
+    ],
+    () => new ConflictError("This upload was already completed or cancelled."),
+  );
+}
+
+export interface FileQuery {
+  tag?: string;
+  /** "image", "document" (anything not an image) or undefined for all. */
+  kind?: "image" | "document";
+  cursor?: string | null;
+  limit?: number;
+}
+
+/** A user's ready, unexpired files, newest first, on UploadedBy-Index. */
+export async function listFiles(ownerId: string, query: FileQuery = {}): Promise<Page<FileMetadata>> {
+  const limit = Math.min(Math.max(query.limit ?? 25, 1), 100);
+  const scope = `files:${ownerId}:${query.tag ?? ""}:${query.kind ?? ""}`;
+  const filters = ["#status = :ready", "(attribute_not_exists(expiresAtEpoch) OR expiresAtEpoch > :now)"];
+  const values: Record<string, unknown> = { ":owner": ownerId, ":ready": "ready", ":now": nowEpoch() };
+  if (query.tag) {
+    filters.push("contains(tags, :tag)");
+    values[":tag"] = query.tag;
+  }
+  if (query.kind) {
+    filters.push(query.kind === "image" ? "begins_with(mimeType, :image)" : "NOT begins_with(mimeType, :image)");
+    values[":image"] = "image/";
+  }
+  const items: FileMetadata[] = [];
+  let key = decodeCursor(scope, query.cursor);
+  // The filters apply after DynamoDB's Limit, so read ahead and end the page at the last item
+  // kept: its key is where the next page starts.
+  while (items.length < limit) {
+    const input: QueryCommandInput = {
+      TableName: table("files"),
+      IndexName: "UploadedBy-Index",
+      KeyConditionExpression: "uploadedBy = :owner",
+      FilterExpression: filters.join(" AND "),
+      ExpressionAttributeNames: NAMES,
+      ExpressionAttributeValues: values,
+      ProjectionExpression: PROJECTION,
+      ScanIndexForward: false,
+      Limit: 100,
+      ExclusiveStartKey: key,
+    };
+    const out = await db().send(new QueryCommand(input));
+    const fetched = (out.Items ?? []).map((item) => fileSchema.parse(item));
+    const room = limit - items.length;
+    if (fetched.length > room) {
+      items.push(...fetched.slice(0, room));
+      const last = items[items.length - 1]!;
+      key = { id: last.id, uploadedBy: last.uploadedBy, createdAt: last.createdAt };
+      break;
+    }
+    items.push(...fetched);
+    key = out.LastEvaluatedKey;
+    if (!key) break;
+  }
+  return { items, nextCursor: encodeCursor(scope, key) };
+}
+
+export interface FilePatch {
+  displayName?: string;
+  tags?: string[];
+  isPublic?: boolean;
+  /** An ISO time, or null to clear the expiry. */
+  expiresAt?: string | null;
+}
+
+export async function updateFile(id: string, expectedVersion: number, patch: FilePatch, ctx: AuditContext): Promise<FileMetadata> {
+  const current = await getFile(id, { consistent: true });
+  if (!current || current.status !== "ready") throw new NotFoundError("This file does not exist.");
+  if (current.version !== expectedVersion) throw new ConflictError(STALE, undefined, current);
+  const next: FileMetadata = {
+    ...current,
+    ...(patch.displayName !== undefined ? { displayName: patch.displayName } : {}),
+    ...(patch.tags !== undefined ? { tags: patch.tags } : {}),
+    ...(patch.isPublic !== undefined ? { isPublic: patch.isPublic } : {}),
+  };
+  if (patch.expiresAt === null) delete next.expiresAt;
+  else if (patch.expiresAt !== undefined) next.expiresAt = patch.expiresAt;
+  const changeSet = diff(
+    { displayName: current.displayName, tags: current.tags, isPublic: current.isPublic, expiresAt: current.expiresAt ?? null },
+    { displayName: next.displayName, tags: next.tags, isPublic: next.isPublic, expiresAt: next.expiresAt ?? null },
+  );
+  if (!changeSet.affectedFields.length) return current;
+  const now = new Date().toISOString();
+  const updated: FileMetadata = { ...next, updatedAt: now, version: current.version + 1 };
+  await transact(
+    [
+      {
+        Update: {
+          TableName: table("files"),
+          Key: { id },
+          UpdateExpression: `SET displayName = :name, tags = :tags, isPublic = :public, updatedAt = :now, version = :next, ${
+            updated.expiresAt ? "expiresAt = :expiresAt, expiresAtEpoch = :exp" : "REMOVE expiresAt, expiresAtEpoch"
+          }`.replace(", REMOVE", " REMOVE"),
+          ConditionExpression: "version = :expected",
+          ExpressionAttributeValues: {
+            ":name": updated.displayName,
+            ":tags": updated.tags,
+            ":public": updated.isPublic,
+            ":now": now,
+            ":next": updated.version,
+            ":expected": expectedVersion,
+            ...(updated.expiresAt ? { ":expiresAt": updated.expiresAt, ":exp": epoch(updated.expiresAt) } : {}),
+          },
+        },
+      },
+      auditPut(ctx, { action: "file.updated", targetUserId: current.uploadedBy, details: { fileId: id, ...changeSet } }),
+    ],
+    (codes) => (codes[0] === "ConditionalCheckFailed" ? new ConflictError(STALE) : new Error(`updateFile cancelled: ${codes.join(",")}`)),
+  );
+  return updated;
+}
+
+/** Deletes the metadata (and unsets a profile's avatar/background) with its audit entry. */
+export async function deleteFileRecord(file: FileMetadata, ctx: AuditContext): Promise<void> {
+  const items: TransactItem[] = [
+    { Delete: { TableName: table("files"), Key: { id: file.id }, ConditionExpression: "attribute_exists(id)" } },
+    auditPut(ctx, { action: "file.deleted", targetUserId: file.uploadedBy, details: { fileId: file.id, name: file.displayName, purpose: file.purpose } }),
+  ];
+  if (file.profileId && file.purpose !== "document") {
+    const field = profileField(file.purpose);
+    const profile = await db().send(new GetCommand({ TableName: table("userProfiles"), Key: { id: file.profileId }, ProjectionExpression: `id, ${field}`, ConsistentRead: true }));
+    // Only unset it where it is still this file (an Update would create a missing profile).
+    if (profile.Item?.[field] === file.id) {
+      items.push({
+        Update: {
+          TableName: table("userProfiles"),
+          Key: { id: file.profileId },
+          UpdateExpression: `REMOVE ${field}`,
+          ConditionExpression: `${field} = :id`,
+          ExpressionAttributeValues: { ":id": file.id },
+        },
+      });
+    }
+  }
+  await transact(items, () => new NotFoundError("This file does not exist."));
+}

@@ -1,0 +1,130 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NotFound } from "@aws-sdk/client-s3";
+import type { AuditContext } from "@/lib/db/audit";
+import { deleteFileRecord, type FileMetadata, markUploadReady, recordPendingUpload, recordRejectedUpload } from "@/lib/db/files";
+import { getProfile } from "@/lib/db/profiles";
+import type { User } from "@/lib/db/users";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { bucket, s3 } from "@/lib/s3/client";
+import { documentKey, profileImageKey, tempUploadKey } from "@/lib/s3/keys";
+import { presignGet, presignPut, UPLOAD_URL_SECONDS } from "@/lib/s3/presign";
+import { isRasterImage, UPLOAD_POLICIES, type UploadPurpose, uploadProblem } from "./policies";
+import { bytesMatchType } from "./sniff";
+
+// The upload flow of DESIGN.md §4: a pending record and a presigned PUT to a temp key; the
+// browser uploads straight to S3; completion checks the object itself (size, type, first
+// bytes), moves it to its final key and marks it ready with its audit entry. A failed check
+// deletes the object and records why.
+
+export interface UploadRequest {
+  purpose: UploadPurpose;
+  name: string;
+  type: string;
+  size: number;
+  profileId?: string;
+}
+
+export async function startUpload(owner: User, request: UploadRequest, ctx: AuditContext) {
+  const problem = uploadProblem(request.purpose, request);
+  if (problem) throw new ValidationError(problem, { file: [problem] });
+  const policy = UPLOAD_POLICIES[request.purpose];
+  if (policy.belongsToProfile) {
+    const profile = request.profileId ? await getProfile(request.profileId, { consistent: true }) : null;
+    if (!profile || profile.userId !== owner.id) throw new NotFoundError("This profile does not exist.");
+  }
+  const now = new Date().toISOString();
+  const id = randomUUID();
+  const file: FileMetadata = {
+    id,
+    originalName: request.name.slice(0, 255),
+    displayName: request.name.slice(0, 255),
+    mimeType: request.type,
+    size: request.size,
+    s3Key: tempUploadKey(owner.id, id),
+    uploadedBy: owner.id,
+    tags: [],
+    isPublic: false,
+    createdAt: now,
+    updatedAt: now,
+    status: "pending",
+    purpose: request.purpose,
+    ...(policy.belongsToProfile ? { profileId: request.profileId } : {}),
+    version: 1,
+  };
+  await recordPendingUpload(file, ctx);
+  const uploadUrl = await presignPut(file.s3Key, file.mimeType, file.size);
+  return { fileId: id, uploadUrl, expiresAt: new Date(Date.now() + UPLOAD_URL_SECONDS * 1000).toISOString() };
+}
+
+async function firstBytes(key: string): Promise<Uint8Array> {
+  const out = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: key, Range: "bytes=0-4095" }));
+  return out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
+}
+
+/** Why the uploaded object fails its checks, or null when it passes. */
+async function objectProblem(file: FileMetadata): Promise<string | null> {
+  try {
+    const head = await s3().send(new HeadObjectCommand({ Bucket: bucket(), Key: file.s3Key }));
+    if (head.ContentLength !== file.size) return `The uploaded file is ${head.ContentLength} bytes, not the ${file.size} announced.`;
+    if ((head.ContentType ?? "").split(";")[0]?.trim() !== file.mimeType) return "The uploaded file's type is not the one announced.";
+  } catch (error) {
+    if (error instanceof NotFound || (error as { name?: string }).name === "NotFound") return "The file never arrived. Try uploading it again.";
+    throw error;
+  }
+  if (!bytesMatchType(await firstBytes(file.s3Key), file.mimeType)) {
+    return `The file's content is not a real ${file.mimeType} file.`;
+  }
+  return null;
+}
+
+function finalKey(file: FileMetadata): string {
+  if (file.purpose === "document" || !file.profileId) return documentKey(file.uploadedBy, file.id, file.originalName);
+  return profileImageKey(file.uploadedBy, file.profileId, file.purpose, file.mimeType);
+}
+
+const deleteObject = (key: string) => s3().send(new DeleteObjectCommand({ Bucket: bucket(), Key: key }));
+
+export type CompletionResult = { ok: true; file: FileMetadata } | { ok: false; reason: string };
+
+export async function completeUpload(file: FileMetadata, ctx: AuditContext): Promise<CompletionResult> {
+  if (file.status !== "pending") throw new ValidationError("This upload was already completed.");
+  const problem = await objectProblem(file);
+  if (problem) {
+    await deleteObject(file.s3Key);
+    await recordRejectedUpload(file, problem, ctx);
+    return { ok: false, reason: problem };
+  }
+  const target = finalKey(file);
+  await s3().send(
+    new CopyObjectCommand({
+      Bucket: bucket(),
+      Key: target,
+      CopySource: `${bucket()}/${file.s3Key}`,
+      ContentType: file.mimeType,
+      MetadataDirective: "REPLACE",
+    }),
+  );
+  const { ready, replaced } = await markUploadReady(file, target, ctx);
+  await deleteObject(file.s3Key);
+  // A replaced avatar in another format left its object at a different key.
+  if (replaced && replaced.s3Key !== target) await deleteObject(replaced.s3Key);
+  return { ok: true, file: ready };
+}
+
+/** The browser gave up (cancel or a failed PUT): drop the temp object and the pending record. */
+export async function cancelUpload(file: FileMetadata, reason: string, ctx: AuditContext): Promise<void> {
+  await deleteObject(file.s3Key);
+  await recordRejectedUpload(file, reason, ctx);
+}
+
+export async function deleteFile(file: FileMetadata, ctx: AuditContext): Promise<void> {
+  await deleteFileRecord(file, ctx);
+  await deleteObject(file.s3Key);
+}
+
+/** Raster images may show inline; everything else downloads as an attachment, never rendered. */
+export function downloadUrl(file: FileMetadata, options: { expiresIn?: number } = {}): Promise<string> {
+  const inline = isRasterImage(file.mimeType);
+  return presignGet(file.s3Key, { filename: file.displayName, inline, contentType: inline ? file.mimeType : "application/octet-stream", ...options });
+}
