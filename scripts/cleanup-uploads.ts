@@ -1,16 +1,20 @@
 // Local stand-in for the S3 lifecycle rule of the AWS template: deletes temp upload objects
 // older than a day (DynamoDB Local's TTL already removes never-completed pending records).
-// Run with `npm run cleanup:uploads` while `npm run dev`'s services are up.
-import { DeleteObjectCommand, ListObjectsV2Command, type ListObjectsV2CommandOutput } from "@aws-sdk/client-s3";
-import { bucket, s3 } from "@/lib/s3/client";
+// `npm run dev` runs it at start; `npm run cleanup:uploads` runs it against the running local
+// services (or against AWS when AWS settings are given).
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function cleanupTempUploads(olderThanMs = DAY_MS): Promise<number> {
+  // Imported here: lib/ reads its configuration from process.env on first use.
+  const { DeleteObjectCommand, ListObjectsV2Command } = await import("@aws-sdk/client-s3");
+  const { bucket, s3 } = await import("@/lib/s3/client");
   let removed = 0;
   let token: string | undefined;
   do {
-    const page: ListObjectsV2CommandOutput = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: "users/", ContinuationToken: token }));
+    const page = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: "users/", ContinuationToken: token }));
     for (const object of page.Contents ?? []) {
       if (!object.Key || !/^users\/[^/]+\/uploads\/temp\//.test(object.Key)) continue;
       if (object.LastModified && Date.now() - object.LastModified.getTime() < olderThanMs) continue;
@@ -22,11 +26,22 @@ export async function cleanupTempUploads(olderThanMs = DAY_MS): Promise<number> 
   return removed;
 }
 
+/** The settings `npm run dev` gives the app, for running this beside it. */
+function useLocalServices(): void {
+  const env = process.env;
+  if (env.DYNAMODB_ENDPOINT || env.AWS_ACCESS_KEY_ID || env.AWS_PROFILE) return;
+  env.DYNAMODB_ENDPOINT = `http://127.0.0.1:${env.DYNAMODB_PORT || 8000}`;
+  env.S3_ENDPOINT = `http://127.0.0.1:${env.S3_PORT || 4569}`;
+  const secretFile = path.join(__dirname, "..", ".data", "auth-secret");
+  env.AUTH_SECRET ??= existsSync(secretFile) ? readFileSync(secretFile, "utf8").trim() : "";
+}
+
 if (require.main === module) {
+  useLocalServices();
   cleanupTempUploads()
     .then((n) => console.log(`Removed ${n} stale temp upload${n === 1 ? "" : "s"}.`))
     .catch((error: unknown) => {
-      console.error(error);
+      console.error(error instanceof Error ? error.message : error);
       process.exit(1);
     });
 }

@@ -172,6 +172,9 @@ async function main(): Promise<void> {
     } else {
       console.log(`[dev] An admin exists already; sign in at ${appUrl}/sign-in`);
     }
+    const { cleanupTempUploads } = await import("./cleanup-uploads");
+    const removed = await cleanupTempUploads();
+    if (removed) console.log(`[dev] Removed ${removed} stale temp upload${removed === 1 ? "" : "s"}.`);
   } catch (error) {
     await stack.stop();
     throw error;
