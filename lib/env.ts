@@ -35,6 +35,9 @@ const schema = z
       .optional()
       .or(z.literal("").transform(() => undefined)),
     MAIL_FROM: z.string().trim().min(3).default("Pre-Work <no-reply@prework.local>"),
+    // Keys the HMAC each audit entry carries (tamper evidence). Set a dedicated secret in
+    // production; without one a key is derived from AUTH_SECRET.
+    AUDIT_HMAC_SECRET: z.string().min(32, "must be at least 32 characters").optional().or(z.literal("").transform(() => undefined)),
     AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     SIGN_IN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
     SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),

@@ -51,7 +51,7 @@ export function action<S extends z.ZodType, T>(
       return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
     }
     try {
-      const data = await handler(parsed.data, { user, audit: { actorId: user.id, ...(await requestContext()) } });
+      const data = await handler(parsed.data, { user, audit: { actorId: user.id, actorRole: user.role, ...(await requestContext()) } });
       return { ok: true, data };
     } catch (error) {
       return failure(error);

@@ -11,6 +11,9 @@ export const changeSetSchema = z.object({
   affectedFields: z.array(z.string()),
 });
 
+export const AUDIT_GROUPS = ["users", "profiles", "files", "sign-ins"] as const;
+export type AuditGroup = (typeof AUDIT_GROUPS)[number];
+
 const userSnapshot = z.object({ email: z.string(), name: z.string(), role: z.string() });
 const batch = { batchId: z.string().optional() };
 
@@ -62,7 +65,7 @@ export const AUDIT_CATALOGUE = {
       reason: z.enum(["bad_credentials", "inactive", "throttled"]),
     }),
   },
-} as const;
+} as const satisfies Record<string, { group: AuditGroup; details: z.ZodType }>;
 
 export type AuditAction = keyof typeof AUDIT_CATALOGUE;
 export type AuditDetails<A extends AuditAction> = z.infer<(typeof AUDIT_CATALOGUE)[A]["details"]>;

@@ -27,7 +27,7 @@ export async function verifySignIn(email: string, password: string, ctx: Request
   const actorId = record?.user.id ?? ANONYMOUS_ACTOR;
   const audit = (reason: "bad_credentials" | "inactive" | "throttled") =>
     appendAudit(
-      { actorId, ...ctx },
+      { actorId, ...(record ? { actorRole: record.user.role } : {}), ...ctx },
       { action: "auth.sign_in_failed", ...(record ? { targetUserId: record.user.id } : {}), details: { email: email.slice(0, 254), reason } },
     );
 

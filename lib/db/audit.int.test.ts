@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { appendAudit, auditPut, listAuditByActor, listAuditByTarget, listRecentAudit } from "./audit";
 import { db, table } from "./client";
+import { useIsolatedTables } from "./testing/isolated-tables";
 import { countCalls } from "./testing/sdk-middleware";
 import { transact } from "./transact";
 
@@ -11,6 +12,11 @@ const fail = (codes: string[]) => new Error(codes.join(","));
 async function writeAt(actorId: string, at: Date, targetUserId?: string) {
   await transact([auditPut({ actorId }, { action: "auth.signed_out", details: {}, ...(targetUserId ? { targetUserId } : {}) }, at)], fail);
 }
+
+// Recency reads see every entry of the table: this file's tables are its own.
+beforeAll(async () => {
+  await useIsolatedTables();
+});
 
 describe("audit repository", () => {
   it("refuses actions outside the catalogue and details of the wrong shape", async () => {
@@ -51,6 +57,7 @@ describe("audit repository", () => {
     const { result, calls } = await countCalls(() => listRecentAudit({ limit: 100 }));
     const mine = result.items.filter((e) => e.userId === marker);
     expect(mine).toHaveLength(3);
+    expect(result.nextCursor).toBeNull();
     const stamps = result.items.map((e) => e.timestamp);
     expect([...stamps].sort().reverse()).toEqual(stamps);
     // One Query per month back to the retention horizon at most (365 days: 13 months).

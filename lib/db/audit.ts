@@ -1,16 +1,19 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { PutCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { AUDIT_CATALOGUE, type AuditAction, type AuditDetails } from "@/lib/audit/catalogue";
+import { entryHmac, entryIntact } from "@/lib/audit/integrity";
 import { env } from "@/lib/env";
 import { db, table } from "./client";
 import { decodeCursor, encodeCursor, type Page } from "./cursor";
-import type { TransactItem } from "./transact";
+import { transact, type TransactItem } from "./transact";
 
 /** Who is acting and from where; taken from the request by the action wrapper. */
 export interface AuditContext {
   actorId: string;
+  /** The actor's role when they acted (managers may not see admins' entries). */
+  actorRole?: string;
   ipAddress?: string;
   userAgent?: string;
 }
@@ -47,15 +50,20 @@ function buildItem<A extends AuditAction>(ctx: AuditContext, entry: NewAuditEntr
   const details = definition.details.parse(entry.details);
   const timestamp = now.toISOString();
   const retentionSeconds = env().AUDIT_RETENTION_DAYS * 86_400;
-  return {
+  const content = {
     id: randomUUID(),
     userId: ctx.actorId,
+    ...(ctx.actorRole ? { actorRole: ctx.actorRole } : {}),
     action: entry.action,
     details,
     timestamp,
     ...(ctx.ipAddress ? { ipAddress: ctx.ipAddress.slice(0, 64) } : {}),
     ...(ctx.userAgent ? { userAgent: ctx.userAgent.slice(0, 512) } : {}),
     ...(entry.targetUserId ? { targetUserId: entry.targetUserId } : {}),
+  };
+  return {
+    ...content,
+    hmac: entryHmac(content),
     month: monthOf(timestamp),
     expiresAtEpoch: Math.floor(now.getTime() / 1000) + retentionSeconds,
   };
@@ -74,13 +82,7 @@ export function auditPut<A extends AuditAction>(ctx: AuditContext, entry: NewAud
 
 /** For events that change nothing else (a failed sign-in, a sign-out). */
 export async function appendAudit<A extends AuditAction>(ctx: AuditContext, entry: NewAuditEntry<A>): Promise<void> {
-  await db().send(
-    new PutCommand({
-      TableName: table("auditLogs"),
-      Item: buildItem(ctx, entry, new Date()),
-      ConditionExpression: "attribute_not_exists(id)",
-    }),
-  );
+  await transact([auditPut(ctx, entry)], (codes) => new Error(`appendAudit cancelled: ${codes.join(",")}`));
 }
 
 export interface AuditQuery {
@@ -210,4 +212,46 @@ export async function listRecentAudit(query: Omit<AuditQuery, "from" | "to"> = {
   }
   const more = month >= horizon;
   return { items, nextCursor: more ? encodeCursor(scope, { month, key: startKey }) : null };
+}
+
+function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let month = monthOf(to); month >= monthOf(from); month = previousMonth(month)) months.push(month);
+  return months;
+}
+
+export interface VerificationReport {
+  checked: number;
+  /** Entries whose stored content no longer matches their HMAC. */
+  mismatched: Array<{ id: string; action: string; timestamp: string }>;
+}
+
+/**
+ * Re-computes the HMAC of every entry with a timestamp in [from, to] (month buckets of
+ * Timestamp-Index, all attributes) and reports those that no longer match. Edits show up;
+ * deleted entries cannot, since nothing is left to check.
+ */
+export async function verifyAuditRange(from: string, to: string): Promise<VerificationReport> {
+  const report: VerificationReport = { checked: 0, mismatched: [] };
+  for (const month of monthsBetween(from, to)) {
+    let key: Record<string, unknown> | undefined;
+    do {
+      const out = await db().send(
+        new QueryCommand({
+          TableName: table("auditLogs"),
+          IndexName: "Timestamp-Index",
+          KeyConditionExpression: "#month = :m AND #timestamp BETWEEN :from AND :to",
+          ExpressionAttributeNames: { "#month": "month", "#timestamp": "timestamp" },
+          ExpressionAttributeValues: { ":m": month, ":from": from, ":to": to },
+          ExclusiveStartKey: key,
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        report.checked++;
+        if (!entryIntact(item)) report.mismatched.push({ id: String(item.id), action: String(item.action), timestamp: String(item.timestamp) });
+      }
+      key = out.LastEvaluatedKey;
+    } while (key);
+  }
+  return report;
 }

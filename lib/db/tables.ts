@@ -55,10 +55,14 @@ export const TABLES = {
   },
   // Small counters that transactions must condition on, such as the number of active admins
   // (the last one can be neither demoted nor deactivated, even by two requests at once).
+  // Also the audit log's daily counters per action group (`audit-day#YYYY-MM-DD#shard`), kept
+  // in the same transaction as the entries, so the activity chart reads 30 days without
+  // reading the entries.
   counters: {
     baseName: "counters",
     partitionKey: s("key"),
     indexes: [],
+    ttlAttribute: "expiresAtEpoch",
   },
   // Guard items that make an email unique: a GSI cannot enforce uniqueness, so every create and
   // email change puts `email -> userId` here with attribute_not_exists in the same transaction.

@@ -1,7 +1,8 @@
 import "server-only";
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
-import { db } from "./client";
+import { auditCounterUpdates } from "./audit-stats";
+import { db, table } from "./client";
 
 export type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
@@ -26,12 +27,15 @@ export async function transact(
   onCancel: (codes: CancellationCodes) => Error,
 ): Promise<void> {
   for (let attempt = 1; ; attempt++) {
+    // The daily counters of the audit entries ride along, after the caller's items (whose
+    // positions the cancellation codes keep). Re-chosen per attempt: a new shard may be free.
+    const all = [...items, ...auditCounterUpdates(items, table("auditLogs"))];
     try {
-      await db().send(new TransactWriteCommand({ TransactItems: items }));
+      await db().send(new TransactWriteCommand({ TransactItems: all }));
       return;
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
-      const found = codes(error, items.length);
+      const found = codes(error, all.length);
       const onlyConflicts = found.every((c) => c === "None" || c === "TransactionConflict");
       if (onlyConflicts && attempt < MAX_ATTEMPTS) {
         await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 40));

@@ -361,7 +361,7 @@ export async function recordSignIn(user: User, ctx: Omit<AuditContext, "actorId"
           ExpressionAttributeValues: { ":now": now.toISOString() },
         },
       },
-      auditPut({ ...ctx, actorId: user.id }, { action: "auth.signed_in", targetUserId: user.id, details: { email: user.email } }, now),
+      auditPut({ ...ctx, actorId: user.id, actorRole: user.role }, { action: "auth.signed_in", targetUserId: user.id, details: { email: user.email } }, now),
     ],
     (codes) => new Error(`recordSignIn cancelled: ${codes.join(",")}`),
   );
