@@ -18,54 +18,54 @@ const userSnapshot = z.object({ email: z.string(), name: z.string(), role: z.str
 const batch = { batchId: z.string().optional() };
 
 export const AUDIT_CATALOGUE = {
-  "user.created": { group: "users", details: userSnapshot.extend(batch) },
-  "user.updated": { group: "users", details: changeSetSchema.extend(batch) },
-  "user.role_changed": { group: "users", details: z.object({ from: z.string(), to: z.string(), ...batch }) },
-  "user.invited": { group: "users", details: z.object({ expiresAt: z.string() }) },
-  "user.password_reset_issued": { group: "users", details: z.object({ expiresAt: z.string() }) },
-  "user.password_set": { group: "users", details: z.object({ via: z.enum(["invite", "reset"]) }) },
-  "user.deactivated": { group: "users", details: z.object({ ...batch }) },
-  "user.reactivated": { group: "users", details: z.object({ ...batch }) },
+  "user.created": { group: "users", sentence: "{actor} created {target:account} as {details.role}", details: userSnapshot.extend(batch) },
+  "user.updated": { group: "users", sentence: "{actor} updated {target:account}", details: changeSetSchema.extend(batch) },
+  "user.role_changed": { group: "users", sentence: "{actor} changed {target:role} from {details.from} to {details.to}", details: z.object({ from: z.string(), to: z.string(), ...batch }) },
+  "user.invited": { group: "users", sentence: "{actor} invited {target}", details: z.object({ expiresAt: z.string() }) },
+  "user.password_reset_issued": { group: "users", sentence: "{actor} issued {target} a new password link", details: z.object({ expiresAt: z.string() }) },
+  "user.password_set": { group: "users", sentence: "{actor} set a new password", details: z.object({ via: z.enum(["invite", "reset"]) }) },
+  "user.deactivated": { group: "users", sentence: "{actor} deactivated {target}", details: z.object({ ...batch }) },
+  "user.reactivated": { group: "users", sentence: "{actor} reactivated {target}", details: z.object({ ...batch }) },
   "profile.created": {
-    group: "profiles",
+    group: "profiles", sentence: "{actor} created {target:profile} {profile}",
     details: z.object({ profileId: z.string(), name: z.string(), type: z.string(), isDefault: z.boolean() }),
   },
   "profile.updated": {
-    group: "profiles",
+    group: "profiles", sentence: "{actor} changed {target:possessive} {profile}",
     details: changeSetSchema.extend({ profileId: z.string(), reordered: z.boolean().optional() }),
   },
   "profile.deleted": {
-    group: "profiles",
+    group: "profiles", sentence: "{actor} deleted {target:profile} {details.name}",
     details: z.object({ profileId: z.string(), name: z.string(), promotedProfileId: z.string().nullable() }),
   },
   "profile.default_changed": {
-    group: "profiles",
+    group: "profiles", sentence: "{actor} made {profile} the default profile of {target}",
     details: z.object({ profileId: z.string(), previousProfileId: z.string().nullable() }),
   },
   "file.upload_started": {
-    group: "files",
+    group: "files", sentence: "{actor} started uploading {details.name} for {target}",
     details: z.object({ fileId: z.string(), purpose: z.string(), name: z.string(), mimeType: z.string(), size: z.number(), profileId: z.string().optional() }),
   },
   "file.uploaded": {
-    group: "files",
+    group: "files", sentence: "{actor} uploaded {details.name} for {target}",
     details: z.object({ fileId: z.string(), purpose: z.string(), name: z.string(), mimeType: z.string(), size: z.number(), s3Key: z.string(), profileId: z.string().optional() }),
   },
   "file.upload_rejected": {
-    group: "files",
+    group: "files", sentence: "{actor}'s upload of {details.name} was refused: {details.reason}",
     details: z.object({ fileId: z.string(), purpose: z.string(), name: z.string(), reason: z.string() }),
   },
-  "file.updated": { group: "files", details: changeSetSchema.extend({ fileId: z.string() }) },
-  "file.deleted": { group: "files", details: z.object({ fileId: z.string(), name: z.string(), purpose: z.string() }) },
-  "auth.signed_in": { group: "sign-ins", details: z.object({ email: z.string() }) },
-  "auth.signed_out": { group: "sign-ins", details: z.object({}) },
+  "file.updated": { group: "files", sentence: "{actor} updated the file details of {target:possessive} file", details: changeSetSchema.extend({ fileId: z.string() }) },
+  "file.deleted": { group: "files", sentence: "{actor} deleted {target:possessive} file {details.name}", details: z.object({ fileId: z.string(), name: z.string(), purpose: z.string() }) },
+  "auth.signed_in": { group: "sign-ins", sentence: "{actor} signed in", details: z.object({ email: z.string() }) },
+  "auth.signed_out": { group: "sign-ins", sentence: "{actor} signed out", details: z.object({}) },
   "auth.sign_in_failed": {
-    group: "sign-ins",
+    group: "sign-ins", sentence: "Failed sign-in as {details.email}",
     details: z.object({
       email: z.string(),
       reason: z.enum(["bad_credentials", "inactive", "throttled"]),
     }),
   },
-} as const satisfies Record<string, { group: AuditGroup; details: z.ZodType }>;
+} as const satisfies Record<string, { group: AuditGroup; sentence: string; details: z.ZodType }>;
 
 export type AuditAction = keyof typeof AUDIT_CATALOGUE;
 export type AuditDetails<A extends AuditAction> = z.infer<(typeof AUDIT_CATALOGUE)[A]["details"]>;
