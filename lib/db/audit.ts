@@ -44,7 +44,8 @@ function monthOf(iso: string): string {
   return iso.slice(0, 7);
 }
 
-function buildItem<A extends AuditAction>(ctx: AuditContext, entry: NewAuditEntry<A>, now: Date) {
+/** The stored item of an entry (exported for bulk seeding in tests and benchmarks). */
+export function buildAuditItem<A extends AuditAction>(ctx: AuditContext, entry: NewAuditEntry<A>, now: Date) {
   const definition = AUDIT_CATALOGUE[entry.action];
   if (!definition) throw new Error(`Unknown audit action: ${String(entry.action)}`);
   const details = definition.details.parse(entry.details);
@@ -74,7 +75,7 @@ export function auditPut<A extends AuditAction>(ctx: AuditContext, entry: NewAud
   return {
     Put: {
       TableName: table("auditLogs"),
-      Item: buildItem(ctx, entry, now),
+      Item: buildAuditItem(ctx, entry, now),
       ConditionExpression: "attribute_not_exists(id)",
     },
   };
@@ -149,6 +150,80 @@ async function queryPartition(
   } while (startKey && items.length < limit);
   return { items, lastKey: startKey };
 }
+
+export interface IndexRead {
+  index: string;
+  partition: [attribute: string, value: string];
+  from?: string;
+  to?: string;
+  /** Extra conditions on the entries (visibility, actions), ANDed with retention; an OR in it
+   * must come parenthesised (DynamoDB refuses redundant parentheses, so none are added). */
+  filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
+  startKey?: Record<string, unknown>;
+  limit: number;
+}
+
+/**
+ * Up to `limit` entries of one index partition, newest first, and whether the partition has
+ * nothing after the last one returned. Reads ahead when filtering and ends the page at the
+ * last entry kept, whose key (see `keyAfter`) is where the next read starts.
+ */
+export async function readAuditIndex(read: IndexRead): Promise<{ items: AuditLog[]; exhausted: boolean }> {
+  const names: Record<string, string> = { ...PROJECTION_NAMES, "#pk": read.partition[0], "#exp": "expiresAtEpoch", ...read.filter?.names };
+  const values: Record<string, unknown> = { ":pk": read.partition[1], ":now": Math.floor(Date.now() / 1000), ...read.filter?.values };
+  let condition = "#pk = :pk";
+  if (read.from) values[":from"] = read.from;
+  if (read.to) values[":to"] = read.to;
+  if (read.from && read.to) condition += " AND #timestamp BETWEEN :from AND :to";
+  else if (read.from) condition += " AND #timestamp >= :from";
+  else if (read.to) condition += " AND #timestamp <= :to";
+  const items: AuditLog[] = [];
+  let key = read.startKey;
+  while (items.length < read.limit) {
+    const out = await db().send(
+      new QueryCommand({
+        TableName: table("auditLogs"),
+        IndexName: read.index,
+        KeyConditionExpression: condition,
+        FilterExpression: read.filter ? `#exp > :now AND ${read.filter.expression}` : "#exp > :now",
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ProjectionExpression: PROJECTION,
+        ScanIndexForward: false,
+        Limit: read.filter ? Math.max(read.limit - items.length, 100) : read.limit - items.length,
+        ExclusiveStartKey: key,
+      }),
+    );
+    const fetched = parseEntries(out.Items);
+    const room = read.limit - items.length;
+    if (fetched.length > room) {
+      items.push(...fetched.slice(0, room));
+      return { items, exhausted: false };
+    }
+    items.push(...fetched);
+    key = out.LastEvaluatedKey;
+    if (!key) return { items, exhausted: true };
+  }
+  return { items, exhausted: false };
+}
+
+/** The ExclusiveStartKey that resumes an index read just after `entry`. */
+export function keyAfter(index: string, entry: AuditLog): Record<string, unknown> {
+  const partition: Record<string, [string, unknown]> = {
+    "UserId-Timestamp-Index": ["userId", entry.userId],
+    "TargetUserId-Timestamp-Index": ["targetUserId", entry.targetUserId],
+    "Action-Timestamp-Index": ["action", entry.action],
+    "Timestamp-Index": ["month", monthOf(entry.timestamp)],
+  };
+  const [attribute, value] = partition[index] ?? ["", undefined];
+  return { id: entry.id, [attribute]: value, timestamp: entry.timestamp };
+}
+
+export function retentionHorizonMonth(): string {
+  return monthOf(new Date(Date.now() - env().AUDIT_RETENTION_DAYS * 86_400_000).toISOString());
+}
+
+export { monthOf, previousMonth };
 
 async function listByIndex(index: string, attribute: string, value: string, query: AuditQuery): Promise<Page<AuditLog>> {
   const scope = `audit:${index}:${value}:${query.from ?? ""}:${query.to ?? ""}`;

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { diff } from "@/lib/audit/diff";
 import { ConflictError, NotFoundError } from "@/lib/errors";
@@ -311,3 +311,20 @@ export async function deleteProfile(id: string, ctx: AuditContext): Promise<{ pr
 }
 
 export type { JsonValue };
+
+/** Names of many profiles in one BatchGetItem per 100 ids (timelines resolve them per page). */
+export async function getProfileNames(ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  const names = new Map<string, string>();
+  for (let i = 0; i < unique.length; i += 100) {
+    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map((id) => ({ id }));
+    while (keys?.length) {
+      const out: BatchGetCommandOutput = await db().send(
+        new BatchGetCommand({ RequestItems: { [table("userProfiles")]: { Keys: keys, ProjectionExpression: "id, #name", ExpressionAttributeNames: { "#name": "name" } } } }),
+      );
+      for (const item of out.Responses?.[table("userProfiles")] ?? []) names.set(String(item.id), String(item.name));
+      keys = out.UnprocessedKeys?.[table("userProfiles")]?.Keys;
+    }
+  }
+  return names;
+}

@@ -1,0 +1,197 @@
+import "server-only";
+import { type AuditLog, type IndexRead, keyAfter, monthOf, previousMonth, readAuditIndex, retentionHorizonMonth } from "@/lib/db/audit";
+import { decodeCursor, encodeCursor } from "@/lib/db/cursor";
+import { getProfileNames } from "@/lib/db/profiles";
+import { getUsersByIds, type User } from "@/lib/db/users";
+import { ForbiddenError } from "@/lib/errors";
+import { can } from "@/lib/auth/permissions";
+import { AUDIT_CATALOGUE, type AuditAction, type AuditGroup, isAuditAction } from "./catalogue";
+import { auditSentence } from "./sentences";
+import { describeUserAgent } from "./user-agent";
+
+// Timelines: one or more newest-first streams of entries (an index partition each, or the
+// month buckets of Timestamp-Index for "everything"), merged by time. The cursor keeps each
+// stream's position, so a page costs one read per stream whatever its depth. What a viewer may
+// see (DESIGN.md §5) is part of every read's filter, not applied afterwards.
+
+export interface TimelineFilter {
+  actorId?: string;
+  targetUserId?: string;
+  actions?: AuditAction[];
+  /** Inclusive ISO bounds. */
+  from?: string;
+  to?: string;
+}
+
+/** Whose timeline: everything the viewer may see, or one user's (by them and done to them). */
+export type TimelineSubject = { kind: "all" } | { kind: "user"; userId: string };
+
+/** Where a stream resumes: `{}` from its start, null when it has nothing more. */
+type Position = Record<string, unknown> | null;
+
+const startKeyOf = (position: Position | undefined) => (position && Object.keys(position).length ? position : undefined);
+
+interface Stream {
+  read(position: Position | undefined, limit: number): Promise<{ items: AuditLog[]; exhausted: boolean }>;
+  after(entry: AuditLog): Position;
+}
+
+function indexStream(base: Omit<IndexRead, "startKey" | "limit">): Stream {
+  return {
+    read: (position, limit) => readAuditIndex({ ...base, startKey: startKeyOf(position), limit }),
+    after: (entry) => keyAfter(base.index, entry),
+  };
+}
+
+/** Everything, newest first: month buckets from the newest (or `to`) back to the horizon. */
+function recentStream(base: Omit<IndexRead, "startKey" | "limit" | "index" | "partition">): Stream {
+  const fromMonth = base.from && monthOf(base.from) > retentionHorizonMonth() ? monthOf(base.from) : retentionHorizonMonth();
+  return {
+    async read(position, limit) {
+      let month = typeof position?.month === "string" ? position.month : monthOf(base.to ?? new Date().toISOString());
+      let key = (position?.key as Record<string, unknown> | undefined) ?? undefined;
+      const items: AuditLog[] = [];
+      while (items.length < limit && month >= fromMonth) {
+        const page = await readAuditIndex({ ...base, index: "Timestamp-Index", partition: ["month", month], startKey: key, limit: limit - items.length });
+        items.push(...page.items);
+        if (!page.exhausted) return { items, exhausted: false };
+        month = previousMonth(month);
+        key = undefined;
+      }
+      return { items, exhausted: month < fromMonth };
+    },
+    after: (entry) => ({ month: monthOf(entry.timestamp), key: keyAfter("Timestamp-Index", entry) }),
+  };
+}
+
+function visibilityAndFilters(viewer: User, filter: TimelineFilter, skip: { actor?: boolean; target?: boolean; action?: boolean }) {
+  const parts: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (viewer.role === "manager") {
+    parts.push("(attribute_not_exists(actorRole) OR actorRole <> :adminRole)");
+    values[":adminRole"] = "admin";
+  }
+  if (filter.actorId && !skip.actor) {
+    parts.push("userId = :actorId");
+    values[":actorId"] = filter.actorId;
+  }
+  if (filter.targetUserId && !skip.target) {
+    parts.push("targetUserId = :targetId");
+    values[":targetId"] = filter.targetUserId;
+  }
+  if (filter.actions?.length && !skip.action) {
+    names["#action"] = "action";
+    parts.push(`#action IN (${filter.actions.map((_, i) => `:a${i}`).join(", ")})`);
+    filter.actions.forEach((a, i) => (values[`:a${i}`] = a));
+  }
+  return parts.length ? { expression: parts.join(" AND "), names, values } : undefined;
+}
+
+function streamsFor(viewer: User, subject: TimelineSubject, filter: TimelineFilter): Stream[] {
+  const range = { from: filter.from, to: filter.to };
+  if (subject.kind === "user") {
+    // By them, and done to them by someone else (their own acts are in the first stream).
+    const byThem = indexStream({ index: "UserId-Timestamp-Index", partition: ["userId", subject.userId], ...range, filter: visibilityAndFilters(viewer, filter, {}) });
+    const toThem = indexStream({ index: "TargetUserId-Timestamp-Index", partition: ["targetUserId", subject.userId], ...range, filter: visibilityAndFilters(viewer, filter, {}) });
+    return [byThem, toThem];
+  }
+  if (filter.actorId) {
+    return [indexStream({ index: "UserId-Timestamp-Index", partition: ["userId", filter.actorId], ...range, filter: visibilityAndFilters(viewer, filter, { actor: true }) })];
+  }
+  if (filter.targetUserId) {
+    return [indexStream({ index: "TargetUserId-Timestamp-Index", partition: ["targetUserId", filter.targetUserId], ...range, filter: visibilityAndFilters(viewer, filter, { target: true }) })];
+  }
+  if (filter.actions?.length) {
+    return filter.actions.map((action) =>
+      indexStream({ index: "Action-Timestamp-Index", partition: ["action", action], ...range, filter: visibilityAndFilters(viewer, filter, { action: true }) }),
+    );
+  }
+  return [recentStream({ ...range, filter: visibilityAndFilters(viewer, filter, {}) })];
+}
+
+/** Who may read which timeline: everyone their own; admins and managers anyone's and all. */
+export function assertMayRead(viewer: User, subject: TimelineSubject): void {
+  const own = subject.kind === "user" && subject.userId === viewer.id;
+  if (!own && !can(viewer, "audit.view_all")) throw new ForbiddenError("You may only read your own activity.");
+}
+
+const newestFirst = (a: AuditLog, b: AuditLog) => (a.timestamp === b.timestamp ? b.id.localeCompare(a.id) : b.timestamp.localeCompare(a.timestamp));
+
+export interface TimelinePage {
+  entries: AuditLog[];
+  nextCursor: string | null;
+}
+
+export async function readTimeline(viewer: User, subject: TimelineSubject, filter: TimelineFilter, page: { cursor?: string | null; limit?: number } = {}): Promise<TimelinePage> {
+  assertMayRead(viewer, subject);
+  const limit = Math.min(Math.max(page.limit ?? 50, 1), 100);
+  const streams = streamsFor(viewer, subject, filter);
+  const scope = `timeline:${viewer.role === "manager" ? "m" : "a"}:${JSON.stringify([subject, filter])}`;
+  const decoded = decodeCursor(scope, page.cursor) as { p?: Position[] } | undefined;
+  const positions: Position[] = decoded?.p ?? streams.map(() => ({}));
+
+  const reads = await Promise.all(streams.map((s, i) => (positions[i] === null ? { items: [], exhausted: true } : s.read(positions[i], limit))));
+  const seen = new Set<string>();
+  const taken = reads
+    .flatMap((r) => r.items)
+    .sort(newestFirst)
+    .filter((e) => !seen.has(e.id) && seen.add(e.id))
+    .slice(0, limit);
+  const takenIds = new Set(taken.map((e) => e.id));
+
+  const next = reads.map((read, i) => {
+    const consumed = read.items.filter((e) => takenIds.has(e.id));
+    if (consumed.length === read.items.length && read.exhausted) return null;
+    if (consumed.length === 0) return positions[i] ?? {};
+    return streams[i]!.after(consumed[consumed.length - 1]!);
+  });
+  const more = next.some((p) => p !== null);
+  return { entries: taken, nextCursor: more ? encodeCursor(scope, { p: next }) : null };
+}
+
+/** How many entries arrived after `since` (for the "new entries" indicator), up to 50. */
+export async function countNewer(viewer: User, subject: TimelineSubject, filter: TimelineFilter, since: string): Promise<number> {
+  const after = new Date(Date.parse(since) + 1).toISOString();
+  const page = await readTimeline(viewer, subject, { ...filter, from: filter.from && filter.from > after ? filter.from : after }, { limit: 50 });
+  return page.entries.length;
+}
+
+export interface TimelineEntryView {
+  id: string;
+  action: string;
+  group: AuditGroup | null;
+  sentence: string;
+  timestamp: string;
+  actor: { id: string; name: string | null };
+  target: { id: string; name: string | null } | null;
+  ipAddress: string | null;
+  device: string | null;
+  details: Record<string, unknown>;
+}
+
+/**
+ * Entries as people read them: sentences with names, readable devices. Actors and targets come
+ * from one BatchGetItem for the whole page, profile names from another: never a read per row.
+ */
+export async function presentEntries(entries: AuditLog[]): Promise<TimelineEntryView[]> {
+  const userIds = entries.flatMap((e) => [e.userId, ...(e.targetUserId ? [e.targetUserId] : [])]);
+  const profileIds = entries.flatMap((e) => (typeof e.details.profileId === "string" ? [e.details.profileId] : []));
+  const [users, profiles] = await Promise.all([
+    userIds.length ? getUsersByIds(userIds) : new Map<string, User>(),
+    profileIds.length ? getProfileNames(profileIds) : new Map<string, string>(),
+  ]);
+  const names = { user: (id: string) => users.get(id)?.name ?? null, profile: (id: string) => profiles.get(id) ?? null };
+  return entries.map((e) => ({
+    id: e.id,
+    action: e.action,
+    group: isAuditAction(e.action) ? AUDIT_CATALOGUE[e.action].group : null,
+    sentence: auditSentence(e, names),
+    timestamp: e.timestamp,
+    actor: { id: e.userId, name: names.user(e.userId) },
+    target: e.targetUserId ? { id: e.targetUserId, name: names.user(e.targetUserId) } : null,
+    ipAddress: e.ipAddress ?? null,
+    device: describeUserAgent(e.userAgent),
+    details: e.details,
+  }));
+}
