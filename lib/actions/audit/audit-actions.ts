@@ -1,0 +1,22 @@
+"use server";
+import { countNewer, presentEntries, readTimeline } from "@/lib/audit/timeline";
+import { verifyAuditRange } from "@/lib/db/audit";
+import { ForbiddenError } from "@/lib/errors";
+import { countNewerSchema, readTimelineSchema, verifyAuditSchema } from "@/lib/validation/audit";
+import { action } from "../safe-action";
+
+/** A page of a timeline as sentences; who may read which timeline is checked inside. */
+export const readTimelineAction = action(readTimelineSchema, async ({ subject, filter, cursor }, { user }) => {
+  const page = await readTimeline(user, subject, filter, { cursor, limit: 50 });
+  return { entries: await presentEntries(page.entries), nextCursor: page.nextCursor };
+});
+
+export const countNewerAction = action(countNewerSchema, async ({ subject, filter, since }, { user }) => ({
+  count: await countNewer(user, subject, filter, since),
+}));
+
+/** Admins only: re-computes the HMAC of every entry in a date range. */
+export const verifyAuditAction = action(verifyAuditSchema, async ({ from, to }, { user }) => {
+  if (user.role !== "admin") throw new ForbiddenError("Only admins can verify the audit log.");
+  return verifyAuditRange(`${from}T00:00:00.000Z`, `${to}T23:59:59.999Z`);
+});
