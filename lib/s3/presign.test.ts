@@ -19,5 +19,7 @@ describe("presignPut", () => {
     const names = [...url.searchParams.keys()].map((k) => k.toLowerCase());
     expect(names.filter((k) => k.includes("checksum") || k.includes("sdk-checksum"))).toEqual([]);
     expect(url.pathname).toContain("users/u/uploads/temp/f.tmp");
+    // Tagged for the lifecycle rule, in the signed query rather than a header to send.
+    expect(url.searchParams.get("x-amz-tagging")).toBe("prework-upload=temp");
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { bucket, s3 } from "./client";
+import { TEMP_UPLOAD_TAG } from "./temp-tag";
 
 export const UPLOAD_URL_SECONDS = 5 * 60;
 export const DOWNLOAD_URL_SECONDS = 5 * 60;
@@ -12,7 +13,10 @@ export const DOWNLOAD_URL_SECONDS = 5 * 60;
  * refuses any other body.
  */
 export function presignPut(key: string, contentType: string, contentLength: number, expiresIn = UPLOAD_URL_SECONDS): Promise<string> {
-  return getSignedUrl(s3(), new PutObjectCommand({ Bucket: bucket(), Key: key, ContentType: contentType, ContentLength: contentLength }), {
+  // The temp tag rides in the URL's query (x-amz-* headers are hoisted there and signed), so
+  // the browser sends nothing extra; the bucket's lifecycle rule expires tagged objects.
+  const tagging = `${TEMP_UPLOAD_TAG.Key}=${TEMP_UPLOAD_TAG.Value}`;
+  return getSignedUrl(s3(), new PutObjectCommand({ Bucket: bucket(), Key: key, ContentType: contentType, ContentLength: contentLength, Tagging: tagging }), {
     expiresIn,
     signableHeaders: new Set(["content-type", "content-length"]),
   });

@@ -103,6 +103,8 @@ export async function completeUpload(file: FileMetadata, ctx: AuditContext): Pro
       CopySource: `${bucket()}/${file.s3Key}`,
       ContentType: file.mimeType,
       MetadataDirective: "REPLACE",
+      // The final object is not temporary: drop the temp tag the lifecycle rule expires.
+      TaggingDirective: "REPLACE",
     }),
   );
   const { ready, replaced } = await markUploadReady(file, target, ctx);
