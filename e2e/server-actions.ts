@@ -17,11 +17,19 @@ function findAction(file: string, exportName: string): { id: string; route: stri
   const found = Object.entries(manifest.node).find(([, entry]) => entry.filename === file && entry.exportedName === exportName);
   if (!found) throw new Error(`server action ${exportName} of ${file} is not in the build's manifest`);
   const [id, entry] = found;
-  // A page that imports the action, as a URL path: route groups dropped, no dynamic segments.
+  // A page that imports the action, as a URL path: route groups dropped, static routes first,
+  // dynamic segments filled with an id that names nothing (the action does not read them).
   const routes = Object.keys(entry.workers)
-    .filter((worker) => worker.endsWith("/page") && !worker.includes("["))
-    .map((worker) => worker.replace(/^app/, "").replace(/\/page$/, "").replace(/\/\([^)]+\)/g, "") || "/");
-  if (!routes[0]) throw new Error(`no static page imports ${exportName}`);
+    .filter((worker) => worker.endsWith("/page"))
+    .sort((a, b) => Number(a.includes("[")) - Number(b.includes("[")))
+    .map((worker) =>
+      worker
+        .replace(/^app/, "")
+        .replace(/\/page$/, "")
+        .replace(/\/\([^)]+\)/g, "")
+        .replace(/\[[^\]]+\]/g, "00000000-0000-4000-8000-000000000000") || "/",
+    );
+  if (!routes[0]) throw new Error(`no page imports ${exportName}`);
   return { id, route: routes[0] };
 }
 
