@@ -27,6 +27,8 @@ interface IndexPlan {
   /** Attributes (besides `id`) that make up this index's LastEvaluatedKey. */
   keyAttributes: string[];
   prefix?: [attribute: string, value: string];
+  /** Leave out users whose name starts with this (they were listed by the name read). */
+  excludeNamePrefix?: string;
   forward: boolean;
 }
 
@@ -40,8 +42,10 @@ function plans(filter: UserFilter): IndexPlan[] {
   if (q) {
     const byEmail: IndexPlan = { index: "Directory-Email-Index", partition: ["directory", DIRECTORY], keyAttributes: ["directory", "email"], prefix: ["email", q], forward: true };
     const byName: IndexPlan = { index: "Directory-Name-Index", partition: ["directory", DIRECTORY], keyAttributes: ["directory", "nameKey"], prefix: ["nameKey", q], forward: true };
-    // Text with an "@" can only be an email prefix.
-    return q.includes("@") ? [byEmail] : [byName, byEmail];
+    // Text with an "@" can only be an email prefix. Otherwise name matches come first (by
+    // name), then users matched only by email (by email): the second read leaves out the
+    // name matches, so nobody appears twice, on one page or across pages.
+    return q.includes("@") ? [byEmail] : [byName, { ...byEmail, excludeNamePrefix: q }];
   }
   if (sort === "name") {
     return [{ index: "Directory-Name-Index", partition: ["directory", DIRECTORY], keyAttributes: ["directory", "nameKey"], forward }];
@@ -62,6 +66,10 @@ function filterExpression(filter: UserFilter, plan: IndexPlan): { expression?: s
   if (filter.status) {
     parts.push("isActive = :active");
     values[":active"] = filter.status === "active";
+  }
+  if (plan.excludeNamePrefix) {
+    parts.push("NOT begins_with(nameKey, :namePrefix)");
+    values[":namePrefix"] = plan.excludeNamePrefix;
   }
   return { expression: parts.length ? parts.join(" AND ") : undefined, values };
 }
@@ -116,38 +124,30 @@ async function readPlan(plan: IndexPlan, filter: UserFilter, limit: number, star
   return { items, nextKey: key, calls };
 }
 
-type DirectoryCursor = { keys: Array<Record<string, unknown> | null> };
+/** Which read of the plan list the page continues, and from where in it. */
+type DirectoryCursor = { stage: number; key?: Record<string, unknown> };
 
 export async function listUsers(filter: UserFilter = {}, page: { limit?: number; cursor?: string | null } = {}): Promise<Page<User>> {
   const limit = Math.min(Math.max(page.limit ?? 50, 1), 100);
   const chosen = plans(filter);
   const scope = `users:${JSON.stringify([filter.role, filter.status, filter.q ? searchForm(filter.q) : "", filter.sort, filter.order])}`;
-  const cursor = decodeCursor(scope, page.cursor) as DirectoryCursor | undefined;
-  // A search reads name and email matches side by side, each with its own position; a stream
-  // that is finished is null in the cursor.
-  const share = Math.ceil(limit / chosen.length);
-  const results = await Promise.all(
-    chosen.map((plan, i) => {
-      const start = cursor?.keys[i];
-      if (cursor && start === null) return { items: [], nextKey: undefined, calls: 0 };
-      return readPlan(plan, filter, share, start ?? undefined);
-    }),
-  );
-  const seen = new Set<string>();
+  const cursor = (decodeCursor(scope, page.cursor) as DirectoryCursor | undefined) ?? { stage: 0 };
+  // The plans are read one after another; a page that finishes one continues with the next.
   const users: User[] = [];
-  for (const result of results) {
-    for (const item of result.items) {
-      const user = userSchema.parse(item);
-      if (!seen.has(user.id)) {
-        seen.add(user.id);
-        users.push(user);
-      }
+  let stage = cursor.stage;
+  let key = cursor.key;
+  while (users.length < limit && stage < chosen.length) {
+    const result = await readPlan(chosen[stage]!, filter, limit - users.length, key);
+    users.push(...result.items.map((item) => userSchema.parse(item)));
+    if (result.nextKey) {
+      key = result.nextKey;
+    } else {
+      stage++;
+      key = undefined;
     }
   }
-  if (chosen.length > 1) users.sort((a, b) => searchForm(a.name).localeCompare(searchForm(b.name)) || a.id.localeCompare(b.id));
-  const keys = results.map((r) => r.nextKey ?? null);
-  const more = keys.some((k) => k !== null);
-  return { items: users, nextCursor: more ? encodeCursor(scope, { keys }) : null };
+  const more = stage < chosen.length;
+  return { items: users, nextCursor: more ? encodeCursor(scope, { stage, ...(key ? { key } : {}) }) : null };
 }
 
 /** Every user matching the filter, page by page (exports and "select all matching"). */

@@ -37,6 +37,8 @@ async function targets(input: BulkUsersInput): Promise<User[]> {
 }
 
 async function apply(actor: User, subject: User, input: BulkUsersInput, audit: AuditContext, batchId: string): Promise<void> {
+  // "All matching" can include the person acting: they may not lock themselves out this way.
+  if (subject.id === actor.id && input.operation !== "reactivate") throw new AppError("You cannot change your own account in a bulk action.");
   if (input.operation === "set_role") {
     const role = input.role!;
     if (!can(actor, "users.change_role", subject) || !grantableRoles(actor).includes(role)) throw new AppError("You may not change this user's role.");
