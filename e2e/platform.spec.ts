@@ -49,6 +49,8 @@ test.describe("accessibility", () => {
   };
 
   test("sign-in, home, users and 403 pages have no serious or critical violations, in light and dark", async ({ page }) => {
+    // Eight full scans (the users page holds a 50-row table) and four sign-ins: slow on a busy two-core machine.
+    test.slow();
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.context().clearCookies();

@@ -1,45 +1,144 @@
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import type { User } from "@/lib/db/users";
 
-function formatDate(iso: string | undefined): string {
+// The users table: presentation only. Selection and the status toggle are decided and handled
+// by the list around it (components/users/users-list.tsx). Every value is React text, so names
+// and emails are escaped whatever they contain; <bdi> keeps right-to-left names from reordering
+// the text around them.
+
+/** Minutes in UTC, the same on the server and in every browser (no hydration mismatch). */
+export function formatDate(iso: string | undefined): string {
   return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : "Never";
 }
 
-export function UsersTable({ users }: { users: User[] }) {
+export function StatusBadge({ active }: { active: boolean }) {
+  return (
+    <span
+      className={cn(
+        "rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap",
+        active
+          ? "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+          : "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
+      )}
+    >
+      {active ? "Active" : "Deactivated"}
+    </span>
+  );
+}
+
+const checkboxClasses = "size-4 rounded border-zinc-400 accent-indigo-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
+
+interface UsersTableProps {
+  users: User[];
+  /** The viewer's own row has no checkbox: their account is not changed in a batch. */
+  viewerId: string;
+  selected: Pick<ReadonlySet<string>, "has">;
+  /** Every user matching the filter is selected (not only the rows shown). */
+  allMatching: boolean;
+  onSelect: (user: User, checked: boolean) => void;
+  onSelectPage: (checked: boolean) => void;
+  /** Whether the viewer may deactivate / reactivate this user (decided by lib/auth/permissions). */
+  canToggleStatus: (user: User) => boolean;
+  onToggleStatus: (user: User) => void;
+  busy?: boolean;
+}
+
+export function UsersTable({ users, viewerId, selected, allMatching, onSelect, onSelectPage, canToggleStatus, onToggleStatus, busy }: UsersTableProps) {
+  const selectable = users.filter((u) => u.id !== viewerId);
+  const selectedHere = selectable.filter((u) => allMatching || selected.has(u.id)).length;
+  const pageChecked = selectable.length > 0 && selectedHere === selectable.length;
   return (
     <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-      <table className="w-full text-left text-sm">
+      <table className="w-full text-left text-sm" aria-busy={busy || undefined}>
         <caption className="sr-only">Users</caption>
         <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400">
           <tr>
+            <th scope="col" className="w-10 px-4 py-3">
+              <input
+                type="checkbox"
+                className={checkboxClasses}
+                aria-label="Select all users on this page"
+                checked={pageChecked}
+                disabled={allMatching || selectable.length === 0}
+                ref={(el) => {
+                  if (el) el.indeterminate = selectedHere > 0 && !pageChecked;
+                }}
+                onChange={(event) => onSelectPage(event.target.checked)}
+              />
+            </th>
             <th scope="col" className="px-4 py-3 font-medium">Name</th>
             <th scope="col" className="px-4 py-3 font-medium">Email</th>
             <th scope="col" className="px-4 py-3 font-medium">Role</th>
             <th scope="col" className="px-4 py-3 font-medium">Status</th>
             <th scope="col" className="px-4 py-3 font-medium">Created</th>
             <th scope="col" className="px-4 py-3 font-medium">Last sign-in</th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-          {users.map((user) => (
-            <tr key={user.id}>
-              <td className="max-w-64 truncate px-4 py-3 font-medium" title={user.name}>{user.name}</td>
-              <td className="max-w-72 truncate px-4 py-3" title={user.email}>{user.email}</td>
-              <td className="px-4 py-3 capitalize">{user.role}</td>
-              <td className="px-4 py-3">
-                <span
-                  className={
-                    user.isActive
-                      ? "rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
-                      : "rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
-                  }
-                >
-                  {user.isActive ? "Active" : "Deactivated"}
-                </span>
-              </td>
-              <td className="whitespace-nowrap px-4 py-3 text-zinc-700 dark:text-zinc-300">{formatDate(user.createdAt)}</td>
-              <td className="whitespace-nowrap px-4 py-3 text-zinc-700 dark:text-zinc-300">{formatDate(user.lastSignInAt)}</td>
-            </tr>
-          ))}
+          {users.map((user) => {
+            const isSelf = user.id === viewerId;
+            const isSelected = !isSelf && (allMatching || selected.has(user.id));
+            return (
+              <tr key={user.id} className={isSelected ? "bg-indigo-50/60 dark:bg-indigo-950/40" : undefined}>
+                <td className="px-4 py-3">
+                  {isSelf ? (
+                    <span className="sr-only">You</span>
+                  ) : (
+                    <input
+                      type="checkbox"
+                      className={checkboxClasses}
+                      aria-label={`Select ${user.name}`}
+                      checked={isSelected}
+                      disabled={allMatching}
+                      onChange={(event) => onSelect(user, event.target.checked)}
+                    />
+                  )}
+                </td>
+                <td className="px-4 py-3 font-medium">
+                  {/* No prefetch: fifty rows would be fifty detail-page requests. */}
+                  <Link
+                    href={`/admin/users/${user.id}`}
+                    prefetch={false}
+                    title={user.name}
+                    className="block max-w-64 truncate text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600 dark:text-indigo-300"
+                  >
+                    <bdi>{user.name}</bdi>
+                  </Link>
+                </td>
+                <td className="px-4 py-3">
+                  <span className="block max-w-72 truncate" title={user.email}>
+                    {user.email}
+                  </span>
+                </td>
+                <td className="px-4 py-3 capitalize">{user.role}</td>
+                <td className="px-4 py-3">
+                  <StatusBadge active={user.isActive} />
+                </td>
+                <td className="whitespace-nowrap px-4 py-3 text-zinc-700 dark:text-zinc-300">
+                  <time dateTime={user.createdAt}>{formatDate(user.createdAt)}</time>
+                </td>
+                <td className="whitespace-nowrap px-4 py-3 text-zinc-700 dark:text-zinc-300">
+                  {user.lastSignInAt ? <time dateTime={user.lastSignInAt}>{formatDate(user.lastSignInAt)}</time> : "Never"}
+                </td>
+                <td className="px-4 py-2 text-right">
+                  {canToggleStatus(user) ? (
+                    <Button variant="secondary" className="px-2.5 py-1 text-xs whitespace-nowrap" onClick={() => onToggleStatus(user)}>
+                      {user.isActive ? "Deactivate" : "Reactivate"}
+                      <span className="sr-only">
+                        {" "}
+                        <bdi>{user.name}</bdi>
+                      </span>
+                    </Button>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

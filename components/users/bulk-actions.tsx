@@ -1,0 +1,130 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
+import type { BulkResult } from "@/lib/actions/users/bulk-users";
+import type { Role } from "@/lib/validation/users";
+
+export type BulkOperation = { operation: "deactivate" | "reactivate" } | { operation: "set_role"; role: Role };
+
+interface BulkBarProps {
+  count: number;
+  allMatching: boolean;
+  /** Offer "select all matching": the whole page is selected and the filter has more pages. */
+  canSelectAllMatching: boolean;
+  /** Roles the viewer may give; empty hides the role change (managers may not change roles). */
+  grantableRoles: Role[];
+  onSelectAllMatching: () => void;
+  onClear: () => void;
+  onRequest: (operation: BulkOperation) => void;
+}
+
+const roleLabel = (role: Role) => `${role[0]!.toUpperCase()}${role.slice(1)}`;
+
+export function BulkBar({ count, allMatching, canSelectAllMatching, grantableRoles, onSelectAllMatching, onClear, onRequest }: BulkBarProps) {
+  const [role, setRole] = useState<Role | undefined>(grantableRoles[grantableRoles.length - 1]);
+  return (
+    <section
+      aria-label="Bulk actions"
+      className="flex flex-wrap items-end gap-3 rounded-xl border border-indigo-200 bg-indigo-50 px-4 py-3 dark:border-indigo-900 dark:bg-indigo-950"
+    >
+      <div className="mr-auto flex flex-col gap-1 text-sm">
+        <p className="font-medium text-indigo-950 dark:text-indigo-100">
+          {allMatching ? "All users matching this filter are selected" : `${count.toLocaleString("en")} selected`}
+        </p>
+        {canSelectAllMatching && !allMatching ? (
+          <button type="button" onClick={onSelectAllMatching} className="self-start text-indigo-800 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-indigo-600 dark:text-indigo-200">
+            Select all users matching this filter
+          </button>
+        ) : null}
+        {allMatching ? <p className="text-xs text-indigo-900 dark:text-indigo-200">Up to 1,000 users are changed at a time.</p> : null}
+      </div>
+      <Button variant="secondary" onClick={() => onRequest({ operation: "deactivate" })}>
+        Deactivate
+      </Button>
+      <Button variant="secondary" onClick={() => onRequest({ operation: "reactivate" })}>
+        Reactivate
+      </Button>
+      {grantableRoles.length && role ? (
+        <div className="flex items-end gap-2">
+          <SelectField
+            label="New role"
+            options={grantableRoles.map((r) => ({ value: r, label: roleLabel(r) }))}
+            value={role}
+            onChange={(event) => setRole(event.target.value as Role)}
+          />
+          <Button variant="secondary" onClick={() => onRequest({ operation: "set_role", role })}>
+            Change role
+          </Button>
+        </div>
+      ) : null}
+      <Button variant="ghost" onClick={onClear}>
+        Clear selection
+      </Button>
+    </section>
+  );
+}
+
+export function bulkTitle(operation: BulkOperation, count: number | "all"): string {
+  const who = count === "all" ? "all matching users" : `${count} ${count === 1 ? "user" : "users"}`;
+  switch (operation.operation) {
+    case "deactivate":
+      return `Deactivate ${who}?`;
+    case "reactivate":
+      return `Reactivate ${who}?`;
+    case "set_role":
+      return `Make ${who} ${operation.role === "admin" ? "an admin" : `a ${operation.role}`}?`;
+  }
+}
+
+export function bulkDescription(operation: BulkOperation): string {
+  switch (operation.operation) {
+    case "deactivate":
+      return "They can no longer sign in, and their open sessions end on their next request. Their data stays and they can be reactivated.";
+    case "reactivate":
+      return "They can sign in again with their existing password.";
+    case "set_role":
+      return "Their permissions change on their next request. Each change is recorded in the audit log.";
+  }
+}
+
+export function bulkConfirmLabel(operation: BulkOperation): string {
+  return operation.operation === "deactivate" ? "Deactivate" : operation.operation === "reactivate" ? "Reactivate" : "Change role";
+}
+
+/** What a bulk change did: how many succeeded, and each refusal with its reason. */
+export function BulkResultPanel({ result, onDismiss }: { result: BulkResult; onDismiss: () => void }) {
+  const failed = result.failed.length;
+  const ref = useRef<HTMLDivElement>(null);
+  // The bar that held focus is gone once the selection clears: focus moves to the outcome.
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      className={
+        failed
+          ? "rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 outline-indigo-600 focus-visible:outline-2 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+          : "rounded-xl border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm text-emerald-950 outline-indigo-600 focus-visible:outline-2 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100"
+      }
+    >
+      <div className="flex items-start justify-between gap-4">
+        <p className="font-medium">
+          {result.succeeded.toLocaleString("en")} updated{failed ? `, ${failed.toLocaleString("en")} failed` : ""}
+        </p>
+        <Button variant="ghost" className="-my-1 px-2 py-1 text-xs" onClick={onDismiss}>
+          Dismiss
+        </Button>
+      </div>
+      {failed ? (
+        <ul aria-label="Failed changes" className="mt-2 list-disc space-y-1 pl-5">
+          {result.failed.map((f) => (
+            <li key={f.id}>
+              <bdi className="font-medium">{f.name}</bdi>: {f.reason}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

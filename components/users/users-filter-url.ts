@@ -1,0 +1,50 @@
+// The users list's filter in one canonical form, shared by the server page and the browser: a
+// page cursor is bound to the exact filter it was read with, so both sides must spell the same
+// view the same way (defaults left out). Also how that filter appears in the URL.
+import type { UserFilterInput } from "@/lib/validation/users";
+
+/** A users-list view: every key optional (absent = no filter, default sort). */
+export type UsersFilter = Partial<UserFilterInput>;
+
+type Sort = NonNullable<UserFilterInput["sort"]>;
+type Order = NonNullable<UserFilterInput["order"]>;
+
+/** Newest first by creation, A to Z by name (as lib/db/user-directory.ts reads them). */
+export const defaultOrder = (sort: Sort | undefined): Order => (sort === "name" ? "asc" : "desc");
+
+/** The search text as the server reads it (userFilterSchema): NFC, trimmed, at most 100 characters. */
+export function normaliseQuery(text: string | undefined): string | undefined {
+  const q = (text ?? "").normalize("NFC").trim().slice(0, 100);
+  return q || undefined;
+}
+
+export function canonicalFilter(filter: UsersFilter): UsersFilter {
+  const sort = filter.sort === "name" ? "name" : undefined;
+  const order = filter.order && filter.order !== defaultOrder(sort) ? filter.order : undefined;
+  const q = normaliseQuery(filter.q);
+  return {
+    ...(filter.role ? { role: filter.role } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(q ? { q } : {}),
+    ...(sort ? { sort } : {}),
+    ...(order ? { order } : {}),
+  };
+}
+
+export function filterParams(filter: UsersFilter): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of ["q", "role", "status", "sort", "order"] as const) {
+    const value = filter[key];
+    if (value) params.set(key, value);
+  }
+  return params;
+}
+
+export function usersHref(filter: UsersFilter): string {
+  const query = filterParams(filter).toString();
+  return query ? `/admin/users?${query}` : "/admin/users";
+}
+
+export function sameFilter(a: UsersFilter, b: UsersFilter): boolean {
+  return usersHref(canonicalFilter(a)) === usersHref(canonicalFilter(b));
+}
