@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { madeVersion, RecentActivity, toActivityItems } from "@/components/users/recent-activity";
+import { StatusBadge, UserDetailAccount } from "@/components/users/user-detail-account";
+import { UserDetailEditor } from "@/components/users/user-detail-editor";
+import { ROLE_LABELS } from "@/components/users/user-detail-format";
+import { UserDetailProfiles } from "@/components/users/user-detail-profiles";
+import { getCurrentUser, requireUser } from "@/lib/auth/current-user";
+import { can, grantableRoles } from "@/lib/auth/permissions";
+import { presentEntries, readTimeline } from "@/lib/audit/timeline";
+import { getUser, type User } from "@/lib/db/users";
+import { userIdSchema } from "@/lib/validation/users";
+
+const ACTIVITY_LIMIT = 20;
+
+type Params = { params: Promise<{ id: string }> };
+
+// Shared by the metadata and the page within one request. Consistent: the version the edit
+// form starts from must be the latest.
+const loadUser = cache(async (id: string): Promise<User | null> => {
+  if (!userIdSchema.safeParse({ id }).success) return null;
+  return getUser(id, { consistent: true });
+});
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { id } = await params;
+  const [viewer, user] = await Promise.all([getCurrentUser(), loadUser(id)]);
+  return { title: user && can(viewer, "users.view", user) ? user.name : "User not found" };
+}
+
+/**
+ * The first page of the user's timeline (what they did and what was done to them, as far as
+ * the viewer may see), with names from one batch read; and who made their current version.
+ */
+async function loadActivity(viewer: User, user: User) {
+  const { entries } = await readTimeline(viewer, { kind: "user", userId: user.id }, {}, { limit: ACTIVITY_LIMIT });
+  const views = await presentEntries(entries);
+  return { items: toActivityItems(views), lastChange: madeVersion(views, user) };
+}
+
+export default async function UserDetailPage({ params }: Params) {
+  const viewer = await requireUser();
+  const { id } = await params;
+  const user = await loadUser(id);
+  // Someone the viewer may not see looks exactly like someone who does not exist.
+  if (!user || !can(viewer, "users.view", user)) notFound();
+
+  const activity = await loadActivity(viewer, user);
+  const isSelf = viewer.id === user.id;
+  const canEdit = can(viewer, "users.edit", user);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <Link href="/admin/users" className="text-sm font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300">
+          All users
+        </Link>
+        <div className="mt-2 flex flex-wrap items-center gap-3">
+          <h1 className="break-words text-2xl font-semibold tracking-tight">{user.name}</h1>
+          <StatusBadge active={user.isActive} />
+        </div>
+        <p className="mt-1 break-all text-sm text-zinc-600 dark:text-zinc-400">
+          {ROLE_LABELS[user.role]} · {user.email}
+        </p>
+      </div>
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-5">
+        <div className="flex min-w-0 flex-col gap-6 lg:col-span-3">
+          <UserDetailAccount user={user} />
+          {canEdit ? (
+            <UserDetailEditor
+              user={user}
+              // Nobody changes their own role (the action refuses it too): another admin must.
+              roles={can(viewer, "users.change_role", user) && !isSelf ? grantableRoles(viewer) : []}
+              canDeactivate={can(viewer, "users.deactivate", user) && !isSelf}
+              isSelf={isSelf}
+              lastChange={activity.lastChange}
+            />
+          ) : (
+            <p className="rounded-xl border border-zinc-200 bg-white p-6 text-sm text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
+              {isSelf ? "Ask an admin to change your own account." : "You can view this account but not change it: only admins change admins and managers."}
+            </p>
+          )}
+        </div>
+        <div className="flex min-w-0 flex-col gap-6 lg:col-span-2">
+          <UserDetailProfiles name={user.name} />
+          <RecentActivity items={activity.items} timelineHref={`/admin/audit?target=${encodeURIComponent(user.id)}`} />
+        </div>
+      </div>
+    </div>
+  );
+}

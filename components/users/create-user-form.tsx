@@ -1,0 +1,116 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import type { z } from "zod";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { createUserAction } from "@/lib/actions/users/create-user";
+import { createUserSchema, type Role } from "@/lib/validation/users";
+import { type Delivery, InviteLink } from "./invite-link";
+import { applyServerErrors, FormErrorSummary, summaryItems, useHydrated, UserFields } from "./user-form";
+
+type Input = z.input<typeof createUserSchema>;
+type Output = z.output<typeof createUserSchema>;
+
+interface Created {
+  user: { id: string; name: string; email: string };
+  inviteUrl: string;
+  expiresAt: string;
+  emailed?: Delivery;
+}
+
+const FIELDS = [
+  { name: "name", id: "create-user-name" },
+  { name: "email", id: "create-user-email" },
+  { name: "role", id: "create-user-role" },
+] as const;
+
+/** Creates a user and shows the one-time set-password link for the inviter to pass on. */
+export function CreateUserForm({ roles }: { roles: Role[] }) {
+  const defaultRole: Role = roles.includes("user") ? "user" : roles[0]!;
+  const form = useForm<Input, unknown, Output>({
+    resolver: zodResolver(createUserSchema),
+    defaultValues: { name: "", email: "", role: defaultRole },
+  });
+  const { register, handleSubmit, setError, reset, formState } = form;
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [created, setCreated] = useState<Created | null>(null);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  const hydrated = useHydrated();
+
+  useEffect(() => {
+    if (created) resultHeading.current?.focus();
+  }, [created]);
+
+  const onSubmit = handleSubmit(async (values) => {
+    setServerError(null);
+    let result;
+    try {
+      result = await createUserAction(values);
+    } catch {
+      setServerError("The server could not be reached. Check your connection and try again.");
+      return;
+    }
+    if (result.ok) {
+      setCreated(result.data);
+      toast.success(`${result.data.user.name} was invited.`);
+      return;
+    }
+    setServerError(applyServerErrors<Input>(result, ["name", "email", "role"], setError));
+  });
+
+  if (created) {
+    return (
+      <section aria-labelledby="invite-result-heading" className="flex flex-col gap-4 rounded-xl border border-emerald-200 bg-white p-6 dark:border-emerald-900 dark:bg-zinc-900">
+        <div>
+          <h2 id="invite-result-heading" ref={resultHeading} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
+            Invitation ready
+          </h2>
+          <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+            <span className="font-medium">{created.user.name}</span> ({created.user.email}) has an account. Give them this link to set their
+            password.
+          </p>
+        </div>
+        <InviteLink url={created.inviteUrl} expiresAt={created.expiresAt} email={created.user.email} emailed={created.emailed} />
+        <div className="flex flex-wrap gap-2">
+          <Link href={`/admin/users/${created.user.id}`} className={buttonClasses("primary")}>
+            Go to user
+          </Link>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              reset({ name: "", email: "", role: defaultRole });
+              setServerError(null);
+              setCreated(null);
+            }}
+          >
+            Invite another
+          </Button>
+        </div>
+      </section>
+    );
+  }
+
+  const items = formState.isSubmitted ? summaryItems<Input>(formState.errors, FIELDS) : [];
+  return (
+    <form onSubmit={onSubmit} method="post" noValidate className="flex max-w-xl flex-col gap-4 rounded-xl border border-zinc-200 bg-white p-6 dark:border-zinc-800 dark:bg-zinc-900">
+      <FormErrorSummary message={serverError} items={items} />
+      <UserFields
+        idPrefix="create-user"
+        name={register("name")}
+        email={register("email")}
+        role={register("role")}
+        roles={roles}
+        roleHint={roles.length === 1 ? "You may create users with the user role only." : undefined}
+        errors={{ name: formState.errors.name?.message, email: formState.errors.email?.message, role: formState.errors.role?.message }}
+      />
+      <div>
+        <Button type="submit" disabled={!hydrated || formState.isSubmitting} aria-busy={formState.isSubmitting}>
+          {formState.isSubmitting ? "Creating…" : "Create user and link"}
+        </Button>
+      </div>
+    </form>
+  );
+}

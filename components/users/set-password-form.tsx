@@ -1,0 +1,97 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useId, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import type { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { TextField } from "@/components/ui/text-field";
+import { setPasswordAction } from "@/lib/actions/invites/set-password";
+import { PASSWORD_RULES } from "@/lib/validation/password";
+import { setPasswordSchema } from "@/lib/validation/users";
+import { applyServerErrors, errorList, FormErrorSummary, summaryItems, useHydrated } from "./user-form";
+
+type Input = z.input<typeof setPasswordSchema>;
+type Output = z.output<typeof setPasswordSchema>;
+
+const FIELDS = [
+  { name: "password", id: "set-password-password" },
+  { name: "confirm", id: "set-password-confirm" },
+] as const;
+
+/** The invitee's password, with the rules ticked off as they type; success signs them in. */
+export function SetPasswordForm({ token, email }: { token: string; email: string }) {
+  const rulesId = useId();
+  const { register, handleSubmit, setError, control, formState } = useForm<Input, unknown, Output>({
+    resolver: zodResolver(setPasswordSchema),
+    defaultValues: { token, password: "", confirm: "" },
+  });
+  const password = useWatch({ control, name: "password" }) ?? "";
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [signingIn, setSigningIn] = useState(false);
+  const hydrated = useHydrated();
+
+  const onSubmit = handleSubmit(async (values) => {
+    setServerError(null);
+    let result;
+    try {
+      result = await setPasswordAction(values);
+    } catch {
+      setServerError("The server could not be reached. Check your connection and try again.");
+      return;
+    }
+    // Success redirects (Next follows the action's redirect); nothing comes back.
+    if (!result) {
+      setSigningIn(true);
+      return;
+    }
+    setServerError(applyServerErrors<Input>(result, ["password", "confirm"], setError));
+  });
+
+  const passwordErrors = errorList(formState.errors.password?.message);
+  const busy = formState.isSubmitting || signingIn;
+  const items = formState.isSubmitted ? summaryItems<Input>(formState.errors, FIELDS) : [];
+  return (
+    <form onSubmit={onSubmit} method="post" noValidate className="mt-6 flex flex-col gap-4">
+      <FormErrorSummary message={serverError} items={items} />
+      {/* For password managers: which account the new password belongs to. */}
+      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+      <TextField
+        id={FIELDS[0].id}
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        errors={passwordErrors}
+        aria-describedby={[rulesId, passwordErrors ? `${FIELDS[0].id}-error` : null].filter(Boolean).join(" ")}
+        {...register("password")}
+      />
+      <ul id={rulesId} aria-label="Password rules" className="-mt-2 flex flex-col gap-1 text-sm">
+        {PASSWORD_RULES.map((rule) => {
+          const met = rule.test(password);
+          return (
+            <li key={rule.id} className={cn("flex items-center gap-2", met ? "text-emerald-700 dark:text-emerald-400" : "text-zinc-700 dark:text-zinc-300")}>
+              <span aria-hidden="true" className="inline-block w-4 text-center font-bold">
+                {met ? "✓" : "○"}
+              </span>
+              <span>
+                {rule.label}
+                <span className="sr-only">{met ? " (met)" : " (not met yet)"}</span>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      <TextField
+        id={FIELDS[1].id}
+        label="Confirm password"
+        type="password"
+        autoComplete="new-password"
+        errors={errorList(formState.errors.confirm?.message)}
+        {...register("confirm")}
+      />
+      <Button type="submit" disabled={!hydrated || busy} aria-busy={busy}>
+        {signingIn ? "Signing you in…" : formState.isSubmitting ? "Setting password…" : "Set password and sign in"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,371 @@
+"use client";
+// Everything on a user's page that changes them: the edit form, deactivate / reactivate and a
+// fresh password link. They share one notion of "the version this page was loaded with", so a
+// change made by someone else in the meantime is shown as a conflict instead of overwritten.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { toast } from "sonner";
+import type { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { issuePasswordResetAction } from "@/lib/actions/users/issue-password-reset";
+import { setUserActiveAction } from "@/lib/actions/users/set-user-active";
+import { updateUserAction } from "@/lib/actions/users/update-user";
+import type { User } from "@/lib/db/users";
+import { ROLES, type Role, updateUserSchema } from "@/lib/validation/users";
+import { type Delivery, InviteLink } from "./invite-link";
+import { ROLE_LABELS } from "./user-detail-format";
+import { applyServerErrors, FormErrorSummary, summaryItems, useHydrated, UserFields } from "./user-form";
+
+type Input = z.input<typeof updateUserSchema>;
+type Output = z.output<typeof updateUserSchema>;
+type EditableField = "name" | "email" | "role";
+
+const EDITABLE: readonly EditableField[] = ["name", "email", "role"];
+const FIELD_LABELS: Record<EditableField, string> = { name: "Name", email: "Email", role: "Role" };
+const FIELDS = [
+  { name: "name", id: "edit-user-name" },
+  { name: "email", id: "edit-user-email" },
+  { name: "role", id: "edit-user-role" },
+] as const;
+
+export interface LastChange {
+  /** `updatedAt` of the version that change produced. */
+  at: string;
+  by: string;
+}
+
+interface UserDetailEditorProps {
+  user: User;
+  /** Roles the viewer may choose from; empty when they may not change this user's role (or it is their own). */
+  roles: Role[];
+  canDeactivate: boolean;
+  isSelf: boolean;
+  /** Who made the version the server sees now, when the page could tell. */
+  lastChange: LastChange | null;
+}
+
+function valuesOf(user: User): Input {
+  return { id: user.id, version: user.version, name: user.name, email: user.email, role: user.role };
+}
+
+/** The action's `latest` is typed unknown: only use it if it is a user. */
+function asUser(value: unknown): User | null {
+  if (typeof value !== "object" || value === null) return null;
+  const v = value as Record<string, unknown>;
+  const ok =
+    typeof v.id === "string" &&
+    typeof v.name === "string" &&
+    typeof v.email === "string" &&
+    ROLES.includes(v.role as Role) &&
+    typeof v.isActive === "boolean" &&
+    typeof v.version === "number" &&
+    typeof v.updatedAt === "string";
+  return ok ? (value as User) : null;
+}
+
+function displayValue(field: EditableField, value: string): string {
+  return field === "role" ? (ROLE_LABELS[value as Role] ?? value) : value;
+}
+
+export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChange }: UserDetailEditorProps) {
+  const router = useRouter();
+  // The version this page's edits are based on. Only this page's own saves and an explicit
+  // reload move it: a refresh showing someone else's change must not.
+  const [base, setBase] = useState<User>(user);
+  const [conflict, setConflict] = useState<User | null>(null);
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<"status" | "reset" | null>(null);
+  const [accessPending, setAccessPending] = useState(false);
+  const [accessError, setAccessError] = useState<string | null>(null);
+  const [issued, setIssued] = useState<{ inviteUrl: string; expiresAt: string; emailed?: Delivery } | null>(null);
+  const conflictRef = useRef<HTMLDivElement>(null);
+  const hydrated = useHydrated();
+
+  const { register, handleSubmit, setError, reset, setValue, getValues, control, formState } = useForm<Input, unknown, Output>({
+    resolver: zodResolver(updateUserSchema),
+    defaultValues: valuesOf(user),
+  });
+  const typed = useWatch({ control });
+  const canChangeRole = roles.length > 0;
+
+  useEffect(() => {
+    if (conflict) conflictRef.current?.focus();
+  }, [conflict]);
+
+  const showConflict = (latest: User) => {
+    setConflict(latest);
+    // Fetch the page again so it can say who made the change (and shows it above the form).
+    router.refresh();
+  };
+
+  const onSubmit = handleSubmit(async (values) => {
+    setServerError(null);
+    let result;
+    try {
+      result = await updateUserAction({ ...values, id: base.id, version: base.version });
+    } catch {
+      setServerError("The server could not be reached. Check your connection and try again.");
+      return;
+    }
+    if (result.ok) {
+      setBase(result.data);
+      reset(valuesOf(result.data));
+      setConflict(null);
+      toast.success("Changes saved.");
+      return;
+    }
+    const latest = result.conflict ? asUser(result.latest) : null;
+    if (latest) {
+      showConflict(latest);
+      return;
+    }
+    setServerError(applyServerErrors<Input>(result, EDITABLE, setError));
+  });
+
+  /** Their version, discarding this page's edits. */
+  const reloadTheirs = () => {
+    if (!conflict) return;
+    setBase(conflict);
+    reset(valuesOf(conflict));
+    setConflict(null);
+    setServerError(null);
+    setAccessError(null);
+  };
+
+  /** Their version with this page's edits on top: fields edited here keep the typed value. */
+  const keepMine = () => {
+    if (!conflict) return;
+    const mine = getValues();
+    reset(valuesOf(conflict));
+    for (const field of EDITABLE) {
+      if (mine[field] !== base[field]) setValue(field, mine[field], { shouldDirty: true });
+    }
+    setBase(conflict);
+    setConflict(null);
+    setServerError(null);
+    setAccessError(null);
+  };
+
+  async function changeStatus() {
+    setAccessPending(true);
+    setAccessError(null);
+    const active = !base.isActive;
+    try {
+      const result = await setUserActiveAction({ id: base.id, version: base.version, active });
+      if (result.ok) {
+        // Typed edits stay; they are now based on this new version (saves send `base.version`).
+        setBase(result.data);
+        toast.success(active ? `${result.data.name} was reactivated.` : `${result.data.name} was deactivated.`);
+        return;
+      }
+      const latest = result.conflict ? asUser(result.latest) : null;
+      if (latest) showConflict(latest);
+      setAccessError(result.error);
+    } catch {
+      setAccessError("The server could not be reached. Check your connection and try again.");
+    } finally {
+      setAccessPending(false);
+      setDialog(null);
+    }
+  }
+
+  async function issueLink() {
+    setAccessPending(true);
+    setAccessError(null);
+    try {
+      const result = await issuePasswordResetAction({ id: base.id });
+      if (result.ok) {
+        setIssued(result.data);
+        toast.success("A new password link was issued.");
+        router.refresh();
+        return;
+      }
+      setAccessError(result.error);
+    } catch {
+      setAccessError("The server could not be reached. Check your connection and try again.");
+    } finally {
+      setAccessPending(false);
+      setDialog(null);
+    }
+  }
+
+  const conflictRows = conflict
+    ? EDITABLE.filter((field) => conflict[field] !== base[field]).map((field) => ({
+        field,
+        theirs: displayValue(field, conflict[field]),
+        yours: displayValue(field, String(typed[field] ?? "")),
+      }))
+    : [];
+  const statusChanged = conflict !== null && conflict.isActive !== base.isActive;
+  const changedBy = conflict && lastChange?.at === conflict.updatedAt ? lastChange.by : "Someone else";
+  const items = formState.isSubmitted ? summaryItems<Input>(formState.errors, FIELDS) : [];
+
+  return (
+    <>
+      <section aria-labelledby="edit-heading" className="rounded-xl border border-zinc-200 bg-white p-6 dark:border-zinc-800 dark:bg-zinc-900">
+        <h2 id="edit-heading" className="text-lg font-medium">
+          Edit account
+        </h2>
+        {conflict ? (
+          <div
+            ref={conflictRef}
+            tabIndex={-1}
+            role="alert"
+            aria-labelledby="conflict-heading"
+            className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 focus:outline-2 focus:outline-amber-600 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
+          >
+            <p id="conflict-heading" className="font-semibold">
+              <span className="break-words">{changedBy}</span> changed this user since you opened it
+            </p>
+            <p className="mt-1">Nothing was saved. Your edits are still in the form below.</p>
+            {conflictRows.length || statusChanged ? (
+              <table className="mt-3 w-full text-left">
+                <caption className="sr-only">Fields changed by the other person</caption>
+                <thead>
+                  <tr className="border-b border-amber-300 dark:border-amber-700">
+                    <th scope="col" className="py-1 pr-3 font-medium">
+                      Field
+                    </th>
+                    <th scope="col" className="py-1 pr-3 font-medium">
+                      Their value
+                    </th>
+                    <th scope="col" className="py-1 font-medium">
+                      Your value
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {conflictRows.map((row) => (
+                    <tr key={row.field}>
+                      <th scope="row" className="py-1 pr-3 font-medium">
+                        {FIELD_LABELS[row.field]}
+                      </th>
+                      <td className="break-all py-1 pr-3">{row.theirs}</td>
+                      <td className="break-all py-1">{row.yours}</td>
+                    </tr>
+                  ))}
+                  {statusChanged ? (
+                    <tr>
+                      <th scope="row" className="py-1 pr-3 font-medium">
+                        Status
+                      </th>
+                      <td className="py-1 pr-3">{conflict.isActive ? "Active" : "Deactivated"}</td>
+                      <td className="py-1">{base.isActive ? "Active" : "Deactivated"}</td>
+                    </tr>
+                  ) : null}
+                </tbody>
+              </table>
+            ) : (
+              <p className="mt-1">Their change does not touch the fields shown here.</p>
+            )}
+            <div className="mt-3 flex flex-wrap gap-2">
+              <Button variant="secondary" onClick={reloadTheirs}>
+                Reload their version
+              </Button>
+              <Button variant="secondary" onClick={keepMine}>
+                Keep my edits on their version
+              </Button>
+            </div>
+          </div>
+        ) : null}
+        <form onSubmit={onSubmit} method="post" noValidate className="mt-4 flex max-w-xl flex-col gap-4">
+          <FormErrorSummary message={serverError} items={items} />
+          <UserFields
+            idPrefix="edit-user"
+            name={register("name")}
+            email={register("email")}
+            role={canChangeRole ? register("role") : undefined}
+            roles={roles}
+            currentRole={base.role}
+            currentRoleNote={isSelf ? "you cannot change your own role" : "only admins change roles"}
+            errors={{ name: formState.errors.name?.message, email: formState.errors.email?.message, role: formState.errors.role?.message }}
+          />
+          <div>
+            <Button type="submit" disabled={!hydrated || formState.isSubmitting} aria-busy={formState.isSubmitting}>
+              {formState.isSubmitting ? "Saving…" : "Save changes"}
+            </Button>
+          </div>
+        </form>
+      </section>
+
+      <section aria-labelledby="access-heading" className="rounded-xl border border-zinc-200 bg-white p-6 dark:border-zinc-800 dark:bg-zinc-900">
+        <h2 id="access-heading" className="text-lg font-medium">
+          Access
+        </h2>
+        {accessError ? (
+          <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
+            {accessError}
+          </p>
+        ) : null}
+        <div className="mt-3 flex flex-col gap-4">
+          <div>
+            <h3 className="text-sm font-medium">Password</h3>
+            {base.isActive ? (
+              <>
+                <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+                  A new one-time link lets them choose a new password. Any earlier link stops working.
+                </p>
+                <Button className="mt-2" variant="secondary" disabled={!hydrated} onClick={() => setDialog("reset")}>
+                  Issue password link
+                </Button>
+                {issued ? (
+                  <div className="mt-3">
+                    <InviteLink url={issued.inviteUrl} expiresAt={issued.expiresAt} email={base.email} emailed={issued.emailed} />
+                  </div>
+                ) : null}
+              </>
+            ) : (
+              <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Reactivate this user to issue a password link.</p>
+            )}
+          </div>
+          <div>
+            <h3 className="text-sm font-medium">Status</h3>
+            {canDeactivate ? (
+              <>
+                <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+                  {base.isActive
+                    ? "A deactivated user is signed out on their next request and cannot sign in. Nothing is deleted."
+                    : "This user is deactivated. Reactivating lets them sign in again with their existing password."}
+                </p>
+                <Button className="mt-2" variant={base.isActive ? "danger" : "secondary"} disabled={!hydrated} onClick={() => setDialog("status")}>
+                  {base.isActive ? "Deactivate user" : "Reactivate user"}
+                </Button>
+              </>
+            ) : (
+              <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+                {isSelf ? "You cannot deactivate your own account." : "You may not change this user's status."}
+              </p>
+            )}
+          </div>
+        </div>
+      </section>
+
+      <ConfirmDialog
+        open={dialog === "status"}
+        title={base.isActive ? `Deactivate ${base.name}?` : `Reactivate ${base.name}?`}
+        confirmLabel={base.isActive ? "Deactivate" : "Reactivate"}
+        destructive={base.isActive}
+        pending={accessPending}
+        onConfirm={changeStatus}
+        onCancel={() => setDialog(null)}
+      >
+        {base.isActive
+          ? "They will be signed out on their next request and cannot sign in until reactivated. Their data is kept."
+          : "They will be able to sign in again with their existing password."}
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={dialog === "reset"}
+        title={`Issue a new password link for ${base.name}?`}
+        confirmLabel="Issue link"
+        pending={accessPending}
+        onConfirm={issueLink}
+        onCancel={() => setDialog(null)}
+      >
+        Any earlier link for this user stops working. Their current password keeps working until they set a new one.
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,195 @@
+"use client";
+// The pieces the create and edit forms share: the name / email / role fields, the error summary
+// and the mapping of a server action's field errors onto the form's own fields.
+import { type SelectHTMLAttributes, useId, useSyncExternalStore } from "react";
+import type { FieldErrors, FieldValues, Path, UseFormRegisterReturn, UseFormSetError } from "react-hook-form";
+import { cn } from "@/components/ui/cn";
+import { TextField } from "@/components/ui/text-field";
+import type { Role } from "@/lib/validation/users";
+import { ROLE_LABELS } from "./user-detail-format";
+
+const noSubscription = () => () => {};
+
+/**
+ * False in the server's HTML and until React has hydrated the form. Submit buttons stay
+ * disabled until then: a submission before hydration would be the browser's own (the forms say
+ * method="post" so that even then nothing typed, a new password included, lands in a URL), and
+ * react-hook-form replaces what was typed before hydration with the form's starting values.
+ */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
+
+interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
+  label: string;
+  errors?: string[];
+  hint?: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+}
+
+/** A labelled select whose errors are tied to it like TextField's. */
+export function SelectField({ label, errors, hint, options, className, id, ...props }: SelectFieldProps) {
+  const generated = useId();
+  const selectId = id ?? generated;
+  const errorId = `${selectId}-error`;
+  const hintId = `${selectId}-hint`;
+  const invalid = Boolean(errors?.length);
+  const describedBy = [hint ? hintId : null, invalid ? errorId : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={cn("flex flex-col gap-1.5", className)}>
+      <label htmlFor={selectId} className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
+        {label}
+      </label>
+      <select
+        id={selectId}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy}
+        className={cn(
+          "rounded-md border bg-white px-3 py-2 text-sm text-zinc-900 shadow-sm dark:bg-zinc-900 dark:text-zinc-100",
+          "focus:outline-2 focus:outline-offset-1 focus:outline-indigo-600",
+          invalid ? "border-red-600 dark:border-red-400" : "border-zinc-300 dark:border-zinc-600",
+        )}
+        {...props}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {hint ? (
+        <p id={hintId} className="text-xs text-zinc-600 dark:text-zinc-400">
+          {hint}
+        </p>
+      ) : null}
+      {invalid ? (
+        <p id={errorId} className="text-sm text-red-700 dark:text-red-400">
+          {errors?.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export interface SummaryItem {
+  /** The id of the input the message is about, so the summary can link to it. */
+  fieldId: string;
+  message: string;
+}
+
+/**
+ * The form-level alert: what went wrong overall, and each field's error as a link to the field
+ * (the fields show their own message too, tied to them with aria-describedby).
+ */
+export function FormErrorSummary({ message, items }: { message: string | null; items: SummaryItem[] }) {
+  if (!message && items.length === 0) return null;
+  return (
+    <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100">
+      <p className="font-medium">{message ?? "Please correct the highlighted fields."}</p>
+      {items.length ? (
+        <ul className="mt-1 list-disc pl-5">
+          {items.map((item) => (
+            <li key={item.fieldId}>
+              <a href={`#${item.fieldId}`} className="underline hover:no-underline">
+                {item.message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** The summary's entries for the fields that have an error, in the form's order. */
+export function summaryItems<T extends FieldValues>(errors: FieldErrors<T>, fields: ReadonlyArray<{ name: Path<T>; id: string }>): SummaryItem[] {
+  const items: SummaryItem[] = [];
+  for (const field of fields) {
+    const message = errors[field.name]?.message;
+    if (typeof message === "string" && message) items.push({ fieldId: field.id, message });
+  }
+  return items;
+}
+
+/**
+ * Puts a server action's field errors on the form's own fields (focusing the first) and returns
+ * the message for the summary: the action's own when no field took it, with anything that
+ * belongs to no field of this form; null when the fields say it all.
+ */
+export function applyServerErrors<T extends FieldValues>(
+  failure: { error: string; fieldErrors?: Record<string, string[]> },
+  fields: ReadonlyArray<Path<T>>,
+  setError: UseFormSetError<T>,
+): string | null {
+  const other: string[] = [];
+  let placed = false;
+  for (const [key, messages] of Object.entries(failure.fieldErrors ?? {})) {
+    const field = fields.find((name) => name === key);
+    if (field) {
+      setError(field, { type: "server", message: messages.join(" ") }, { shouldFocus: !placed });
+      placed = true;
+    } else {
+      other.push(...messages);
+    }
+  }
+  if (!placed) return [failure.error, ...other].join(" ");
+  return other.length ? other.join(" ") : null;
+}
+
+export function errorList(message: unknown): string[] | undefined {
+  return typeof message === "string" && message ? [message] : undefined;
+}
+
+interface UserFieldsProps {
+  idPrefix: string;
+  name: UseFormRegisterReturn;
+  email: UseFormRegisterReturn;
+  /** Absent when the person may not choose a role: the current one is shown as text instead. */
+  role?: UseFormRegisterReturn;
+  roles: readonly Role[];
+  currentRole?: Role;
+  /** Why the current role is shown as text rather than offered as a choice. */
+  currentRoleNote?: string;
+  roleHint?: string;
+  errors: { name?: unknown; email?: unknown; role?: unknown };
+}
+
+/** Name, email and role, as both the create and the edit form show them. */
+export function UserFields({ idPrefix, name, email, role, roles, currentRole, currentRoleNote, roleHint, errors }: UserFieldsProps) {
+  return (
+    <>
+      <TextField id={`${idPrefix}-name`} label="Name" autoComplete="off" errors={errorList(errors.name)} {...name} />
+      <TextField
+        id={`${idPrefix}-email`}
+        label="Email"
+        type="email"
+        autoComplete="off"
+        spellCheck={false}
+        errors={errorList(errors.email)}
+        {...email}
+      />
+      {role ? (
+        <SelectField
+          id={`${idPrefix}-role`}
+          label="Role"
+          options={roles.map((value) => ({ value, label: ROLE_LABELS[value] }))}
+          errors={errorList(errors.role)}
+          hint={roleHint}
+          {...role}
+        />
+      ) : currentRole ? (
+        <div className="flex flex-col gap-1.5">
+          <span className="text-sm font-medium text-zinc-800 dark:text-zinc-200">Role</span>
+          <p className="text-sm text-zinc-700 dark:text-zinc-300">
+            {ROLE_LABELS[currentRole]}
+            {currentRoleNote ? <span className="text-zinc-600 dark:text-zinc-400"> ({currentRoleNote})</span> : null}
+          </p>
+        </div>
+      ) : null}
+    </>
+  );
+}
