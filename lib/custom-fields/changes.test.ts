@@ -21,7 +21,7 @@ describe("fieldChanges", () => {
 
   it("reports the fewest moves that explain a new order, at every level", () => {
     expect(fieldChanges({ a: 1, b: 2, c: 3 }, { c: 3, a: 1, b: 2 })).toEqual([{ kind: "moved", path: "c", fromPosition: 3, toPosition: 1 }]);
-    expect(fieldChanges({ g: { x: 1, y: 2 } }, { g: { y: 2, x: 1 } })).toEqual([{ kind: "moved", path: "g.x", fromPosition: 1, toPosition: 2 }]);
+    expect(fieldChanges({ g: { x: 1, y: 2 } }, { g: { y: 2, x: 1 } })).toEqual([{ kind: "moved", path: "g.y", fromPosition: 2, toPosition: 1 }]);
   });
 
   it("does not call a field moved when only its neighbours came or went", () => {

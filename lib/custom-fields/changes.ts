@@ -45,7 +45,9 @@ function keptInOrder(before: string[], after: string[]): Set<number> {
       kept.add(j);
       i++;
       j++;
-    } else if (table[i + 1]![j]! >= table[i]![j + 1]!) i++;
+    } else if (table[i + 1]![j]! > table[i]![j + 1]!) i++;
+    // On a tie (two neighbours swapped) the one that went up is reported: "Move up" and
+    // dragging towards the top are the common gestures.
     else j++;
   }
   return kept;
