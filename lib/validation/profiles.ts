@@ -9,6 +9,11 @@ const id = z.uuid({ error: "Unknown profile." });
 export const profileNameSchema = plainText("Profile name", 100);
 export const profileTypeSchema = z.enum(PROFILE_TYPES, { error: "Choose a type." });
 
+/** Name and type, as the forms edit them (the actions parse them again inside their own schemas). */
+export const profileDetailsSchema = z.object({ name: profileNameSchema, type: profileTypeSchema });
+export type ProfileDetailsInput = z.input<typeof profileDetailsSchema>;
+export type ProfileDetails = z.output<typeof profileDetailsSchema>;
+
 export const createProfileSchema = z.object({
   userId: z.uuid({ error: "Unknown user." }),
   name: profileNameSchema,
@@ -26,3 +31,6 @@ export const updateProfileSchema = z.object({
 export type UpdateProfileInput = z.infer<typeof updateProfileSchema>;
 
 export const profileIdSchema = z.object({ id });
+
+/** For route segments: profile and user ids are UUIDs; anything else is simply not found. */
+export const isUuid = (value: string) => z.uuid().safeParse(value).success;
