@@ -140,7 +140,13 @@ test.describe("my profiles", () => {
     await page.goto("/profiles");
     await card(page, "Old name").getByRole("button", { name: "Rename or change the type of Old name" }).click();
     const dialog = page.getByRole("dialog");
+    // The name rules (shared with the action's schema) answer on the field itself.
+    await dialog.getByLabel("Profile name").fill("   ");
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await expect(dialog.getByText("Profile name is required.")).toBeVisible();
+    await expect(dialog.getByLabel("Profile name")).toBeFocused();
     await dialog.getByLabel("Profile name").fill("New name");
+    await expect(dialog.getByText("Profile name is required.")).toHaveCount(0);
     await dialog.getByLabel("Profile type").selectOption("custom");
     await dialog.getByRole("button", { name: "Save" }).click();
     await expect(card(page, "New name")).toContainText("Custom · 1 field");

@@ -2,11 +2,9 @@
 // A user's profiles as cards, with everything done to a profile as a whole: create, rename,
 // change type, make default, delete. The actions revalidate the page, so the cards re-render
 // from the server after each one.
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -17,10 +15,10 @@ import {
   makeDefaultProfileAction,
   updateProfileAction,
 } from "@/lib/actions/profiles/profile-actions";
-import { type ProfileDetails, type ProfileDetailsInput, profileDetailsSchema } from "@/lib/validation/profiles";
 import { ProfileAvatar } from "./profile-avatar";
 import { ProfileDetailsFields } from "./profile-details-fields";
 import { type ProfileSummary, TYPE_LABELS } from "./types";
+import { useProfileDetailsForm } from "./use-profile-details-form";
 
 interface ProfileCardsProps {
   ownerId: string;
@@ -56,15 +54,12 @@ function CreateProfileForm({ ownerId, basePath }: { ownerId: string; basePath: s
   const headingId = useId();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<ProfileDetailsInput, unknown, ProfileDetails>({
-    resolver: zodResolver(profileDetailsSchema),
-    defaultValues: { name: "", type: "personal" },
-  });
+  const form = useProfileDetailsForm({ name: "", type: "personal" });
   const submit = form.handleSubmit((details) =>
     startTransition(async () => {
       const result = await createProfileAction({ userId: ownerId, ...details });
       if (!result.ok) {
-        if (result.fieldErrors?.name?.[0]) form.setError("name", { message: result.fieldErrors.name[0] });
+        if (result.fieldErrors?.name?.[0]) form.setError("name", result.fieldErrors.name[0]);
         setError(result.error);
         return;
       }
@@ -81,7 +76,7 @@ function CreateProfileForm({ ownerId, basePath }: { ownerId: string; basePath: s
         New profile
       </h2>
       <form onSubmit={submit} noValidate className="mt-3 flex flex-wrap items-end gap-4">
-        <ProfileDetailsFields register={form.register} errors={form.formState.errors} className="flex-1" />
+        <ProfileDetailsFields form={form} className="flex-1" />
         <Button type="submit" disabled={pending} aria-busy={pending} className="mb-px">
           {pending ? "Creating…" : "Create profile"}
         </Button>
@@ -160,7 +155,8 @@ function ProfileCard({ profile, basePath }: { profile: ProfileSummary; basePath:
         </Button>
       </div>
 
-      <DetailsDialog profile={profile} open={dialog === "details"} onClose={() => setDialog(null)} />
+      {/* Mounted only while open, so it starts from the card's current name and type. */}
+      {dialog === "details" ? <DetailsDialog profile={profile} onClose={() => setDialog(null)} /> : null}
       <ConfirmDialog
         open={dialog === "delete"}
         title={`Delete “${profile.name}”?`}
@@ -178,20 +174,12 @@ function ProfileCard({ profile, basePath }: { profile: ProfileSummary; basePath:
 }
 
 /** Rename or change type. Saves on top of the version the card shows, or reports that it changed. */
-function DetailsDialog({ profile, open, onClose }: { profile: ProfileSummary; open: boolean; onClose: () => void }) {
+function DetailsDialog({ profile, onClose }: { profile: ProfileSummary; onClose: () => void }) {
   const router = useRouter();
   const formId = useId();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<ProfileDetailsInput, unknown, ProfileDetails>({
-    resolver: zodResolver(profileDetailsSchema),
-    values: { name: profile.name, type: profile.type },
-  });
-  const close = () => {
-    setError(null);
-    form.reset({ name: profile.name, type: profile.type });
-    onClose();
-  };
+  const form = useProfileDetailsForm({ name: profile.name, type: profile.type });
   const submit = form.handleSubmit((details) =>
     startTransition(async () => {
       // The update carries the custom fields too: read them now, and refuse if the profile moved on.
@@ -207,7 +195,7 @@ function DetailsDialog({ profile, open, onClose }: { profile: ProfileSummary; op
       }
       const result = await updateProfileAction({ id: profile.id, version: profile.version, ...details, customFields: current.data.customFields });
       if (!result.ok) {
-        if (result.fieldErrors?.name?.[0]) form.setError("name", { message: result.fieldErrors.name[0] });
+        if (result.fieldErrors?.name?.[0]) form.setError("name", result.fieldErrors.name[0]);
         setError(result.conflict ? "This profile was changed by someone else meanwhile. The page now shows the latest version; try again." : result.error);
         router.refresh();
         return;
@@ -218,9 +206,9 @@ function DetailsDialog({ profile, open, onClose }: { profile: ProfileSummary; op
     }),
   );
   return (
-    <ConfirmDialog open={open} title={`Rename or change type of “${profile.name}”`} confirmLabel="Save" pending={pending} onConfirm={() => void submit()} onCancel={close}>
+    <ConfirmDialog open title={`Rename or change type of “${profile.name}”`} confirmLabel="Save" pending={pending} onConfirm={() => submit()} onCancel={onClose}>
       <form id={formId} onSubmit={submit} noValidate className="mt-2 flex flex-col gap-4">
-        <ProfileDetailsFields register={form.register} errors={form.formState.errors} className="flex-col items-stretch" />
+        <ProfileDetailsFields form={form} className="flex-col items-stretch" />
         {error ? (
           <p role="alert" className="text-sm text-red-700 dark:text-red-400">
             {error}

@@ -3,10 +3,8 @@
 // then a save that names the version it was read at. A stale save shows what the other person
 // changed and offers to load theirs or to re-apply these edits on top; nothing is overwritten
 // without the person having seen it.
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { type FormEvent, useEffect, useId, useRef, useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { FieldsEditor } from "@/components/custom-fields/fields-editor";
 import { treeFromJson } from "@/components/custom-fields/model";
@@ -15,11 +13,12 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { updateProfileAction } from "@/lib/actions/profiles/profile-actions";
 import { type ProfileDraft, rebase } from "@/lib/profiles/rebase";
-import { type ProfileDetails, type ProfileDetailsInput, profileDetailsSchema } from "@/lib/validation/profiles";
+import type { ProfileDetails } from "@/lib/validation/profile-details";
 import { ChangeList, changeCount, type ProfileChanges, profileChanges } from "./change-list";
 import { routeFieldErrors } from "./field-errors";
 import { ProfileDetailsFields } from "./profile-details-fields";
 import { draftOf, isProfileData, type ProfileData, TYPE_LABELS } from "./types";
+import { useProfileDetailsForm } from "./use-profile-details-form";
 
 interface Review {
   draft: ProfileDraft;
@@ -51,11 +50,7 @@ export function ProfileEditor({ profile, backHref, ownerName }: ProfileEditorPro
   const conflictRef = useRef<HTMLElement>(null);
   const errorRef = useRef<HTMLParagraphElement>(null);
   const conflictHeadingId = useId();
-  const form = useForm<ProfileDetailsInput, unknown, ProfileDetails>({
-    resolver: zodResolver(profileDetailsSchema),
-    defaultValues: { name: profile.name, type: profile.type },
-    mode: "onChange",
-  });
+  const form = useProfileDetailsForm({ name: profile.name, type: profile.type });
 
   const showError = (message: string) => {
     setFormError(message);
@@ -95,7 +90,6 @@ export function ProfileEditor({ profile, backHref, ownerName }: ProfileEditorPro
     const draft: ProfileDraft = { name: details.name, type: details.type, customFields: current.value };
     setReview({ draft, changes: profileChanges(draftOf(base), draft), overlaps: [] });
   };
-  // handleSubmit is called in the event, not during render: its callbacks touch refs.
   const openReview = (event: FormEvent<HTMLFormElement>) => form.handleSubmit(reviewDetails, () => setFormError("Check the profile name and type."))(event);
 
   const loadInto = (latest: ProfileData, draft: ProfileDraft = draftOf(latest)) => {
@@ -120,8 +114,8 @@ export function ProfileEditor({ profile, backHref, ownerName }: ProfileEditorPro
         return;
       }
       const routed = routeFieldErrors(result.fieldErrors ?? {});
-      if (routed.name) form.setError("name", { message: routed.name });
-      if (routed.type) form.setError("type", { message: routed.type });
+      if (routed.name) form.setError("name", routed.name);
+      if (routed.type) form.setError("type", routed.type);
       store.setServerProblems(routed.fields);
       const message = [result.error, ...routed.other].join(" ");
       // Focus goes to the first row the server refused, else to the message (an alert either way).
@@ -191,7 +185,7 @@ export function ProfileEditor({ profile, backHref, ownerName }: ProfileEditorPro
           </p>
         ) : null}
         <div className="rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
-          <ProfileDetailsFields register={form.register} errors={form.formState.errors} />
+          <ProfileDetailsFields form={form} />
         </div>
         <div className="rounded-xl border border-zinc-200 bg-zinc-50/50 p-5 dark:border-zinc-800 dark:bg-zinc-950">
           <FieldsEditor store={store} />

@@ -2,7 +2,7 @@
 // Profile onto these; components never import lib/db).
 import type { ProfileDraft } from "@/lib/profiles/rebase";
 import { isJsonObject, type JsonObject } from "@/lib/validation/custom-fields";
-import { PROFILE_TYPES, type ProfileTypeInput } from "@/lib/validation/profiles";
+import { isProfileType, type ProfileTypeInput } from "@/lib/validation/profile-details";
 
 export interface ProfileData {
   id: string;
@@ -42,8 +42,7 @@ export function isProfileData(value: unknown): value is ProfileData {
     typeof v.id === "string" &&
     typeof v.name === "string" &&
     typeof v.version === "number" &&
-    typeof v.type === "string" &&
-    (PROFILE_TYPES as readonly string[]).includes(v.type) &&
+    isProfileType(v.type) &&
     isJsonObject(v.customFields)
   );
 }
