@@ -3,7 +3,7 @@
 // dropped without being shown. Where both changed the same field differently, mine is kept and
 // the path is reported, so the review step can say whose value will be replaced.
 import { isJsonObject, type JsonObject, type JsonValue } from "@/lib/validation/custom-fields";
-import type { ProfileTypeInput } from "@/lib/validation/profiles";
+import type { ProfileTypeInput } from "@/lib/validation/profile-details";
 
 export interface ProfileDraft {
   name: string;
