@@ -7,6 +7,10 @@ interface ConfirmDialogProps {
   title: string;
   children?: ReactNode;
   confirmLabel: string;
+  cancelLabel?: string;
+  /** Room for longer content, such as a list of changes. */
+  wide?: boolean;
+  confirmDisabled?: boolean;
   destructive?: boolean;
   pending?: boolean;
   onConfirm: () => void;
@@ -17,7 +21,7 @@ interface ConfirmDialogProps {
  * A modal confirmation on the native <dialog>: focus is trapped and returned by the browser,
  * Escape cancels, and the safe choice (Cancel) has focus first.
  */
-export function ConfirmDialog({ open, title, children, confirmLabel, destructive, pending, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel = "Cancel", wide, confirmDisabled, destructive, pending, onConfirm, onCancel }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -41,17 +45,22 @@ export function ConfirmDialog({ open, title, children, confirmLabel, destructive
         event.preventDefault();
         onCancel();
       }}
-      className="m-auto w-full max-w-md rounded-xl border border-zinc-200 bg-white p-6 text-zinc-900 shadow-xl backdrop:bg-black/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+      className={`m-auto w-full ${wide ? "max-w-2xl" : "max-w-md"} rounded-xl border border-zinc-200 bg-white p-6 text-zinc-900 shadow-xl backdrop:bg-black/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100`}
     >
       <h2 id={titleId} className="text-lg font-semibold">
         {title}
       </h2>
-      {children ? <div className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">{children}</div> : null}
+      {children ? (
+        // A long, scrolling body must be reachable by keyboard to scroll it.
+        <div tabIndex={wide ? 0 : undefined} className={`mt-2 text-sm text-zinc-700 dark:text-zinc-300${wide ? " max-h-[60vh] overflow-y-auto" : ""}`}>
+          {children}
+        </div>
+      ) : null}
       <div className="mt-6 flex justify-end gap-2">
         <Button ref={cancelRef} variant="secondary" onClick={onCancel} disabled={pending}>
-          Cancel
+          {cancelLabel}
         </Button>
-        <Button variant={destructive ? "danger" : "primary"} onClick={onConfirm} disabled={pending} aria-busy={pending}>
+        <Button variant={destructive ? "danger" : "primary"} onClick={onConfirm} disabled={pending || confirmDisabled} aria-busy={pending}>
           {pending ? "Working…" : confirmLabel}
         </Button>
       </div>

@@ -1,14 +1,15 @@
-import { type InputHTMLAttributes, useId } from "react";
+import { type InputHTMLAttributes, type Ref, useId } from "react";
 import { cn } from "./cn";
 
 interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
   errors?: string[];
   hint?: string;
+  ref?: Ref<HTMLInputElement>;
 }
 
 /** A labelled input whose errors are announced and tied to it with aria-describedby. */
-export function TextField({ label, errors, hint, className, id, ...props }: TextFieldProps) {
+export function TextField({ label, errors, hint, className, id, ref, ...props }: TextFieldProps) {
   const generated = useId();
   const inputId = id ?? generated;
   const errorId = `${inputId}-error`;
@@ -21,6 +22,7 @@ export function TextField({ label, errors, hint, className, id, ...props }: Text
         {label}
       </label>
       <input
+        ref={ref}
         id={inputId}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}

@@ -1,7 +1,7 @@
 // The rules for a profile's free-form `customFields`, shared by the editor (as the person types)
 // and the server action (again, on what arrives). Each problem names the dotted path of the
-// field it is about, so the message can land on that row.
-import { z } from "zod";
+// field it is about, so the message can land on that row. No zod here: the editor runs this in
+// the browser; custom-fields-schema.ts wraps it for the server actions.
 import { hasDeceptiveCharacters } from "./text";
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -79,13 +79,6 @@ export function customFieldProblems(value: unknown): FieldProblem[] {
   }
   return problems;
 }
-
-/** The zod form of the rules, for server actions: issues carry the field's path. */
-export const customFieldsSchema = z.custom<JsonObject>().superRefine((value, ctx) => {
-  for (const problem of customFieldProblems(value)) {
-    ctx.addIssue({ code: "custom", message: problem.message, path: problem.path ? problem.path.split(".") : [] });
-  }
-});
 
 /**
  * Key order of every object in a value, by dotted path ("" for the root). DynamoDB maps do not

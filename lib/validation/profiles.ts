@@ -1,13 +1,23 @@
 import { z } from "zod";
-import { customFieldsSchema } from "./custom-fields";
-import { plainText } from "./text";
+import { customFieldsSchema } from "./custom-fields-schema";
+import { normalizeProfileName, PROFILE_NAME_REQUIRED, PROFILE_TYPE_REQUIRED, PROFILE_TYPES, profileNameProblem } from "./profile-details";
 
-export const PROFILE_TYPES = ["personal", "professional", "custom"] as const;
-export type ProfileTypeInput = (typeof PROFILE_TYPES)[number];
+// The name and type rules live in profile-details.ts (zod-free, so the forms can use them in the
+// browser); these schemas wrap the same functions for the server actions.
+export { PROFILE_TYPES, type ProfileTypeInput } from "./profile-details";
 
 const id = z.uuid({ error: "Unknown profile." });
-export const profileNameSchema = plainText("Profile name", 100);
-export const profileTypeSchema = z.enum(PROFILE_TYPES, { error: "Choose a type." });
+export const profileNameSchema = z
+  .string({ error: PROFILE_NAME_REQUIRED })
+  .transform(normalizeProfileName)
+  .superRefine((name, ctx) => {
+    const problem = profileNameProblem(name);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+export const profileTypeSchema = z.enum(PROFILE_TYPES, { error: PROFILE_TYPE_REQUIRED });
+
+/** Name and type alone (the forms check them with checkProfileDetails, the same rules). */
+export const profileDetailsSchema = z.object({ name: profileNameSchema, type: profileTypeSchema });
 
 export const createProfileSchema = z.object({
   userId: z.uuid({ error: "Unknown user." }),
@@ -26,3 +36,6 @@ export const updateProfileSchema = z.object({
 export type UpdateProfileInput = z.infer<typeof updateProfileSchema>;
 
 export const profileIdSchema = z.object({ id });
+
+/** For route segments: profile and user ids are UUIDs; anything else is simply not found. */
+export const isUuid = (value: string) => z.uuid().safeParse(value).success;

@@ -1,0 +1,5 @@
+import { ProfileEditorSkeleton } from "@/components/profiles/profiles-skeleton";
+
+export default function Loading() {
+  return <ProfileEditorSkeleton />;
+}

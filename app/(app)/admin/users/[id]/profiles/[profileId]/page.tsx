@@ -1,0 +1,12 @@
+import type { Metadata } from "next";
+import { ProfileEditor } from "@/components/profiles/profile-editor";
+import { toProfileData } from "@/components/profiles/types";
+import { loadManagedProfile } from "../load";
+
+export const metadata: Metadata = { title: "Edit profile" };
+
+export default async function EditManagedProfilePage({ params }: { params: Promise<{ id: string; profileId: string }> }) {
+  const { id, profileId } = await params;
+  const { owner, profile } = await loadManagedProfile(id, profileId);
+  return <ProfileEditor key={profile.id} profile={toProfileData(profile)} backHref={`/admin/users/${owner.id}/profiles`} ownerName={owner.name} />;
+}

@@ -1,0 +1,5 @@
+import { ProfileCardsSkeleton } from "@/components/profiles/profiles-skeleton";
+
+export default function Loading() {
+  return <ProfileCardsSkeleton />;
+}

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { ProfileCards } from "@/components/profiles/profile-cards";
+import { toSummary } from "@/components/profiles/types";
+import { requireUser } from "@/lib/auth/current-user";
+import { listProfiles } from "@/lib/db/profiles";
+
+export const metadata: Metadata = { title: "My profiles" };
+
+export default async function MyProfilesPage() {
+  const user = await requireUser();
+  const profiles = await listProfiles(user.id);
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">My profiles</h1>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+          Keep personal, professional and custom profiles, each with its own fields. Your default profile&apos;s <code className="font-mono">preferences.theme</code> (dark or light) sets the app&apos;s theme.
+        </p>
+      </div>
+      <ProfileCards ownerId={user.id} profiles={profiles.map(toSummary)} basePath="/profiles" />
+    </div>
+  );
+}

@@ -1,0 +1,361 @@
+"use client";
+// The form view of the custom fields: nested lists of rows. Each row subscribes to its own node
+// and problems only (see store.ts) and is memoized on plain props, so a keystroke renders one row.
+import { type DragEvent, type KeyboardEvent, memo, useState } from "react";
+import { cn } from "@/components/ui/cn";
+import { ArrowDownIcon, ArrowUpIcon, ChevronIcon, GripIcon, NestIcon, RemoveIcon, UnnestIcon } from "./icons";
+import {
+  addChild,
+  allowedKinds,
+  changeKind,
+  editNode,
+  FIELD_KINDS,
+  type FieldKind,
+  type FieldNode,
+  isContainer,
+  isInside,
+  KIND_LABELS,
+  moveBy,
+  moveTo,
+  nest,
+  previousContainer,
+  removeNode,
+  unnest,
+} from "./model";
+import { type FieldsStore, useFieldNode, useFieldProblems, useFieldsStore, useStoreValue } from "./store";
+import { inputClasses, ValueInput } from "./value-input";
+
+const iconButton =
+  "inline-flex size-8 items-center justify-center rounded-md text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-40 dark:text-zinc-300 dark:hover:bg-zinc-800";
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** How a row is named to people: its dotted path, or its place in a list. */
+function rowName(node: FieldNode, parentPath: string, inList: boolean, index: number): { path: string; name: string; label: string } {
+  if (inList) {
+    const path = `${parentPath}.${index}`;
+    return { path, name: `item ${index + 1} in ${parentPath}`, label: `Item ${index + 1} in ${parentPath}` };
+  }
+  const path = parentPath ? `${parentPath}.${node.key}` : node.key;
+  const name = node.key ? path : `unnamed field${parentPath ? ` in ${parentPath}` : ""}`;
+  return { path, name, label: `Field ${name}` };
+}
+
+type DropPosition = "before" | "after" | "inside";
+
+function dropPositionOf(event: DragEvent<HTMLElement>, node: FieldNode): DropPosition {
+  const rect = event.currentTarget.getBoundingClientRect();
+  const y = (event.clientY - rect.top) / Math.max(rect.height, 1);
+  if (isContainer(node.kind)) return y < 0.3 ? "before" : y > 0.7 ? "after" : "inside";
+  return y < 0.5 ? "before" : "after";
+}
+
+function focusAfterAdd(store: FieldsStore, id: string, inList: boolean): void {
+  const added = store.getTree().nodes[id];
+  if (inList) store.focusLater(id, added && !isContainer(added.kind) && added.kind !== "null" ? "value" : "kind");
+  else store.focusLater(id, "key");
+}
+
+interface FieldListProps {
+  parentId: string;
+  parentPath: string;
+}
+
+export const FieldList = memo(function FieldList({ parentId, parentPath }: FieldListProps) {
+  const store = useFieldsStore();
+  const parent = useFieldNode(parentId);
+  if (!parent) return null;
+  const inList = parent.kind === "list";
+  const isRoot = parent.parentId === null;
+  const addLabel = inList ? `Add item to ${parentPath}` : isRoot ? "Add field" : `Add field to ${parentPath}`;
+
+  const add = () => {
+    const { tree, id } = addChild(store.getTree(), parentId);
+    store.update(tree);
+    store.announce(inList ? `Added item ${parent.children.length + 1} to ${parentPath}.` : `Added a field${isRoot ? "" : ` to ${parentPath}`}.`);
+    focusAfterAdd(store, id, inList);
+  };
+
+  return (
+    <div className={cn(!isRoot && "ml-4 border-l-2 border-zinc-200 pl-3 dark:border-zinc-700")}>
+      {parent.children.length ? (
+        <ul role="list" className="flex flex-col gap-1.5" aria-label={isRoot ? "Custom fields" : `${inList ? "Items" : "Fields"} in ${parentPath}`}>
+          {parent.children.map((childId, index) => (
+            <FieldRow
+              key={childId}
+              id={childId}
+              parentPath={parentPath}
+              inList={inList}
+              index={index}
+              isFirst={index === 0}
+              isLast={index === parent.children.length - 1}
+            />
+          ))}
+        </ul>
+      ) : (
+        <p className="py-1 text-sm text-zinc-600 dark:text-zinc-400">{inList ? "No items yet." : isRoot ? "No custom fields yet." : "No fields in this group yet."}</p>
+      )}
+      <button
+        type="button"
+        id={store.domId(parentId, "add")}
+        onClick={add}
+        aria-label={addLabel}
+        className="mt-1.5 rounded-md px-2 py-1 text-sm font-medium text-indigo-700 hover:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:text-indigo-300 dark:hover:bg-indigo-950"
+      >
+        + {inList ? "Add item" : "Add field"}
+      </button>
+    </div>
+  );
+});
+
+interface FieldRowProps {
+  id: string;
+  parentPath: string;
+  inList: boolean;
+  index: number;
+  isFirst: boolean;
+  isLast: boolean;
+}
+
+const FieldRow = memo(function FieldRow({ id, parentPath, inList, index, isFirst, isLast }: FieldRowProps) {
+  const store = useFieldsStore();
+  const node = useFieldNode(id);
+  const problems = useFieldProblems(id);
+  // Whether "Nest" has a list or group to go into: a boolean, so typing elsewhere does not re-render.
+  const canNest = useStoreValue((s) => (s.getTree().nodes[id] ? previousContainer(s.getTree(), id) !== null : false));
+  const [drop, setDrop] = useState<DropPosition | null>(null);
+  if (!node) return null;
+
+  const { path, name, label } = rowName(node, parentPath, inList, index);
+  const nested = parentPath !== "";
+  const problemsId = store.domId(id, "problems");
+  const describedBy = problems.length ? problemsId : undefined;
+  const container = isContainer(node.kind);
+
+  const act = (change: (s: FieldsStore) => void) => () => change(store);
+  const move = (delta: -1 | 1) => {
+    store.update(moveBy(store.getTree(), id, delta), [id]);
+    const children = store.getTree().nodes[node.parentId ?? ""]?.children ?? [];
+    store.announce(`Moved ${name} ${delta < 0 ? "up" : "down"}: position ${children.indexOf(id) + 1} of ${children.length}.`);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!event.altKey || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
+    event.preventDefault();
+    if ((event.key === "ArrowUp" && isFirst) || (event.key === "ArrowDown" && isLast)) return;
+    const focused = document.activeElement?.id;
+    move(event.key === "ArrowUp" ? -1 : 1);
+    if (focused) requestAnimationFrame(() => document.getElementById(focused)?.focus());
+  };
+
+  const onDragOver = (event: DragEvent<HTMLDivElement>) => {
+    const dragged = store.dragged();
+    if (!dragged || dragged === id || isInside(store.getTree(), id, dragged)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "move";
+    const position = dropPositionOf(event, node);
+    if (position !== drop) setDrop(position);
+  };
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    const dragged = store.dragged();
+    setDrop(null);
+    if (!dragged || dragged === id || !node.parentId) return;
+    event.preventDefault();
+    const position = dropPositionOf(event, node);
+    const tree = store.getTree();
+    const draggedName = tree.nodes[dragged]?.key || "the field";
+    if (position === "inside") {
+      store.update(moveTo(tree, dragged, id, node.children.length), [dragged]);
+      store.announce(`Moved ${draggedName} into ${name}.`);
+    } else {
+      const siblings = (tree.nodes[node.parentId]?.children ?? []).filter((c) => c !== dragged);
+      const at = siblings.indexOf(id) + (position === "after" ? 1 : 0);
+      store.update(moveTo(tree, dragged, node.parentId, at), [dragged]);
+      store.announce(`Moved ${draggedName} ${position} ${name}.`);
+    }
+    store.endDrag();
+  };
+
+  return (
+    <li className="flex flex-col gap-1.5">
+      <div
+        role="group"
+        aria-label={label}
+        onKeyDown={onKeyDown}
+        onDragOver={onDragOver}
+        onDragLeave={() => setDrop(null)}
+        onDrop={onDrop}
+        className={cn(
+          "relative flex flex-wrap items-center gap-2 rounded-lg border bg-white px-2 py-1.5 dark:bg-zinc-900",
+          // Off-screen rows skip style, layout and paint (a 200-field object has ~240 rows);
+          // the browser keeps their last size, and focus or find-in-page brings them back.
+          "[content-visibility:auto] [contain-intrinsic-size:auto_2.875rem]",
+          problems.length ? "border-red-300 dark:border-red-800" : "border-zinc-200 dark:border-zinc-800",
+          drop === "inside" && "ring-2 ring-indigo-500",
+          drop === "before" && "shadow-[0_-3px_0_0_var(--color-indigo-500)]",
+          drop === "after" && "shadow-[0_3px_0_0_var(--color-indigo-500)]",
+        )}
+      >
+        <span
+          draggable
+          aria-hidden="true"
+          title="Drag to move (or use the arrow buttons, or Alt+↑ / Alt+↓)"
+          className="cursor-grab text-zinc-500 active:cursor-grabbing dark:text-zinc-400"
+          data-drag-handle={path}
+          onDragStart={(event) => {
+            store.startDrag(id);
+            event.dataTransfer.effectAllowed = "move";
+            event.dataTransfer.setData("text/plain", path);
+            const row = event.currentTarget.parentElement;
+            if (row) event.dataTransfer.setDragImage(row, 16, 16);
+          }}
+          onDragEnd={() => store.endDrag()}
+        >
+          <GripIcon />
+        </span>
+
+        {inList ? (
+          <span className="w-16 text-xs font-medium uppercase tracking-wide text-zinc-600 dark:text-zinc-400">Item {index + 1}</span>
+        ) : (
+          <input
+            id={store.domId(id, "key")}
+            aria-label="Name"
+            aria-invalid={problems.some((p) => p.on === "key") || undefined}
+            aria-describedby={describedBy}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="name"
+            value={node.key}
+            onChange={(e) => store.update(editNode(store.getTree(), id, { key: e.target.value }), [id])}
+            className={inputClasses(problems.some((p) => p.on === "key"), "w-40 font-medium sm:w-48")}
+          />
+        )}
+
+        <KindSelect store={store} node={node} name={name} />
+
+        <div className="flex min-w-40 flex-1 items-center gap-2">
+          {container ? (
+            <button
+              type="button"
+              id={store.domId(id, "toggle")}
+              aria-expanded={!node.collapsed}
+              title={node.collapsed ? "Expand" : "Collapse"}
+              onClick={() => store.update(editNode(store.getTree(), id, { collapsed: !node.collapsed }))}
+              className="inline-flex items-center gap-1 rounded-md px-1.5 py-1 text-sm text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:text-zinc-300 dark:hover:bg-zinc-800"
+            >
+              <ChevronIcon open={!node.collapsed} />
+              <span className="sr-only">{name}: </span>
+              {node.kind === "list" ? count(node.children.length, "item", "items") : count(node.children.length, "field", "fields")}
+            </button>
+          ) : (
+            <ValueInput store={store} node={node} invalid={problems.some((p) => p.on === "value")} describedBy={describedBy} />
+          )}
+        </div>
+
+        <div className="flex items-center">
+          <button type="button" id={store.domId(id, "up")} className={iconButton} aria-label={`Move ${name} up`} title="Move up (Alt+↑)" disabled={isFirst} onClick={() => {
+            move(-1);
+            store.focusLater(id, "up", "down");
+          }}>
+            <ArrowUpIcon />
+          </button>
+          <button type="button" id={store.domId(id, "down")} className={iconButton} aria-label={`Move ${name} down`} title="Move down (Alt+↓)" disabled={isLast} onClick={() => {
+            move(1);
+            store.focusLater(id, "down", "up");
+          }}>
+            <ArrowDownIcon />
+          </button>
+          <button
+            type="button"
+            id={store.domId(id, "nest")}
+            className={iconButton}
+            aria-label={`Nest ${name} into the list or group above`}
+            title="Nest into the list or group above"
+            disabled={!canNest}
+            onClick={act((s) => {
+              const target = previousContainer(s.getTree(), id);
+              s.update(nest(s.getTree(), id), [id]);
+              s.announce(`Moved ${name} into ${target?.key || "the list or group above"}.`);
+              s.focusLater(id, "unnest", "key", "kind");
+            })}
+          >
+            <NestIcon />
+          </button>
+          <button
+            type="button"
+            id={store.domId(id, "unnest")}
+            className={iconButton}
+            aria-label={`Move ${name} out of ${parentPath || "its group"}`}
+            title="Move out of this list or group"
+            disabled={!nested}
+            onClick={act((s) => {
+              s.update(unnest(s.getTree(), id), [id]);
+              s.announce(`Moved ${name} out of ${parentPath}.`);
+              s.focusLater(id, "nest", "key", "kind");
+            })}
+          >
+            <UnnestIcon />
+          </button>
+          <button
+            type="button"
+            className={cn(iconButton, "hover:text-red-700 dark:hover:text-red-400")}
+            aria-label={`Remove ${name}`}
+            title="Remove"
+            onClick={act((s) => {
+              const siblings = s.getTree().nodes[node.parentId ?? ""]?.children ?? [];
+              const next = siblings[index + 1] ?? siblings[index - 1];
+              s.update(removeNode(s.getTree(), id));
+              s.announce(`Removed ${name}${container && node.children.length ? ` and the ${count(node.children.length, inList ? "entry" : "field", "entries")} inside it` : ""}.`);
+              if (next) s.focusLater(next, "key", "value", "kind");
+              else if (node.parentId) s.focusLater(node.parentId, "add");
+            })}
+          >
+            <RemoveIcon />
+          </button>
+        </div>
+
+        {problems.length ? (
+          <ul id={problemsId} className="basis-full pl-6 text-sm text-red-700 dark:text-red-400">
+            {problems.map((p) => (
+              <li key={p.message}>{p.message}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+
+      {container && !node.collapsed ? <FieldList parentId={id} parentPath={path} /> : null}
+    </li>
+  );
+});
+
+function KindSelect({ store, node, name }: { store: FieldsStore; node: FieldNode; name: string }) {
+  const allowed = allowedKinds(node);
+  const locked = allowed.length < FIELD_KINDS.length;
+  const hintId = store.domId(node.id, "kind-hint");
+  return (
+    <>
+      <select
+        id={store.domId(node.id, "kind")}
+        aria-label="Type"
+        aria-describedby={locked ? hintId : undefined}
+        value={node.kind}
+        onChange={(e) => {
+          const kind = e.target.value as FieldKind;
+          store.update(changeKind(store.getTree(), node.id, kind), [node.id]);
+          store.announce(`${name} is now ${KIND_LABELS[kind].toLowerCase()}.`);
+        }}
+        className={inputClasses(false, "w-28")}
+      >
+        {FIELD_KINDS.map((kind) => (
+          <option key={kind} value={kind} disabled={!allowed.includes(kind)}>
+            {KIND_LABELS[kind]}
+          </option>
+        ))}
+      </select>
+      {locked ? (
+        <span id={hintId} className="sr-only">
+          Remove what is inside to change it to a single value.
+        </span>
+      ) : null}
+    </>
+  );
+}

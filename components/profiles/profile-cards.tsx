@@ -1,0 +1,220 @@
+"use client";
+// A user's profiles as cards, with everything done to a profile as a whole: create, rename,
+// change type, make default, delete. The actions revalidate the page, so the cards re-render
+// from the server after each one.
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useId, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import {
+  createProfileAction,
+  deleteProfileAction,
+  getProfileAction,
+  makeDefaultProfileAction,
+  updateProfileAction,
+} from "@/lib/actions/profiles/profile-actions";
+import { ProfileAvatar } from "./profile-avatar";
+import { ProfileDetailsFields } from "./profile-details-fields";
+import { type ProfileSummary, TYPE_LABELS } from "./types";
+import { useProfileDetailsForm } from "./use-profile-details-form";
+
+interface ProfileCardsProps {
+  ownerId: string;
+  profiles: ProfileSummary[];
+  /** "/profiles", or "/admin/users/{id}/profiles" when managing someone else's. */
+  basePath: string;
+}
+
+export function ProfileCards({ ownerId, profiles, basePath }: ProfileCardsProps) {
+  return (
+    <div className="flex flex-col gap-6">
+      <CreateProfileForm ownerId={ownerId} basePath={basePath} />
+      {profiles.length === 0 ? (
+        <div className="rounded-xl border border-dashed border-zinc-300 p-10 text-center dark:border-zinc-700">
+          <p className="font-medium">No profiles yet — create one</p>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Give it a name and a type above. The first profile becomes the default.</p>
+        </div>
+      ) : (
+        <ul role="list" aria-label="Profiles" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {profiles.map((profile) => (
+            <li key={profile.id}>
+              <ProfileCard profile={profile} basePath={basePath} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function CreateProfileForm({ ownerId, basePath }: { ownerId: string; basePath: string }) {
+  const router = useRouter();
+  const headingId = useId();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const form = useProfileDetailsForm({ name: "", type: "personal" });
+  const submit = form.handleSubmit((details) =>
+    startTransition(async () => {
+      const result = await createProfileAction({ userId: ownerId, ...details });
+      if (!result.ok) {
+        if (result.fieldErrors?.name?.[0]) form.setError("name", result.fieldErrors.name[0]);
+        setError(result.error);
+        return;
+      }
+      setError(null);
+      form.reset({ name: "", type: details.type });
+      toast.success(`Created “${result.data.name}”.`, {
+        action: { label: "Edit its fields", onClick: () => router.push(`${basePath}/${result.data.id}`) },
+      });
+    }),
+  );
+  return (
+    <section aria-labelledby={headingId} className="rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
+      <h2 id={headingId} className="text-lg font-medium">
+        New profile
+      </h2>
+      <form onSubmit={submit} noValidate className="mt-3 flex flex-wrap items-end gap-4">
+        <ProfileDetailsFields form={form} className="flex-1" />
+        <Button type="submit" disabled={pending} aria-busy={pending} className="mb-px">
+          {pending ? "Creating…" : "Create profile"}
+        </Button>
+      </form>
+      {error ? (
+        <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+type Dialog = "details" | "delete" | null;
+
+function ProfileCard({ profile, basePath }: { profile: ProfileSummary; basePath: string }) {
+  const router = useRouter();
+  const headingId = useId();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [pending, startTransition] = useTransition();
+
+  const makeDefault = () =>
+    startTransition(async () => {
+      const result = await makeDefaultProfileAction({ id: profile.id });
+      if (result.ok) toast.success(`“${profile.name}” is now the default profile.`);
+      else toast.error(result.error);
+    });
+
+  const remove = () =>
+    startTransition(async () => {
+      const result = await deleteProfileAction({ id: profile.id });
+      setDialog(null);
+      if (!result.ok) {
+        toast.error(result.error);
+        router.refresh();
+        return;
+      }
+      toast.success(result.data.promoted ? `Deleted “${profile.name}”. Another profile is now the default.` : `Deleted “${profile.name}”.`);
+    });
+
+  return (
+    <article
+      aria-labelledby={headingId}
+      className="flex h-full flex-col gap-4 rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900"
+    >
+      <div className="flex items-start gap-3">
+        <ProfileAvatar id={profile.id} name={profile.name} />
+        <div className="min-w-0 flex-1">
+          <h2 id={headingId} className="text-base font-semibold break-words">
+            <Link href={`${basePath}/${profile.id}`} className="hover:underline focus-visible:underline">
+              {profile.name}
+            </Link>
+          </h2>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            {TYPE_LABELS[profile.type]} · {profile.fieldCount} {profile.fieldCount === 1 ? "field" : "fields"}
+          </p>
+        </div>
+        {profile.isDefault ? (
+          <span className="rounded-full bg-indigo-50 px-2 py-0.5 text-xs font-medium text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200">Default</span>
+        ) : null}
+      </div>
+      <div className="mt-auto flex flex-wrap gap-2">
+        <Link href={`${basePath}/${profile.id}`} className="inline-flex items-center rounded-md px-3 py-1.5 text-sm font-medium text-indigo-700 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-indigo-950">
+          Edit fields<span className="sr-only"> of {profile.name}</span>
+        </Link>
+        <Button variant="ghost" className="px-3 py-1.5" onClick={() => setDialog("details")}>
+          Rename<span className="sr-only"> or change the type of {profile.name}</span>
+        </Button>
+        {profile.isDefault ? null : (
+          <Button variant="ghost" className="px-3 py-1.5" onClick={makeDefault} disabled={pending}>
+            Make default<span className="sr-only"> for {profile.name}</span>
+          </Button>
+        )}
+        <Button variant="ghost" className="px-3 py-1.5 text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950" onClick={() => setDialog("delete")}>
+          Delete<span className="sr-only"> {profile.name}</span>
+        </Button>
+      </div>
+
+      {/* Mounted only while open, so it starts from the card's current name and type. */}
+      {dialog === "details" ? <DetailsDialog profile={profile} onClose={() => setDialog(null)} /> : null}
+      <ConfirmDialog
+        open={dialog === "delete"}
+        title={`Delete “${profile.name}”?`}
+        confirmLabel="Delete profile"
+        destructive
+        pending={pending}
+        onConfirm={remove}
+        onCancel={() => setDialog(null)}
+      >
+        Its custom fields are deleted with it. This cannot be undone.
+        {profile.isDefault ? " It is the default profile: the most recently updated of the others becomes the default." : ""}
+      </ConfirmDialog>
+    </article>
+  );
+}
+
+/** Rename or change type. Saves on top of the version the card shows, or reports that it changed. */
+function DetailsDialog({ profile, onClose }: { profile: ProfileSummary; onClose: () => void }) {
+  const router = useRouter();
+  const formId = useId();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const form = useProfileDetailsForm({ name: profile.name, type: profile.type });
+  const submit = form.handleSubmit((details) =>
+    startTransition(async () => {
+      // The update carries the custom fields too: read them now, and refuse if the profile moved on.
+      const current = await getProfileAction({ id: profile.id });
+      if (!current.ok) {
+        setError(current.error);
+        return;
+      }
+      if (current.data.version !== profile.version) {
+        setError("This profile was changed by someone else since this page loaded. The page now shows the latest version; check it and try again.");
+        router.refresh();
+        return;
+      }
+      const result = await updateProfileAction({ id: profile.id, version: profile.version, ...details, customFields: current.data.customFields });
+      if (!result.ok) {
+        if (result.fieldErrors?.name?.[0]) form.setError("name", result.fieldErrors.name[0]);
+        setError(result.conflict ? "This profile was changed by someone else meanwhile. The page now shows the latest version; try again." : result.error);
+        router.refresh();
+        return;
+      }
+      setError(null);
+      onClose();
+      toast.success(`Saved “${result.data.name}”.`);
+    }),
+  );
+  return (
+    <ConfirmDialog open title={`Rename or change type of “${profile.name}”`} confirmLabel="Save" pending={pending} onConfirm={() => submit()} onCancel={onClose}>
+      <form id={formId} onSubmit={submit} noValidate className="mt-2 flex flex-col gap-4">
+        <ProfileDetailsFields form={form} className="flex-col items-stretch" />
+        {error ? (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            {error}
+          </p>
+        ) : null}
+      </form>
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,229 @@
+"use client";
+// Editing one profile: name, type and custom fields, then a review of exactly what will change,
+// then a save that names the version it was read at. A stale save shows what the other person
+// changed and offers to load theirs or to re-apply these edits on top; nothing is overwritten
+// without the person having seen it.
+import Link from "next/link";
+import { type FormEvent, useEffect, useId, useRef, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { FieldsEditor } from "@/components/custom-fields/fields-editor";
+import { treeFromJson } from "@/components/custom-fields/model";
+import { FieldsStore } from "@/components/custom-fields/store";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { updateProfileAction } from "@/lib/actions/profiles/profile-actions";
+import { type ProfileDraft, rebase } from "@/lib/profiles/rebase";
+import type { ProfileDetails } from "@/lib/validation/profile-details";
+import { ChangeList, changeCount, type ProfileChanges, profileChanges } from "./change-list";
+import { routeFieldErrors } from "./field-errors";
+import { ProfileDetailsFields } from "./profile-details-fields";
+import { draftOf, isProfileData, type ProfileData, TYPE_LABELS } from "./types";
+import { useProfileDetailsForm } from "./use-profile-details-form";
+
+interface Review {
+  draft: ProfileDraft;
+  changes: ProfileChanges;
+  /** Paths the other person also changed (after re-applying on top of their version). */
+  overlaps: string[];
+}
+
+interface Conflict {
+  latest: ProfileData;
+  mine: ProfileDraft;
+}
+
+interface ProfileEditorProps {
+  profile: ProfileData;
+  backHref: string;
+  /** Whose profile this is, when it is not the viewer's own. */
+  ownerName?: string;
+}
+
+export function ProfileEditor({ profile, backHref, ownerName }: ProfileEditorProps) {
+  const domPrefix = useId();
+  const [store] = useState(() => new FieldsStore(treeFromJson(profile.customFields), domPrefix));
+  const [base, setBase] = useState<ProfileData>(profile);
+  const [review, setReview] = useState<Review | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, startSaving] = useTransition();
+  const conflictRef = useRef<HTMLElement>(null);
+  const errorRef = useRef<HTMLParagraphElement>(null);
+  const conflictHeadingId = useId();
+  const form = useProfileDetailsForm({ name: profile.name, type: profile.type });
+
+  const showError = (message: string) => {
+    setFormError(message);
+    requestAnimationFrame(() => errorRef.current?.focus());
+  };
+
+  const focusFirstProblem = () => {
+    const row = store.firstProblemRow();
+    if (row) store.focusLater(row, "key", "value", "kind");
+  };
+
+  // After a save the review dialog closes, and closing a modal dialog returns focus to what
+  // opened it. That happens in the dialog's effect; this parent effect runs after it, so focus
+  // requested by the save's outcome is moved here, last.
+  const focusAfterSave = useRef<"conflict" | "error" | "problem" | null>(null);
+  useEffect(() => {
+    const request = focusAfterSave.current;
+    if (!request) return;
+    focusAfterSave.current = null;
+    if (request === "conflict") conflictRef.current?.focus();
+    else if (request === "error") errorRef.current?.focus();
+    else focusFirstProblem();
+  });
+
+  const reviewDetails = (details: ProfileDetails) => {
+    const current = store.current();
+    if (!current.ok) {
+      showError(current.reason);
+      return;
+    }
+    if (current.problems > 0) {
+      setFormError(`Fix the custom fields marked in red first (${current.problems} ${current.problems === 1 ? "problem" : "problems"}).`);
+      focusFirstProblem();
+      return;
+    }
+    setFormError(null);
+    const draft: ProfileDraft = { name: details.name, type: details.type, customFields: current.value };
+    setReview({ draft, changes: profileChanges(draftOf(base), draft), overlaps: [] });
+  };
+  const openReview = (event: FormEvent<HTMLFormElement>) => form.handleSubmit(reviewDetails, () => setFormError("Check the profile name and type."))(event);
+
+  const loadInto = (latest: ProfileData, draft: ProfileDraft = draftOf(latest)) => {
+    setBase(latest);
+    store.replace(draft.customFields);
+    form.reset({ name: draft.name, type: draft.type });
+  };
+
+  const save = (draft: ProfileDraft) =>
+    startSaving(async () => {
+      const result = await updateProfileAction({ id: base.id, version: base.version, ...draft });
+      setReview(null);
+      if (result.ok) {
+        loadInto({ ...base, ...result.data });
+        setFormError(null);
+        toast.success("Profile saved.");
+        return;
+      }
+      if (result.conflict && isProfileData(result.latest)) {
+        setConflict({ latest: result.latest, mine: draft });
+        focusAfterSave.current = "conflict";
+        return;
+      }
+      const routed = routeFieldErrors(result.fieldErrors ?? {});
+      if (routed.name) form.setError("name", routed.name);
+      if (routed.type) form.setError("type", routed.type);
+      store.setServerProblems(routed.fields);
+      const message = [result.error, ...routed.other].join(" ");
+      // Focus goes to the first row the server refused, else to the message (an alert either way).
+      setFormError(message);
+      focusAfterSave.current = store.firstProblemRow() ? "problem" : "error";
+    });
+
+  const reapply = () => {
+    if (!conflict) return;
+    const { draft, overlaps } = rebase(draftOf(base), conflict.mine, draftOf(conflict.latest));
+    loadInto(conflict.latest, draft);
+    setConflict(null);
+    setReview({ draft, changes: profileChanges(draftOf(conflict.latest), draft), overlaps });
+  };
+
+  const discardMine = () => {
+    if (!conflict) return;
+    loadInto(conflict.latest);
+    setConflict(null);
+    toast.info("Loaded the latest version; your changes were discarded.");
+  };
+
+  const nothingToSave = review !== null && changeCount(review.changes) === 0;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <Link href={backHref} className="text-sm font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300">
+            ← {ownerName ? `${ownerName}'s profiles` : "My profiles"}
+          </Link>
+          <h1 className="mt-2 text-2xl font-semibold tracking-tight break-words">{base.name}</h1>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+            {TYPE_LABELS[base.type]} profile{base.isDefault ? " · default" : ""}
+            {ownerName ? ` · of ${ownerName}` : ""} · version {base.version}
+          </p>
+        </div>
+      </div>
+
+      {conflict ? (
+        <section
+          ref={conflictRef}
+          tabIndex={-1}
+          aria-labelledby={conflictHeadingId}
+          className="rounded-xl border border-amber-300 bg-amber-50 p-5 text-amber-950 focus:outline-2 focus:outline-amber-600 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
+        >
+          <h2 id={conflictHeadingId} className="text-lg font-semibold">
+            Someone else saved this profile while you were editing
+          </h2>
+          <p className="mt-1 text-sm">Your changes are not saved yet, and theirs are kept. This is what they changed:</p>
+          <div className="mt-3 rounded-lg bg-white p-3 text-sm text-zinc-800 dark:bg-zinc-900 dark:text-zinc-200">
+            <ChangeList changes={profileChanges(draftOf(base), draftOf(conflict.latest))} />
+          </div>
+          <div className="mt-4 flex flex-wrap gap-2">
+            <Button onClick={reapply}>Re-apply my changes on top</Button>
+            <Button variant="secondary" onClick={discardMine}>
+              Discard mine and load theirs
+            </Button>
+          </div>
+        </section>
+      ) : null}
+
+      <form onSubmit={openReview} noValidate className="flex flex-col gap-6">
+        {formError ? (
+          <p ref={errorRef} tabIndex={-1} role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+            {formError}
+          </p>
+        ) : null}
+        <div className="rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
+          <ProfileDetailsFields form={form} />
+        </div>
+        <div className="rounded-xl border border-zinc-200 bg-zinc-50/50 p-5 dark:border-zinc-800 dark:bg-zinc-950">
+          <FieldsEditor store={store} />
+        </div>
+        <div className="sticky bottom-0 -mx-4 flex flex-wrap items-center gap-3 border-t border-zinc-200 bg-zinc-50/95 px-4 py-3 dark:border-zinc-800 dark:bg-zinc-950/95">
+          <Button type="submit" disabled={saving || conflict !== null} aria-busy={saving}>
+            {saving ? "Saving…" : "Review changes"}
+          </Button>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{conflict ? "Resolve the conflict above first." : "You will see every change before it is saved."}</p>
+        </div>
+      </form>
+
+      <ConfirmDialog
+        open={review !== null}
+        wide
+        title={nothingToSave ? "Nothing to save" : `Review ${review ? changeCount(review.changes) : 0} ${review && changeCount(review.changes) === 1 ? "change" : "changes"}`}
+        confirmLabel="Save changes"
+        cancelLabel="Back to editing"
+        confirmDisabled={nothingToSave}
+        pending={saving}
+        onConfirm={() => review && save(review.draft)}
+        onCancel={() => setReview(null)}
+      >
+        {review ? (
+          nothingToSave ? (
+            <p>The profile is exactly as it was saved.</p>
+          ) : (
+            <>
+              {review.overlaps.length ? (
+                <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+                  Your changes were re-applied on top of the other person&apos;s version. Where you both changed a field, yours is marked.
+                </p>
+              ) : null}
+              <ChangeList changes={review.changes} overlaps={review.overlaps} />
+            </>
+          )
+        ) : null}
+      </ConfirmDialog>
+    </div>
+  );
+}
