@@ -1,9 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type FileMetadata, getFilesByIds, recordPendingUpload } from "./files";
+import { useIsolatedTables } from "./testing/isolated-tables";
 import { countCalls } from "./testing/sdk-middleware";
 
 const ctx = { actorId: "files-test", userAgent: "vitest" };
+
+// Tables of its own: its audit entries must not crowd the shared table's "most recent" tests.
+beforeAll(async () => {
+  await useIsolatedTables();
+});
 
 async function pendingFile(ownerId: string, name: string): Promise<FileMetadata> {
   const now = new Date().toISOString();

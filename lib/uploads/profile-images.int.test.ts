@@ -1,13 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getFile, updateFile } from "@/lib/db/files";
 import { createProfile, getProfile } from "@/lib/db/profiles";
+import { useIsolatedTables } from "@/lib/db/testing/isolated-tables";
 import { countCalls } from "@/lib/db/testing/sdk-middleware";
 import { createUser, type User } from "@/lib/db/users";
 import { profileImages } from "./profile-images";
 import { completeUpload, startUpload } from "./service";
 
 const ctx = { actorId: "profile-images-test", userAgent: "vitest" };
+// Tables of its own: its audit entries must not crowd the shared table's "most recent" tests.
+beforeAll(async () => {
+  await useIsolatedTables();
+});
+
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(120, 3)]);
 
 async function owner(): Promise<User> {
