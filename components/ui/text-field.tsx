@@ -1,10 +1,12 @@
-import { type InputHTMLAttributes, useId } from "react";
+import { type InputHTMLAttributes, type Ref, useId } from "react";
 import { cn } from "./cn";
 
 interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
   errors?: string[];
   hint?: string;
+  /** React 19 passes refs as props; react-hook-form's register() needs one. */
+  ref?: Ref<HTMLInputElement>;
 }
 
 /** A labelled input whose errors are announced and tied to it with aria-describedby. */
