@@ -8,7 +8,10 @@ import { type NavItem, NavLinks } from "./nav-links";
 
 /** Navigation shows each role only what it may use; the pages check again on their own. */
 function navItems(user: User): NavItem[] {
-  const items: NavItem[] = [{ href: "/", label: "Home" }];
+  const items: NavItem[] = [
+    { href: "/", label: "Home" },
+    { href: "/files", label: "Files" },
+  ];
   if (can(user, "users.list")) items.push({ href: "/admin/users", label: "Users" });
   return items;
 }
