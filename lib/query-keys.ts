@@ -1,4 +1,5 @@
 // Every React Query key of the app, so a mutation can invalidate exactly what it changed.
+import type { FileFilter } from "@/lib/validation/file-filter";
 import type { UserFilterInput } from "@/lib/validation/users";
 
 export const queryKeys = {
@@ -8,5 +9,11 @@ export const queryKeys = {
     list: (filter: Partial<UserFilterInput>, cursor: string | null) => ["users", "list", filter, cursor] as const,
     details: () => ["users", "detail"] as const,
     detail: (id: string) => ["users", "detail", id] as const,
+  },
+  files: {
+    all: ["files"] as const,
+    lists: () => ["files", "list"] as const,
+    /** `ownerId` is the user whose files are listed (the viewer's own on /files). */
+    list: (ownerId: string, filter: FileFilter) => ["files", "list", ownerId, filter] as const,
   },
 };

@@ -11,6 +11,7 @@ function navItems(user: User): NavItem[] {
   const items: NavItem[] = [
     { href: "/", label: "Home" },
     { href: "/profiles", label: "Profiles" },
+    { href: "/files", label: "Files" },
   ];
   if (can(user, "users.list")) items.push({ href: "/admin/users", label: "Users" });
   return items;

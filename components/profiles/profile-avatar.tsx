@@ -1,24 +1,49 @@
-// A placeholder avatar (the profile's initials) until avatar uploads exist. Decorative: the
-// profile's name is always shown next to it.
-const COLORS = [
-  "bg-indigo-100 text-indigo-900 dark:bg-indigo-900 dark:text-indigo-100",
-  "bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100",
-  "bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100",
-  "bg-rose-100 text-rose-900 dark:bg-rose-900 dark:text-rose-100",
-  "bg-sky-100 text-sky-900 dark:bg-sky-900 dark:text-sky-100",
-];
+"use client";
+import Image from "next/image";
+import { useState } from "react";
+import { cn } from "@/components/ui/cn";
+import { avatarColour, initials } from "./avatar-initials";
 
-function initials(name: string): string {
-  const words = name.trim().split(/\s+/u).filter(Boolean);
-  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : [words[0]];
-  return letters.map((w) => [...(w ?? "")][0] ?? "").join("").toUpperCase() || "?";
+const SIZES = {
+  sm: { px: 32, box: "h-8 w-8", text: "text-xs" },
+  md: { px: 40, box: "h-10 w-10", text: "text-sm" },
+  lg: { px: 64, box: "h-16 w-16", text: "text-xl" },
+  xl: { px: 96, box: "h-24 w-24", text: "text-3xl" },
+} as const;
+
+export interface ProfileAvatarProps {
+  /** The profile's name: the image's alt text and the source of the fallback's initials. */
+  name: string;
+  /** A presigned URL of the avatar (see lib/uploads/profile-images.ts), or none. */
+  src?: string | null;
+  size?: keyof typeof SIZES;
+  className?: string;
 }
 
-export function ProfileAvatar({ id, name }: { id: string; name: string }) {
-  const hash = [...id].reduce((sum, char) => (sum * 31 + (char.codePointAt(0) ?? 0)) % 1_000_003, 7);
+/**
+ * A profile's avatar wherever the profile appears, or its initials on a coloured circle when
+ * it has none, or when the image cannot load (a presigned URL from a page left open too long).
+ */
+export function ProfileAvatar({ name, src, size = "md", className }: ProfileAvatarProps) {
+  const [brokenSrc, setBrokenSrc] = useState<string | null>(null);
+  const { px, box, text } = SIZES[size];
+  if (src && src !== brokenSrc) {
+    return (
+      <Image
+        src={src}
+        alt={name}
+        width={px}
+        height={px}
+        // Presigned S3 URLs change per request and are already small: nothing to optimise.
+        unoptimized
+        onError={() => setBrokenSrc(src)}
+        className={cn("shrink-0 rounded-full bg-zinc-200 object-cover dark:bg-zinc-800", box, className)}
+      />
+    );
+  }
   return (
-    <span aria-hidden="true" className={`inline-flex size-12 shrink-0 items-center justify-center rounded-full text-base font-semibold ${COLORS[hash % COLORS.length]}`}>
-      {initials(name)}
+    <span role="img" aria-label={name} className={cn("inline-flex shrink-0 select-none items-center justify-center rounded-full font-semibold text-white", box, text, avatarColour(name), className)}>
+      <span aria-hidden="true">{initials(name)}</span>
     </span>
   );
 }

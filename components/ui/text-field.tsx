@@ -5,11 +5,12 @@ interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
   errors?: string[];
   hint?: string;
+  /** React 19 passes refs as props; react-hook-form's register() needs one. */
   ref?: Ref<HTMLInputElement>;
 }
 
 /** A labelled input whose errors are announced and tied to it with aria-describedby. */
-export function TextField({ label, errors, hint, className, id, ref, ...props }: TextFieldProps) {
+export function TextField({ label, errors, hint, className, id, ...props }: TextFieldProps) {
   const generated = useId();
   const inputId = id ?? generated;
   const errorId = `${inputId}-error`;
@@ -22,7 +23,6 @@ export function TextField({ label, errors, hint, className, id, ref, ...props }:
         {label}
       </label>
       <input
-        ref={ref}
         id={inputId}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}

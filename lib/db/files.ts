@@ -1,5 +1,5 @@
 import "server-only";
-import { GetCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { diff } from "@/lib/audit/diff";
 import { ConflictError, NotFoundError } from "@/lib/errors";
@@ -53,6 +53,33 @@ export async function getFile(id: string, options: { consistent?: boolean } = {}
     new GetCommand({ TableName: table("files"), Key: { id }, ProjectionExpression: PROJECTION, ExpressionAttributeNames: NAMES, ConsistentRead: options.consistent ?? false }),
   );
   return out.Item ? fileSchema.parse(out.Item) : null;
+}
+
+/**
+ * Many files in one round trip per 100 ids (BatchGetItem's limit), for pages that show many
+ * profiles or files at once; unknown ids are absent from the map.
+ */
+export async function getFilesByIds(ids: readonly string[], options: { consistent?: boolean } = {}): Promise<Map<string, FileMetadata>> {
+  const unique = [...new Set(ids)];
+  const found = new Map<string, FileMetadata>();
+  for (let i = 0; i < unique.length; i += 100) {
+    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map((id) => ({ id }));
+    while (keys && keys.length) {
+      const out: BatchGetCommandOutput = await db().send(
+        new BatchGetCommand({
+          RequestItems: {
+            [table("files")]: { Keys: keys, ProjectionExpression: PROJECTION, ExpressionAttributeNames: NAMES, ConsistentRead: options.consistent ?? false },
+          },
+        }),
+      );
+      for (const item of out.Responses?.[table("files")] ?? []) {
+        const file = fileSchema.parse(item);
+        found.set(file.id, file);
+      }
+      keys = out.UnprocessedKeys?.[table("files")]?.Keys;
+    }
+  }
+  return found;
 }
 
 export function pendingFilePut(file: FileMetadata): TransactItem {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { UPLOAD_PURPOSES } from "@/lib/uploads/policies";
+import { FILE_KINDS } from "./file-filter";
 import { plainText } from "./text";
 
 const id = z.uuid({ error: "Unknown file." });
@@ -24,7 +25,7 @@ export const cancelUploadSchema = z.object({
 export const listFilesSchema = z.object({
   ownerId: z.uuid().optional(),
   tag: z.string().trim().max(40).optional(),
-  kind: z.enum(["image", "document"]).optional(),
+  kind: z.enum(FILE_KINDS).optional(),
   cursor: z.string().max(4096).nullish(),
 });
 
@@ -45,4 +46,49 @@ export const updateFileSchema = z.object({
     .refine((v) => Date.parse(v) > Date.now(), "The expiry must be in the future.")
     .nullable()
     .optional(),
+});
+
+// The edit forms of the files list. Each turns what the person typed into the action's own
+// field schema, so the browser and the action agree on every rule.
+
+export const renameFileFormSchema = z.object({ displayName: plainText("Name", 255) });
+
+/** "a, b ,, c" → ["a", "b", "c"]. */
+export function parseTags(text: string): string[] {
+  return text
+    .split(",")
+    .map((tag) => tag.trim())
+    .filter(Boolean);
+}
+
+const tagsField = updateFileSchema.shape.tags.unwrap();
+
+export const fileTagsFormSchema = z.object({
+  tags: z.string().transform((text, ctx) => {
+    const parsed = tagsField.safeParse(parseTags(text));
+    if (parsed.success) return parsed.data;
+    ctx.addIssue({ code: "custom", message: parsed.error.issues[0]?.message ?? "Check the tags." });
+    return z.NEVER;
+  }),
+});
+
+/** A `datetime-local` value (the browser's time zone) as an ISO instant, or "" if it is none. */
+export function localDateTimeToIso(value: string): string {
+  const time = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/.test(value) ? new Date(value).getTime() : Number.NaN;
+  return Number.isNaN(time) ? "" : new Date(time).toISOString();
+}
+
+/** An ISO instant as a `datetime-local` value in the browser's time zone. */
+export function isoToLocalDateTime(iso: string): string {
+  const date = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+export const fileExpiryFormSchema = z.object({
+  expiresAt: z
+    .string()
+    .min(1, "Choose a date and time.")
+    .transform(localDateTimeToIso)
+    .pipe(updateFileSchema.shape.expiresAt.unwrap().unwrap()),
 });

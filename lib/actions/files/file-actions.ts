@@ -17,9 +17,12 @@ async function loadOwner(actor: User, ownerId: string): Promise<User> {
 
 /** A file the actor may manage; anyone else's looks exactly like a missing one. */
 async function loadFile(actor: User, id: string, options: { pending?: boolean } = {}) {
+  const missing = () => new NotFoundError("This file does not exist.");
   const file = await getFile(id, { consistent: true });
-  if (!file || (file.status === "pending") !== Boolean(options.pending) || isExpired(file)) throw new NotFoundError("This file does not exist.");
-  await loadOwner(actor, file.uploadedBy);
+  if (!file || (file.status === "pending") !== Boolean(options.pending) || isExpired(file)) throw missing();
+  // Not loadOwner(): its "This user does not exist." would tell that the file id is real.
+  const owner = await getUser(file.uploadedBy, { consistent: true });
+  if (!owner || !can(actor, "files.manage", owner)) throw missing();
   return file;
 }
 

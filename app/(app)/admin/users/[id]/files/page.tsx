@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { FileBrowser } from "@/components/files/file-browser";
+import { Uploader } from "@/components/files/uploader";
+import { requireUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
+import { listFiles } from "@/lib/db/files";
+import { getUser } from "@/lib/db/users";
+import { fileFilterFrom } from "@/lib/validation/file-filter";
+
+export const metadata: Metadata = { title: "User's files" };
+
+type Search = { tag?: string | string[]; kind?: string | string[] };
+
+/**
+ * A managed user's files. Anyone the viewer may not manage looks like nobody at all. (The
+ * answer is the not-found page with status 200: the users list's loading boundary above has
+ * already streamed.)
+ */
+export default async function UserFilesPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
+  const viewer = await requireUser();
+  const { id } = await params;
+  const owner = z.uuid().safeParse(id).success ? await getUser(id, { consistent: true }) : null;
+  if (!owner || !can(viewer, "files.manage", owner)) notFound();
+  const filter = fileFilterFrom(await searchParams);
+  const firstPage = await listFiles(owner.id, filter);
+  return (
+    <div className="flex flex-col gap-8">
+      <div>
+        <Link href="/admin/users" className="text-sm font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300">
+          Back to users
+        </Link>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight">Files of {owner.name}</h1>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{owner.email}. Files you upload here go to this user&apos;s space.</p>
+      </div>
+      <section aria-labelledby="upload-heading" className="flex flex-col gap-3">
+        <h2 id="upload-heading" className="text-lg font-medium">
+          Upload
+        </h2>
+        <Uploader purpose="document" ownerId={owner.id} multiple label={`Upload documents for ${owner.name}`} />
+      </section>
+      <section aria-labelledby="files-heading" className="flex flex-col gap-3">
+        <h2 id="files-heading" className="text-lg font-medium">
+          Their files
+        </h2>
+        <FileBrowser ownerId={owner.id} initialPage={firstPage} initialFilter={filter} caption={`Files of ${owner.name}`} />
+      </section>
+    </div>
+  );
+}

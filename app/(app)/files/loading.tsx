@@ -1,0 +1,5 @@
+import { FilesPageSkeleton } from "@/components/files/files-skeleton";
+
+export default function Loading() {
+  return <FilesPageSkeleton />;
+}
