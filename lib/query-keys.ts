@@ -1,4 +1,5 @@
 // Every React Query key of the app, so a mutation can invalidate exactly what it changed.
+import type { TimelineFilterInput, TimelineSubjectInput } from "@/lib/validation/audit";
 import type { UserFilterInput } from "@/lib/validation/users";
 
 export const queryKeys = {
@@ -8,5 +9,11 @@ export const queryKeys = {
     list: (filter: Partial<UserFilterInput>, cursor: string | null) => ["users", "list", filter, cursor] as const,
     details: () => ["users", "detail"] as const,
     detail: (id: string) => ["users", "detail", id] as const,
+  },
+  audit: {
+    all: ["audit"] as const,
+    timelines: () => ["audit", "timeline"] as const,
+    timeline: (subject: TimelineSubjectInput, filter: TimelineFilterInput) => ["audit", "timeline", subject, filter] as const,
+    newer: (subject: TimelineSubjectInput, filter: TimelineFilterInput, since: string) => ["audit", "newer", subject, filter, since] as const,
   },
 };
