@@ -8,8 +8,9 @@ import { type NavItem, NavLinks } from "./nav-links";
 
 /** Navigation shows each role only what it may use; the pages check again on their own. */
 function navItems(user: User): NavItem[] {
-  const items: NavItem[] = [{ href: "/", label: "Home" }];
+  const items: NavItem[] = [{ href: "/", label: "Home" }, { href: "/activity", label: "Activity" }];
   if (can(user, "users.list")) items.push({ href: "/admin/users", label: "Users" });
+  if (can(user, "audit.view_all")) items.push({ href: "/admin/audit", label: "Audit log" });
   return items;
 }
 
