@@ -115,7 +115,8 @@ export function ActivityChart({ days }: { days: DailyActivity[] }) {
           <span className="group-open:hidden">Show as table</span>
           <span className="hidden group-open:inline">Hide table</span>
         </summary>
-        <div className="mt-3 max-h-96 overflow-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+        {/* Scrolls on its own, so it takes keyboard focus (arrow keys scroll it). */}
+        <div tabIndex={0} role="region" aria-label="Activity per day" className="mt-3 max-h-96 overflow-auto rounded-lg border border-zinc-200 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-zinc-800">
           <table className="w-full text-left text-sm tabular-nums">
             <caption className="sr-only">Audit entries per day for the last {days.length} days (UTC), by kind of action</caption>
             <thead className="sticky top-0 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">

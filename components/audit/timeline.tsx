@@ -61,6 +61,7 @@ export function Timeline({ subject, filter, initialPage, renderedAt, emptyText }
   const headingPrefix = useId();
   const topRef = useRef<HTMLHeadingElement>(null);
   const sentinelRef = useRef<HTMLDivElement>(null);
+  const endRef = useRef<HTMLParagraphElement>(null);
 
   const queryKey = queryKeys.audit.timeline(subject, filter);
   const timeline = useInfiniteQuery({
@@ -92,13 +93,21 @@ export function Timeline({ subject, filter, initialPage, renderedAt, emptyText }
   useEffect(() => {
     const sentinel = sentinelRef.current;
     // After a failed load, wait for the button rather than retrying in a loop.
-    if (!sentinel || !hasNextPage || isFetchingNextPage || isFetchNextPageError) return;
+    // Without IntersectionObserver (old or locked-down browsers) the button does the job.
+    if (!sentinel || !hasNextPage || isFetchingNextPage || isFetchNextPageError || typeof IntersectionObserver === "undefined") return;
     const observer = new IntersectionObserver((records) => {
       if (records.some((r) => r.isIntersecting)) void fetchNextPage();
     }, { rootMargin: "400px 0px" });
     observer.observe(sentinel);
     return () => observer.disconnect();
   }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
+
+  async function loadOlder() {
+    if (isFetchingNextPage) return;
+    const result = await fetchNextPage();
+    // The button goes away after the last page: keep keyboard focus where the list ends.
+    if (!result.hasNextPage && !result.isFetchNextPageError) endRef.current?.focus();
+  }
 
   async function showNewEntries() {
     if (timeline.isRefetching) return;
@@ -168,11 +177,11 @@ export function Timeline({ subject, filter, initialPage, renderedAt, emptyText }
       {count > 0 ? (
         <div className="mt-6 flex flex-col items-center gap-2 text-sm">
           {hasNextPage ? (
-            <Button variant="secondary" onClick={() => !isFetchingNextPage && void fetchNextPage()} aria-disabled={isFetchingNextPage} className="aria-disabled:cursor-wait">
+            <Button variant="secondary" onClick={() => void loadOlder()} aria-disabled={isFetchingNextPage} className="aria-disabled:cursor-wait">
               {isFetchingNextPage ? "Loading older entries…" : "Load older entries"}
             </Button>
           ) : null}
-          <p role="status" className="text-zinc-600 dark:text-zinc-400">
+          <p ref={endRef} tabIndex={-1} role="status" className="text-zinc-600 outline-none dark:text-zinc-400">
             {isFetchNextPageError
               ? "Older entries could not be loaded. Try again."
               : `Showing ${count} ${count === 1 ? "entry" : "entries"}${hasNextPage ? "" : ", back to the oldest"}.`}

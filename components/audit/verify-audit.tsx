@@ -80,7 +80,7 @@ function VerificationResult({ outcome: { range, report } }: { outcome: Outcome }
       <p className="font-medium text-red-800 dark:text-red-300">
         Checked {checked} {period} (UTC): {count} {count === 1 ? "entry no longer matches its" : "entries no longer match their"} signature.
       </p>
-      <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+      <div className="rounded-lg border border-zinc-200 dark:border-zinc-800">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Entries whose content was changed</caption>
           <thead className="bg-zinc-50 text-xs uppercase tracking-wide text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
@@ -97,7 +97,7 @@ function VerificationResult({ outcome: { range, report } }: { outcome: Outcome }
                   <time dateTime={entry.timestamp}>{entry.timestamp.replace("T", " ").slice(0, 19)}</time>
                 </td>
                 <td className="px-3 py-1.5">{entry.action}</td>
-                <td className="px-3 py-1.5 font-mono text-xs">{entry.id}</td>
+                <td className="break-all px-3 py-1.5 font-mono text-xs">{entry.id}</td>
               </tr>
             ))}
           </tbody>
