@@ -27,6 +27,8 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 const WIDTH = 720;
 const HEIGHT = 220;
 const LEFT = 44;
+/** Room for the last day's label, centred under the rightmost bar. */
+const RIGHT = 24;
 const BOTTOM = 26;
 const TOP = 10;
 
@@ -57,7 +59,7 @@ function summaryOf(days: DailyActivity[]): string {
 
 export function ActivityChart({ days }: { days: DailyActivity[] }) {
   const max = niceCeiling(Math.max(0, ...days.map(total)));
-  const plotWidth = WIDTH - LEFT;
+  const plotWidth = WIDTH - LEFT - RIGHT;
   const plotHeight = HEIGHT - TOP - BOTTOM;
   const slot = plotWidth / Math.max(days.length, 1);
   const barWidth = Math.max(slot * 0.7, 2);
@@ -72,7 +74,7 @@ export function ActivityChart({ days }: { days: DailyActivity[] }) {
       <svg role="img" aria-label={summaryOf(days)} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full">
         {ticks.map((tick) => (
           <g key={tick}>
-            <line x1={LEFT} x2={WIDTH} y1={y(tick)} y2={y(tick)} className="stroke-zinc-200 dark:stroke-zinc-700" strokeWidth={1} />
+            <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(tick)} y2={y(tick)} className="stroke-zinc-200 dark:stroke-zinc-700" strokeWidth={1} />
             <text x={LEFT - 6} y={y(tick)} textAnchor="end" dominantBaseline="middle" className="fill-zinc-600 text-[11px] dark:fill-zinc-400">
               {formatCount(tick)}
             </text>
@@ -93,7 +95,7 @@ export function ActivityChart({ days }: { days: DailyActivity[] }) {
                   <rect key={group} x={x} y={top} width={barWidth} height={Math.max(bottom - top, 1)} className={`${FILL[group]} stroke-white dark:stroke-zinc-900`} strokeWidth={1} />
                 );
               })}
-              {i % 5 === 4 || i === 0 ? (
+              {(days.length - 1 - i) % 5 === 0 ? (
                 <text x={x + barWidth / 2} y={HEIGHT - 8} textAnchor="middle" className="fill-zinc-600 text-[11px] dark:fill-zinc-400">
                   {shortDay(day.day)}
                 </text>
