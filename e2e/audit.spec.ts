@@ -82,6 +82,13 @@ async function expectProfileDiff(page: Page, sentence: string) {
 test.describe("timelines", () => {
   test("an admin's edit of custom fields reads as a sentence with its dotted-path diff on the audit log, the user's tab and the user's own activity", async ({ page }) => {
     const { admin, jane, sentence } = await editedProfile();
+    // Times are rendered in UTC on the server and switch to the browser's zone after hydration:
+    // that must not surface as a hydration mismatch (React error #418 in production builds).
+    const hydrationErrors: string[] = [];
+    page.on("pageerror", (error) => hydrationErrors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error" && /hydrat|Minified React error/i.test(message.text())) hydrationErrors.push(message.text());
+    });
 
     await signIn(page, admin);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
@@ -97,6 +104,7 @@ test.describe("timelines", () => {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Activity" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Your activity" })).toBeVisible();
     await expectProfileDiff(page, sentence);
+    expect(hydrationErrors).toEqual([]);
   });
 
   test("filters by action and by date range narrow the list and stay in the URL", async ({ page }) => {
