@@ -16,6 +16,9 @@ import { makeUser, signIn } from "./factories";
 import { expect, test } from "./fixtures";
 import { callServerAction } from "./server-actions";
 
+// Several pages and sign-ins per test: on a shared 2-core machine under load, 30 s is too tight.
+test.describe.configure({ timeout: 60_000 });
+
 const DAY = 86_400_000;
 const AUDIT_ACTIONS_FILE = "lib/actions/audit/audit-actions.ts";
 

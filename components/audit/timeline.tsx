@@ -89,6 +89,15 @@ export function Timeline({ subject, filter, initialPage, renderedAt, emptyText }
     refetchOnWindowFocus: "always",
   });
 
+  const { refetch: recount } = newer;
+  useEffect(() => {
+    // React Query re-asks when the tab becomes visible again; a window that regains focus (another
+    // application was in front) should too. An ask already under way is reused, not repeated.
+    const onFocus = () => void recount({ cancelRefetch: false });
+    window.addEventListener("focus", onFocus);
+    return () => window.removeEventListener("focus", onFocus);
+  }, [recount]);
+
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = timeline;
   useEffect(() => {
     const sentinel = sentinelRef.current;

@@ -46,8 +46,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          Every change and sign-in{viewer.role === "manager" ? " you may see (entries by admins are not shown)" : ""}, newest first. Dates are
-          UTC days.
+          Every change and sign-in{viewer.role === "manager" ? " you may see (entries by admins are not shown)" : ""}, newest first. The
+          date filters are UTC days; times show in your time zone.
         </p>
       </div>
       <TimelineFilters values={values} users={users} actionGroups={actionGroups} />
