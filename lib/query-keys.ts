@@ -1,5 +1,6 @@
 // Every React Query key of the app, so a mutation can invalidate exactly what it changed.
 import type { FileFilter } from "@/lib/validation/file-filter";
+import type { TimelineFilterInput, TimelineSubjectInput } from "@/lib/validation/audit";
 import type { UserFilterInput } from "@/lib/validation/users";
 
 export const queryKeys = {
@@ -15,5 +16,11 @@ export const queryKeys = {
     lists: () => ["files", "list"] as const,
     /** `ownerId` is the user whose files are listed (the viewer's own on /files). */
     list: (ownerId: string, filter: FileFilter) => ["files", "list", ownerId, filter] as const,
+  },
+  audit: {
+    all: ["audit"] as const,
+    timelines: () => ["audit", "timeline"] as const,
+    timeline: (subject: TimelineSubjectInput, filter: TimelineFilterInput) => ["audit", "timeline", subject, filter] as const,
+    newer: (subject: TimelineSubjectInput, filter: TimelineFilterInput, since: string) => ["audit", "newer", subject, filter, since] as const,
   },
 };

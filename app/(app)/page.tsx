@@ -1,9 +1,13 @@
 import Link from "next/link";
+import { ActivityChart } from "@/components/audit/activity-chart";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/current-user";
+import { dailyActivity } from "@/lib/db/audit-stats";
 
 export default async function HomePage() {
   const user = await requireUser();
+  // Daily counters (a few batch reads), never the entries of the period.
+  const activity = can(user, "audit.view_all") ? await dailyActivity(30) : null;
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -26,6 +30,19 @@ export default async function HomePage() {
           <Link href="/admin/users" className="mt-4 inline-block text-sm font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300">
             Go to users
           </Link>
+        </section>
+      ) : null}
+      {activity ? (
+        <section aria-labelledby="activity-heading" className="rounded-xl border border-zinc-200 bg-white p-6 dark:border-zinc-800 dark:bg-zinc-900">
+          <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="activity-heading" className="text-lg font-medium">
+              Activity
+            </h2>
+            <Link href="/admin/audit" className="text-sm font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300">
+              Open the audit log
+            </Link>
+          </div>
+          <ActivityChart days={activity} />
         </section>
       ) : null}
     </div>

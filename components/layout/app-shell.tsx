@@ -12,8 +12,10 @@ function navItems(user: User): NavItem[] {
     { href: "/", label: "Home" },
     { href: "/profiles", label: "Profiles" },
     { href: "/files", label: "Files" },
+    { href: "/activity", label: "Activity" },
   ];
   if (can(user, "users.list")) items.push({ href: "/admin/users", label: "Users" });
+  if (can(user, "audit.view_all")) items.push({ href: "/admin/audit", label: "Audit log" });
   return items;
 }
 

@@ -170,6 +170,20 @@ export interface TimelineEntryView {
   details: Record<string, unknown>;
 }
 
+/** Entries per page of every timeline view (server-rendered first page and the pages after). */
+export const TIMELINE_PAGE_SIZE = 50;
+
+export interface TimelineViewPage {
+  entries: TimelineEntryView[];
+  nextCursor: string | null;
+}
+
+/** A page of a timeline as people read it: what pages render first and the action returns next. */
+export async function readTimelineView(viewer: User, subject: TimelineSubject, filter: TimelineFilter, cursor: string | null = null): Promise<TimelineViewPage> {
+  const page = await readTimeline(viewer, subject, filter, { cursor, limit: TIMELINE_PAGE_SIZE });
+  return { entries: await presentEntries(page.entries), nextCursor: page.nextCursor };
+}
+
 /**
  * Entries as people read them: sentences with names, readable devices. Actors and targets come
  * from one BatchGetItem for the whole page, profile names from another: never a read per row.

@@ -37,6 +37,10 @@ const filterObject = z.object({
   to: z.iso.datetime().optional(),
 });
 
+/** A timeline's subject and filter as client components hold them (the actions' input). */
+export type TimelineSubjectInput = z.infer<typeof timelineSubjectSchema>;
+export type TimelineFilterInput = z.infer<typeof filterObject>;
+
 export const readTimelineSchema = z.object({
   subject: timelineSubjectSchema,
   filter: filterObject,

@@ -1,15 +1,14 @@
 "use server";
-import { countNewer, presentEntries, readTimeline } from "@/lib/audit/timeline";
+import { countNewer, readTimelineView } from "@/lib/audit/timeline";
 import { verifyAuditRange } from "@/lib/db/audit";
 import { ForbiddenError } from "@/lib/errors";
 import { countNewerSchema, readTimelineSchema, verifyAuditSchema } from "@/lib/validation/audit";
 import { action } from "../safe-action";
 
 /** A page of a timeline as sentences; who may read which timeline is checked inside. */
-export const readTimelineAction = action(readTimelineSchema, async ({ subject, filter, cursor }, { user }) => {
-  const page = await readTimeline(user, subject, filter, { cursor, limit: 50 });
-  return { entries: await presentEntries(page.entries), nextCursor: page.nextCursor };
-});
+export const readTimelineAction = action(readTimelineSchema, async ({ subject, filter, cursor }, { user }) =>
+  readTimelineView(user, subject, filter, cursor ?? null),
+);
 
 export const countNewerAction = action(countNewerSchema, async ({ subject, filter, since }, { user }) => ({
   count: await countNewer(user, subject, filter, since),

@@ -1,0 +1,5 @@
+import { TimelineSkeleton } from "@/components/audit/timeline-skeleton";
+
+export default function Loading() {
+  return <TimelineSkeleton title="Your activity" />;
+}

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { ExportTimeline } from "@/components/audit/export-timeline";
+import { Timeline } from "@/components/audit/timeline";
+import { readTimelineView } from "@/lib/audit/timeline";
+import { requirePermission } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
+import { getUser } from "@/lib/db/users";
+
+export const metadata: Metadata = { title: "User activity" };
+
+/** One user's timeline: what they did and what was done to them (the user page's Activity tab). */
+export default async function UserActivityPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requirePermission("users.list");
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) notFound();
+  const user = await getUser(id);
+  // A user the viewer may not see does not exist for them.
+  if (!user || !can(viewer, "users.view", user)) notFound();
+
+  const subject = { kind: "user", userId: user.id } as const;
+  const renderedAt = new Date().toISOString();
+  const initialPage = await readTimelineView(viewer, subject, {});
+  return (
+    <div className="flex flex-col gap-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <ol className="flex flex-wrap items-center gap-1 text-zinc-600 dark:text-zinc-400">
+          <li>
+            <Link href="/admin/users" className="underline hover:no-underline">
+              Users
+            </Link>
+            <span aria-hidden="true"> /</span>
+          </li>
+          <li>
+            <Link href={`/admin/users/${user.id}`} className="underline hover:no-underline">
+              {user.name}
+            </Link>
+            <span aria-hidden="true"> /</span>
+          </li>
+          <li aria-current="page">Activity</li>
+        </ol>
+      </nav>
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Activity of {user.name}</h1>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+          What {user.name} did, and what was done to their account and profiles, newest first
+          {viewer.role === "manager" ? " (entries by admins are not shown)" : ""}.
+        </p>
+      </div>
+      <ExportTimeline user={user.id} />
+      <Timeline subject={subject} filter={{}} initialPage={initialPage} renderedAt={renderedAt} emptyText="Nothing has happened on this account yet." />
+    </div>
+  );
+}

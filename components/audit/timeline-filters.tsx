@@ -1,0 +1,176 @@
+"use client";
+import { usePathname, useRouter } from "next/navigation";
+import { useId, useOptimistic, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import type { AuditGroup } from "@/lib/audit/catalogue";
+import { actionLabel, GROUP_LABELS } from "./action-labels";
+
+// The audit log's filters, kept in the URL (actor, target, action repeated, from, to) so a
+// filtered view can be bookmarked and shared; the server page reads them back. Each change
+// replaces the URL at once; the controls show the new value while the page re-renders.
+
+export interface UserOption {
+  id: string;
+  label: string;
+}
+
+export interface FilterValues {
+  actor?: string;
+  target?: string;
+  actions: string[];
+  /** YYYY-MM-DD */
+  from?: string;
+  to?: string;
+}
+
+interface TimelineFiltersProps {
+  values: FilterValues;
+  users: UserOption[];
+  actionGroups: Array<{ group: AuditGroup; actions: string[] }>;
+}
+
+function searchOf(values: FilterValues): string {
+  const params = new URLSearchParams();
+  if (values.actor) params.set("actor", values.actor);
+  if (values.target) params.set("target", values.target);
+  for (const action of values.actions) params.append("action", action);
+  if (values.from) params.set("from", values.from);
+  if (values.to) params.set("to", values.to);
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}
+
+const fieldClass =
+  "rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 shadow-sm focus:outline-2 focus:outline-offset-1 focus:outline-indigo-600 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100";
+const labelClass = "text-sm font-medium text-zinc-800 dark:text-zinc-200";
+
+function UserSelect({ label, value, users, onChange }: { label: string; value?: string; users: UserOption[]; onChange: (id: string | undefined) => void }) {
+  const id = useId();
+  // A user from a link (or beyond the list's first names) still shows as chosen.
+  const options = value && !users.some((u) => u.id === value) ? [{ id: value, label: `User ${value}` }, ...users] : users;
+  return (
+    <div className="flex min-w-0 flex-col gap-1.5">
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
+      <select id={id} value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)} className={cn(fieldClass, "min-w-0")}>
+        <option value="">Anyone</option>
+        {options.map((u) => (
+          <option key={u.id} value={u.id}>
+            {u.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function TimelineFilters({ values, users, actionGroups }: TimelineFiltersProps) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [pending, startTransition] = useTransition();
+  const [shown, setShown] = useOptimistic(values);
+  const fromId = useId();
+  const toId = useId();
+  const rangeErrorId = useId();
+
+  function apply(patch: Partial<FilterValues>) {
+    const next = { ...shown, ...patch };
+    startTransition(() => {
+      setShown(next);
+      router.replace(`${pathname}${searchOf(next)}`, { scroll: false });
+    });
+  }
+
+  function toggleAction(action: string, checked: boolean) {
+    apply({ actions: checked ? [...shown.actions, action] : shown.actions.filter((a) => a !== action) });
+  }
+
+  const rangeInverted = Boolean(shown.from && shown.to && shown.from > shown.to);
+  const active = Boolean(shown.actor || shown.target || shown.actions.length || shown.from || shown.to);
+
+  return (
+    <section aria-labelledby="filters-heading" className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <h2 id="filters-heading" className="text-base font-semibold">
+          Filters
+        </h2>
+        <div className="flex items-center gap-3">
+          <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+            {pending ? "Updating…" : ""}
+          </p>
+          {active ? (
+            <Button variant="ghost" onClick={() => apply({ actor: undefined, target: undefined, actions: [], from: undefined, to: undefined })}>
+              Clear filters
+            </Button>
+          ) : null}
+        </div>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <UserSelect label="Actor" value={shown.actor} users={users} onChange={(actor) => apply({ actor })} />
+        <UserSelect label="Target user" value={shown.target} users={users} onChange={(target) => apply({ target })} />
+        <div className="flex flex-col gap-1.5">
+          <label htmlFor={fromId} className={labelClass}>
+            From
+          </label>
+          <input
+            id={fromId}
+            type="date"
+            value={shown.from ?? ""}
+            max={shown.to}
+            onChange={(e) => apply({ from: e.target.value || undefined })}
+            aria-invalid={rangeInverted || undefined}
+            aria-describedby={rangeInverted ? rangeErrorId : undefined}
+            className={fieldClass}
+          />
+        </div>
+        <div className="flex flex-col gap-1.5">
+          <label htmlFor={toId} className={labelClass}>
+            To
+          </label>
+          <input
+            id={toId}
+            type="date"
+            value={shown.to ?? ""}
+            min={shown.from}
+            onChange={(e) => apply({ to: e.target.value || undefined })}
+            aria-invalid={rangeInverted || undefined}
+            aria-describedby={rangeInverted ? rangeErrorId : undefined}
+            className={fieldClass}
+          />
+        </div>
+      </div>
+      {rangeInverted ? (
+        <p id={rangeErrorId} className="mt-2 text-sm text-red-700 dark:text-red-400">
+          The start date is after the end date, so nothing can match.
+        </p>
+      ) : null}
+      <fieldset className="mt-4">
+        <legend className={labelClass}>Actions {shown.actions.length ? `(${shown.actions.length} selected)` : "(all)"}</legend>
+        <div className="mt-2 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          {actionGroups.map(({ group, actions }) => (
+            <fieldset key={group}>
+              <legend className="text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">{GROUP_LABELS[group]}</legend>
+              <ul className="mt-1 flex flex-col gap-1">
+                {actions.map((action) => (
+                  <li key={action}>
+                    <label className="flex items-center gap-2 text-sm">
+                      <input
+                        type="checkbox"
+                        checked={shown.actions.includes(action)}
+                        onChange={(e) => toggleAction(action, e.target.checked)}
+                        className="size-4 accent-indigo-600"
+                      />
+                      {actionLabel(action)}
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
+          ))}
+        </div>
+      </fieldset>
+    </section>
+  );
+}

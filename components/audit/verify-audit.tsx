@@ -1,0 +1,108 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { verifyAuditAction } from "@/lib/actions/audit/audit-actions";
+import { verifyAuditSchema } from "@/lib/validation/audit";
+
+// Admins re-check the tamper evidence of a date range: the server re-computes every entry's
+// HMAC and lists those whose stored content no longer matches.
+
+type VerifyInput = z.input<typeof verifyAuditSchema>;
+type VerificationReport = Extract<Awaited<ReturnType<typeof verifyAuditAction>>, { ok: true }>["data"];
+
+interface Outcome {
+  range: VerifyInput;
+  report: VerificationReport;
+}
+
+export function VerifyAudit({ today }: { today: string }) {
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<VerifyInput>({ resolver: zodResolver(verifyAuditSchema), defaultValues: { from: today, to: today } });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (range) => {
+    setError(null);
+    setOutcome(null);
+    const result = await verifyAuditAction(range);
+    if (result.ok) {
+      setOutcome({ range, report: result.data });
+      return;
+    }
+    setError(result.error);
+    for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
+      if (field === "from" || field === "to") form.setError(field, { message: messages.join(" ") });
+    }
+  });
+
+  return (
+    <section aria-labelledby="verify-heading" className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+      <h2 id="verify-heading" className="text-base font-semibold">
+        Verify the audit log
+      </h2>
+      <p className="mt-1 max-w-3xl text-sm text-zinc-700 dark:text-zinc-300">
+        Every entry carries a signature (an HMAC made with a server secret) of its content. Verifying re-computes it for each entry in the
+        range and lists every entry whose content was changed since it was written. It detects edited entries, not deleted ones: an entry
+        removed from the table leaves nothing behind to check.
+      </p>
+      <form onSubmit={onSubmit} noValidate className="mt-4 flex flex-wrap items-start gap-4">
+        <TextField label="From" type="date" {...form.register("from")} errors={errors.from?.message ? [errors.from.message] : undefined} />
+        <TextField label="To" type="date" {...form.register("to")} errors={errors.to?.message ? [errors.to.message] : undefined} />
+        <Button type="submit" className="mt-7" aria-disabled={isSubmitting}>
+          {isSubmitting ? "Verifying…" : "Verify entries"}
+        </Button>
+      </form>
+      {error ? (
+        <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+      <div role="status" className="mt-3 text-sm">
+        {outcome ? <VerificationResult outcome={outcome} /> : null}
+      </div>
+    </section>
+  );
+}
+
+function VerificationResult({ outcome: { range, report } }: { outcome: Outcome }) {
+  const period = range.from === range.to ? `on ${range.from}` : `from ${range.from} to ${range.to}`;
+  const checked = `${report.checked.toLocaleString("en")} ${report.checked === 1 ? "entry" : "entries"}`;
+  if (!report.mismatched.length) {
+    return <p className="font-medium text-emerald-800 dark:text-emerald-300">Checked {checked} {period} (UTC): all intact.</p>;
+  }
+  const count = report.mismatched.length;
+  return (
+    <div className="flex flex-col gap-2">
+      <p className="font-medium text-red-800 dark:text-red-300">
+        Checked {checked} {period} (UTC): {count} {count === 1 ? "entry no longer matches its" : "entries no longer match their"} signature.
+      </p>
+      <div className="rounded-lg border border-zinc-200 dark:border-zinc-800">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Entries whose content was changed</caption>
+          <thead className="bg-zinc-50 text-xs uppercase tracking-wide text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
+            <tr>
+              <th scope="col" className="px-3 py-2 font-medium">Time (UTC)</th>
+              <th scope="col" className="px-3 py-2 font-medium">Action</th>
+              <th scope="col" className="px-3 py-2 font-medium">Entry id</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            {report.mismatched.map((entry) => (
+              <tr key={entry.id}>
+                <td className="whitespace-nowrap px-3 py-1.5">
+                  <time dateTime={entry.timestamp}>{entry.timestamp.replace("T", " ").slice(0, 19)}</time>
+                </td>
+                <td className="px-3 py-1.5">{entry.action}</td>
+                <td className="break-all px-3 py-1.5 font-mono text-xs">{entry.id}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
