@@ -123,7 +123,7 @@ function ProfileCard({ profile, basePath }: { profile: ProfileSummary; basePath:
       className="flex h-full flex-col gap-4 rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900"
     >
       <div className="flex items-start gap-3">
-        <ProfileAvatar id={profile.id} name={profile.name} />
+        <ProfileAvatar name={profile.name} src={profile.avatarUrl} size="md" />
         <div className="min-w-0 flex-1">
           <h2 id={headingId} className="text-base font-semibold break-words">
             <Link href={`${basePath}/${profile.id}`} className="hover:underline focus-visible:underline">

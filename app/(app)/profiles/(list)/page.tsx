@@ -3,12 +3,15 @@ import { ProfileCards } from "@/components/profiles/profile-cards";
 import { toSummary } from "@/components/profiles/types";
 import { requireUser } from "@/lib/auth/current-user";
 import { listProfiles } from "@/lib/db/profiles";
+import { profileImages } from "@/lib/uploads/profile-images";
 
 export const metadata: Metadata = { title: "My profiles" };
 
 export default async function MyProfilesPage() {
   const user = await requireUser();
   const profiles = await listProfiles(user.id);
+  // One batch read for every card's avatar, not one per card.
+  const images = await profileImages(profiles);
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -17,7 +20,7 @@ export default async function MyProfilesPage() {
           Keep personal, professional and custom profiles, each with its own fields. Your default profile&apos;s <code className="font-mono">preferences.theme</code> (dark or light) sets the app&apos;s theme.
         </p>
       </div>
-      <ProfileCards ownerId={user.id} profiles={profiles.map(toSummary)} basePath="/profiles" />
+      <ProfileCards ownerId={user.id} profiles={profiles.map((p) => toSummary(p, images.get(p.id)?.avatar?.url))} basePath="/profiles" />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ProfileEditor } from "@/components/profiles/profile-editor";
+import { ProfileImagesSection } from "@/components/profiles/profile-images-section";
 import { toProfileData } from "@/components/profiles/types";
 import { loadOwnProfile } from "./load";
 
@@ -7,5 +8,10 @@ export const metadata: Metadata = { title: "Edit profile" };
 
 export default async function EditMyProfilePage({ params }: { params: Promise<{ id: string }> }) {
   const profile = await loadOwnProfile((await params).id);
-  return <ProfileEditor key={profile.id} profile={toProfileData(profile)} backHref="/profiles" />;
+  return (
+    <div className="flex flex-col gap-8">
+      <ProfileImagesSection profile={profile} />
+      <ProfileEditor key={profile.id} profile={toProfileData(profile)} backHref="/profiles" />
+    </div>
+  );
 }

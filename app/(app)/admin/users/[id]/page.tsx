@@ -10,6 +10,7 @@ import { UserDetailProfiles } from "@/components/users/user-detail-profiles";
 import { getCurrentUser, requireUser } from "@/lib/auth/current-user";
 import { can, grantableRoles } from "@/lib/auth/permissions";
 import { presentEntries, readTimeline } from "@/lib/audit/timeline";
+import { listProfiles } from "@/lib/db/profiles";
 import { getUser, type User } from "@/lib/db/users";
 import { userIdSchema } from "@/lib/validation/users";
 
@@ -47,7 +48,7 @@ export default async function UserDetailPage({ params }: Params) {
   // Someone the viewer may not see looks exactly like someone who does not exist.
   if (!user || !can(viewer, "users.view", user)) notFound();
 
-  const activity = await loadActivity(viewer, user);
+  const [activity, profiles] = await Promise.all([loadActivity(viewer, user), listProfiles(user.id)]);
   const isSelf = viewer.id === user.id;
   const canEdit = can(viewer, "users.edit", user);
 
@@ -84,7 +85,13 @@ export default async function UserDetailPage({ params }: Params) {
           )}
         </div>
         <div className="flex min-w-0 flex-col gap-6 lg:col-span-2">
-          <UserDetailProfiles name={user.name} />
+          <UserDetailProfiles
+            userId={user.id}
+            name={user.name}
+            profiles={profiles.map(({ id, name, type, isDefault }) => ({ id, name, type, isDefault }))}
+            manageProfiles={can(viewer, "profiles.manage", user)}
+            manageFiles={can(viewer, "files.manage", user)}
+          />
           <RecentActivity items={activity.items} timelineHref={`/admin/audit?target=${encodeURIComponent(user.id)}`} />
         </div>
       </div>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ProfileCards } from "@/components/profiles/profile-cards";
 import { toSummary } from "@/components/profiles/types";
 import { listProfiles } from "@/lib/db/profiles";
+import { profileImages } from "@/lib/uploads/profile-images";
 import { loadManagedOwner } from "./load";
 
 export const metadata: Metadata = { title: "Profiles" };
@@ -10,6 +11,8 @@ export const metadata: Metadata = { title: "Profiles" };
 export default async function ManagedProfilesPage({ params }: { params: Promise<{ id: string }> }) {
   const owner = await loadManagedOwner((await params).id);
   const profiles = await listProfiles(owner.id);
+  // One batch read for every card's avatar, not one per card.
+  const images = await profileImages(profiles);
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -27,7 +30,7 @@ export default async function ManagedProfilesPage({ params }: { params: Promise<
           {owner.email} · {owner.role}
         </p>
       </div>
-      <ProfileCards ownerId={owner.id} profiles={profiles.map(toSummary)} basePath={`/admin/users/${owner.id}/profiles`} />
+      <ProfileCards ownerId={owner.id} profiles={profiles.map((p) => toSummary(p, images.get(p.id)?.avatar?.url))} basePath={`/admin/users/${owner.id}/profiles`} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ProfileEditor } from "@/components/profiles/profile-editor";
+import { ProfileImagesSection } from "@/components/profiles/profile-images-section";
 import { toProfileData } from "@/components/profiles/types";
 import { loadManagedProfile } from "../load";
 
@@ -8,5 +9,10 @@ export const metadata: Metadata = { title: "Edit profile" };
 export default async function EditManagedProfilePage({ params }: { params: Promise<{ id: string; profileId: string }> }) {
   const { id, profileId } = await params;
   const { owner, profile } = await loadManagedProfile(id, profileId);
-  return <ProfileEditor key={profile.id} profile={toProfileData(profile)} backHref={`/admin/users/${owner.id}/profiles`} ownerName={owner.name} />;
+  return (
+    <div className="flex flex-col gap-8">
+      <ProfileImagesSection profile={profile} />
+      <ProfileEditor key={profile.id} profile={toProfileData(profile)} backHref={`/admin/users/${owner.id}/profiles`} ownerName={owner.name} />
+    </div>
+  );
 }
