@@ -18,7 +18,7 @@ const FILE_ACTIONS = "lib/actions/files/file-actions.ts";
 
 async function openFiles(page: Page, user: User) {
   await signIn(page, user);
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Files" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Files", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "My files" })).toBeVisible();
 }
 
