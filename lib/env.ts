@@ -77,3 +77,10 @@ export function isLocalStack(): boolean {
 export function resetEnvForTests(): void {
   cached = undefined;
 }
+
+/** For a test file that works on tables of its own: a new prefix, read from then on. */
+export function switchTablePrefixForTests(prefix: string): Env {
+  process.env.TABLE_PREFIX = prefix;
+  resetEnvForTests();
+  return env();
+}

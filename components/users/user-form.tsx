@@ -1,9 +1,9 @@
 "use client";
 // The pieces the create and edit forms share: the name / email / role fields, the error summary
 // and the mapping of a server action's field errors onto the form's own fields.
-import { type SelectHTMLAttributes, useId, useSyncExternalStore } from "react";
+import { useSyncExternalStore } from "react";
 import type { FieldErrors, FieldValues, Path, UseFormRegisterReturn, UseFormSetError } from "react-hook-form";
-import { cn } from "@/components/ui/cn";
+import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { Role } from "@/lib/validation/users";
 import { ROLE_LABELS } from "./user-detail-format";
@@ -21,57 +21,6 @@ export function useHydrated(): boolean {
     noSubscription,
     () => true,
     () => false,
-  );
-}
-
-interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
-  label: string;
-  errors?: string[];
-  hint?: string;
-  options: ReadonlyArray<{ value: string; label: string }>;
-}
-
-/** A labelled select whose errors are tied to it like TextField's. */
-export function SelectField({ label, errors, hint, options, className, id, ...props }: SelectFieldProps) {
-  const generated = useId();
-  const selectId = id ?? generated;
-  const errorId = `${selectId}-error`;
-  const hintId = `${selectId}-hint`;
-  const invalid = Boolean(errors?.length);
-  const describedBy = [hint ? hintId : null, invalid ? errorId : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={cn("flex flex-col gap-1.5", className)}>
-      <label htmlFor={selectId} className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
-        {label}
-      </label>
-      <select
-        id={selectId}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy}
-        className={cn(
-          "rounded-md border bg-white px-3 py-2 text-sm text-zinc-900 shadow-sm dark:bg-zinc-900 dark:text-zinc-100",
-          "focus:outline-2 focus:outline-offset-1 focus:outline-indigo-600",
-          invalid ? "border-red-600 dark:border-red-400" : "border-zinc-300 dark:border-zinc-600",
-        )}
-        {...props}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {hint ? (
-        <p id={hintId} className="text-xs text-zinc-600 dark:text-zinc-400">
-          {hint}
-        </p>
-      ) : null}
-      {invalid ? (
-        <p id={errorId} className="text-sm text-red-700 dark:text-red-400">
-          {errors?.join(" ")}
-        </p>
-      ) : null}
-    </div>
   );
 }
 

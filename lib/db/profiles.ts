@@ -10,7 +10,7 @@ import { type AuditContext, auditPut } from "./audit";
 import { db, table } from "./client";
 import { transact, type TransactItem } from "./transact";
 
-// Profiles of a user, exactly one of them the default whenever the user has any. The user item
+// Profiles of a user, exactly one of them the default whenever the user has at least one. The user item
 // records which one (`defaultProfileId`), and every change of the default conditions on it in
 // the same transaction, so racing requests cannot leave two defaults or none.
 

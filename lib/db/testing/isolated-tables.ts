@@ -3,15 +3,14 @@
 // top of the file, before anything reads the configuration.
 import { randomBytes } from "node:crypto";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { resetEnvForTests } from "@/lib/env";
+import { switchTablePrefixForTests } from "@/lib/env";
 import { convergeTables } from "../converge";
 
 export async function useIsolatedTables(): Promise<string> {
   const prefix = `solo-${randomBytes(4).toString("hex")}-`;
-  process.env.TABLE_PREFIX = prefix;
-  resetEnvForTests();
+  const { DYNAMODB_ENDPOINT } = switchTablePrefixForTests(prefix);
   const client = new DynamoDBClient({
-    endpoint: process.env.DYNAMODB_ENDPOINT,
+    endpoint: DYNAMODB_ENDPOINT,
     region: "us-east-1",
     credentials: { accessKeyId: "local", secretAccessKey: "local" },
   });

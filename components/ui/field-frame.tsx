@@ -1,0 +1,60 @@
+import { type ReactNode, useId } from "react";
+import { cn } from "./cn";
+
+export interface FieldControlProps {
+  id: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+  className: string;
+}
+
+interface FieldFrameProps {
+  label: string;
+  errors?: string[];
+  hint?: string;
+  id?: string;
+  className?: string;
+  /** Renders the control with the id, ARIA wiring and classes the frame computed. */
+  children: (control: FieldControlProps) => ReactNode;
+}
+
+/**
+ * Label, hint and errors around one form control, tied to it with aria-describedby so a screen
+ * reader announces them with the field. TextField and SelectField are this frame around an
+ * <input> and a <select>.
+ */
+export function FieldFrame({ label, errors, hint, id, className, children }: FieldFrameProps) {
+  const generated = useId();
+  const controlId = id ?? generated;
+  const errorId = `${controlId}-error`;
+  const hintId = `${controlId}-hint`;
+  const invalid = Boolean(errors?.length);
+  const describedBy = [hint ? hintId : null, invalid ? errorId : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={cn("flex flex-col gap-1.5", className)}>
+      <label htmlFor={controlId} className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
+        {label}
+      </label>
+      {children({
+        id: controlId,
+        "aria-invalid": invalid || undefined,
+        "aria-describedby": describedBy,
+        className: cn(
+          "rounded-md border bg-white px-3 py-2 text-sm text-zinc-900 shadow-sm dark:bg-zinc-900 dark:text-zinc-100",
+          "focus:outline-2 focus:outline-offset-1 focus:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-70",
+          invalid ? "border-red-600 dark:border-red-400" : "border-zinc-300 dark:border-zinc-600",
+        ),
+      })}
+      {hint ? (
+        <p id={hintId} className="text-xs text-zinc-600 dark:text-zinc-400">
+          {hint}
+        </p>
+      ) : null}
+      {invalid ? (
+        <p id={errorId} className="text-sm text-red-700 dark:text-red-400">
+          {errors?.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
