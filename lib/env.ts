@@ -42,6 +42,9 @@ const schema = z
     SIGN_IN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
     SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
     SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+    // A session ends after this long without a request, and in any case this long after sign-in.
+    SESSION_IDLE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   })
   .refine((e) => Boolean(e.DYNAMODB_ENDPOINT) === Boolean(e.S3_ENDPOINT), {
     message: "DYNAMODB_ENDPOINT and S3_ENDPOINT are set together (local services) or not at all (AWS)",

@@ -44,3 +44,33 @@ export class ValidationError extends AppError {
     super(message);
   }
 }
+
+const UNAVAILABLE_NAMES = new Set([
+  "TimeoutError",
+  "ThrottlingException",
+  "ProvisionedThroughputExceededException",
+  "RequestLimitExceeded",
+  "InternalServerError",
+  "ServiceUnavailable",
+  "SlowDown",
+]);
+const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+/**
+ * Whether an error means a service we depend on (DynamoDB, S3) could not be reached or is
+ * overloaded, after the SDK's own retries: the person should hear "try again shortly", not a
+ * verdict on what they typed.
+ */
+export function isServiceUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { name, code, $metadata } = e as { name?: string; code?: string; $metadata?: { httpStatusCode?: number } };
+    if (name && UNAVAILABLE_NAMES.has(name)) return true;
+    if (code && NETWORK_CODES.has(code)) return true;
+    if (($metadata?.httpStatusCode ?? 0) >= 500) return true;
+    const errors = (e as { errors?: unknown[] }).errors;
+    if (Array.isArray(errors) && errors.some((inner) => isServiceUnavailable(inner))) return true;
+  }
+  return false;
+}
+
+export const SERVICE_UNAVAILABLE = "The service is unavailable right now. Nothing was changed; please try again in a moment.";

@@ -42,6 +42,9 @@ export function AppShell({ user, children }: { user: User; children: ReactNode }
                 {user.role}
               </span>
             </span>
+            <Link href="/account/sessions" className="rounded-md px-2 py-2 font-medium text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
+              Sessions
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className={buttonClasses("secondary")}>
                 Sign out

@@ -1,10 +1,12 @@
 import "server-only";
+import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { getCurrentUser } from "@/lib/auth/current-user";
 import { requestContext } from "@/lib/auth/request-context";
+import { getCurrentSession } from "@/lib/auth/session";
 import type { AuditContext } from "@/lib/db/audit";
+import type { Session } from "@/lib/db/sessions";
 import type { User } from "@/lib/db/users";
-import { AppError, ConflictError, ValidationError } from "@/lib/errors";
+import { AppError, ConflictError, isServiceUnavailable, SERVICE_UNAVAILABLE, ValidationError } from "@/lib/errors";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -21,6 +23,8 @@ export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
 
 export interface ActionContext {
   user: User;
+  /** The session the request came with ("sign out of other sessions" keeps it). */
+  session: Session;
   audit: AuditContext;
 }
 
@@ -44,20 +48,26 @@ export function action<S extends z.ZodType, T>(
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (input) => {
-    const user = await getCurrentUser();
-    if (!user) return { ok: false, error: "Your session has ended. Please sign in again." };
-    const parsed = schema.safeParse(input);
-    if (!parsed.success) {
-      return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
-    }
     try {
-      const data = await handler(parsed.data, { user, audit: { actorId: user.id, actorRole: user.role, ...(await requestContext()) } });
+      // Inside the error mapping: an outage while reading the session is a friendly failure too.
+      const signedIn = await getCurrentSession();
+      if (!signedIn) return { ok: false, error: SESSION_ENDED };
+      const parsed = schema.safeParse(input);
+      if (!parsed.success) {
+        return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+      }
+      const { user, session } = signedIn;
+      const data = await handler(parsed.data, { user, session, audit: { actorId: user.id, actorRole: user.role, ...(await requestContext()) } });
       return { ok: true, data };
     } catch (error) {
+      // redirect() and notFound() are signals for Next, not failures.
+      unstable_rethrow(error);
       return failure(error);
     }
   };
 }
+
+export const SESSION_ENDED = "Your session has ended. Please sign in again.";
 
 export function failure(error: unknown): ActionFailure {
   if (error instanceof ConflictError) {
@@ -72,5 +82,6 @@ export function failure(error: unknown): ActionFailure {
   if (error instanceof ValidationError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
   if (error instanceof AppError) return { ok: false, error: error.message };
   console.error("server action failed", error);
+  if (isServiceUnavailable(error)) return { ok: false, error: SERVICE_UNAVAILABLE };
   return { ok: false, error: "Something went wrong on our side. Please try again." };
 }

@@ -56,8 +56,14 @@ export const AUDIT_CATALOGUE = {
   },
   "file.updated": { group: "files", sentence: "{actor} updated the file details of {target:possessive} file", details: changeSetSchema.extend({ fileId: z.string() }) },
   "file.deleted": { group: "files", sentence: "{actor} deleted {target:possessive} file {details.name}", details: z.object({ fileId: z.string(), name: z.string(), purpose: z.string() }) },
-  "auth.signed_in": { group: "sign-ins", sentence: "{actor} signed in", details: z.object({ email: z.string() }) },
-  "auth.signed_out": { group: "sign-ins", sentence: "{actor} signed out", details: z.object({}) },
+  // `sessionId` names the session (lib/db/sessions.ts) the sign-in created or the sign-out ended.
+  "auth.signed_in": { group: "sign-ins", sentence: "{actor} signed in", details: z.object({ email: z.string(), sessionId: z.string().optional() }) },
+  "auth.signed_out": { group: "sign-ins", sentence: "{actor} signed out", details: z.object({ sessionId: z.string().optional() }) },
+  "session.revoked": { group: "sign-ins", sentence: "{actor} ended one of {target:possessive} sessions", details: z.object({ sessionId: z.string() }) },
+  "session.revoked_all": {
+    group: "sign-ins", sentence: "{actor} ended {target:possessive} sessions ({details.count})",
+    details: z.object({ count: z.number().int(), keptSessionId: z.string().optional() }),
+  },
   "auth.sign_in_failed": {
     group: "sign-ins", sentence: "Failed sign-in as {details.email}",
     details: z.object({

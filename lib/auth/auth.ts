@@ -13,6 +13,17 @@ class InvalidCredentials extends CredentialsSignin {
 class TooManyAttempts extends CredentialsSignin {
   code = "throttled";
 }
+/** DynamoDB (or anything else the check needs) did not answer: not the person's fault. */
+class ServiceUnavailable extends CredentialsSignin {
+  code = "unavailable";
+}
+
+declare module "next-auth" {
+  interface User {
+    /** Names the server-side session (lib/db/sessions.ts); travels only inside the encrypted token. */
+    sessionSecret?: string;
+  }
+}
 
 // A function, so configuration is read on the first request rather than at build time.
 function config(): NextAuthConfig {
@@ -20,7 +31,9 @@ function config(): NextAuthConfig {
     secret: env().AUTH_SECRET,
     // The app is served behind the host's proxy (Vercel, Amplify) or next start locally.
     trustHost: true,
-    session: { strategy: "jwt", maxAge: 12 * 60 * 60, updateAge: 60 * 60 },
+    // The token is a handle, not the truth: lib/auth/session.ts checks the session it names in
+    // DynamoDB on every request, so its lifetime is only the outer bound of the session's.
+    session: { strategy: "jwt", maxAge: env().SESSION_MAX_AGE_DAYS * 86_400 },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       Credentials({
@@ -28,18 +41,26 @@ function config(): NextAuthConfig {
         async authorize(credentials, request) {
           const parsed = signInSchema.safeParse(credentials);
           if (!parsed.success) throw new InvalidCredentials();
-          const result = await verifySignIn(parsed.data.email, parsed.data.password, contextFromHeaders(request.headers));
+          let result: Awaited<ReturnType<typeof verifySignIn>>;
+          try {
+            result = await verifySignIn(parsed.data.email, parsed.data.password, contextFromHeaders(request.headers));
+          } catch (error) {
+            console.error("sign-in check failed", error);
+            throw new ServiceUnavailable();
+          }
           if (!result.ok) throw result.reason === "throttled" ? new TooManyAttempts() : new InvalidCredentials();
-          return { id: result.user.id, email: result.user.email, name: result.user.name };
+          return { id: result.user.id, email: result.user.email, name: result.user.name, sessionSecret: result.sessionSecret };
         },
       }),
     ],
     callbacks: {
-      // The token carries only who signed in; role and status are read from DynamoDB on every
-      // request (lib/auth/current-user.ts), so a change takes effect at once.
+      // The token carries only who signed in and which session; the session, role and status
+      // are read from DynamoDB on every request (lib/auth/session.ts), so a change or a
+      // revocation takes effect at once.
       jwt({ token, user }) {
         if (user?.id) token.sub = user.id;
-        return { sub: token.sub, iat: token.iat, exp: token.exp, jti: token.jti };
+        if (user?.sessionSecret) token.sid = user.sessionSecret;
+        return { sub: token.sub, sid: token.sid, iat: token.iat, exp: token.exp, jti: token.jti };
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;

@@ -1,22 +1,16 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
-import { cache } from "react";
-import { getUser, type User } from "@/lib/db/users";
-import { auth } from "./auth";
+import type { User } from "@/lib/db/users";
 import { can, type Permission, type Subject } from "./permissions";
+import { getCurrentSession } from "./session";
 
 /**
- * The signed-in user as DynamoDB has them now, read once per request (React's cache dedupes
- * it). A deactivated or deleted account counts as signed out on its very next request.
+ * The signed-in user as DynamoDB has them now (see getCurrentSession): a deactivated account
+ * or an ended session counts as signed out on its very next request.
  */
-export const getCurrentUser = cache(async (): Promise<User | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  // Strongly consistent: a deactivation must be seen by the next request, not a second later.
-  const user = await getUser(id, { consistent: true });
-  return user?.isActive ? user : null;
-});
+export async function getCurrentUser(): Promise<User | null> {
+  return (await getCurrentSession())?.user ?? null;
+}
 
 /** For pages: the current user, or a redirect to sign-in. */
 export async function requireUser(): Promise<User> {

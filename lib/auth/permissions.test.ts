@@ -34,6 +34,11 @@ const matrix: Array<[Permission, "none" | "self" | Role, Expect]> = [
   ["files.manage", "user", { admin: true, manager: true, user: false }],
   ["files.manage", "manager", { admin: true, manager: false, user: false }],
   ["files.manage", "admin", { admin: true, manager: false, user: false }],
+  ["sessions.manage", "self", { admin: true, manager: true, user: true }],
+  ["sessions.manage", "user", { admin: true, manager: true, user: false }],
+  ["sessions.manage", "manager", { admin: true, manager: false, user: false }],
+  ["sessions.manage", "admin", { admin: true, manager: false, user: false }],
+  ["sessions.manage", "none", { admin: false, manager: false, user: false }],
   ["audit.view_all", "none", { admin: true, manager: true, user: false }],
 ];
 

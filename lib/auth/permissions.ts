@@ -23,6 +23,7 @@ export type Permission =
   | "users.change_role"
   | "profiles.manage"
   | "files.manage"
+  | "sessions.manage"
   | "audit.view_all";
 
 const isSelf = (actor: Actor, subject?: Subject) => subject !== undefined && subject.id === actor.id;
@@ -49,6 +50,7 @@ export function can(actor: Actor | null, permission: Permission, subject?: Subje
       return admin && subject !== undefined;
     case "profiles.manage":
     case "files.manage":
+    case "sessions.manage":
       if (!subject) return false;
       return admin || isSelf(actor, subject) || (manager && subject.role === "user");
     case "audit.view_all":

@@ -1,12 +1,14 @@
 import "server-only";
 import { appendAudit } from "@/lib/db/audit";
 import { addFailure, clearFailures, getFailureCounts } from "@/lib/db/rate-limits";
+import { newSession } from "@/lib/db/sessions";
 import { getCredentialsByEmail, recordSignIn, type User } from "@/lib/db/users";
 import { env } from "@/lib/env";
 import { verifyPassword } from "./password";
 import type { RequestContext } from "./request-context";
 
-export type SignInResult = { ok: true; user: User } | { ok: false; reason: "invalid" | "throttled" };
+/** On success, `sessionSecret` is what the cookie carries to name the new server-side session. */
+export type SignInResult = { ok: true; user: User; sessionSecret: string } | { ok: false; reason: "invalid" | "throttled" };
 
 /** Actor id of audit entries for sign-in attempts on an email no account has. */
 export const ANONYMOUS_ACTOR = "anonymous";
@@ -48,6 +50,9 @@ export async function verifySignIn(email: string, password: string, ctx: Request
     await audit("inactive");
     return { ok: false, reason: "invalid" };
   }
-  await Promise.all([recordSignIn(record.user, ctx), clearFailures(emailKey, window)]);
-  return { ok: true, user: record.user };
+  const session = newSession(record.user.id, record.sessionGeneration, ctx);
+  const [recorded] = await Promise.all([recordSignIn(record.user, record.sessionGeneration, { id: session.session.id, put: session.put }, ctx), clearFailures(emailKey, window)]);
+  // Deactivated or signed out everywhere between the read and the write: that change wins.
+  if (!recorded) return { ok: false, reason: "invalid" };
+  return { ok: true, user: record.user, sessionSecret: session.secret };
 }

@@ -5,6 +5,7 @@ import { ValidationError } from "@/lib/errors";
 import { type AuditContext, auditPut } from "./audit";
 import { db, table } from "./client";
 import { transact, type TransactItem } from "./transact";
+import { END_ALL_SESSIONS } from "./users";
 
 // One-time set-password links. The token is `{userId}.{secret}`; only a SHA-256 of the secret
 // is stored, under the user's id, so issuing a new link replaces (and so revokes) the old one.
@@ -113,9 +114,10 @@ export async function consumeInvite(token: string, passwordHash: string, ctx: Om
         Update: {
           TableName: table("users"),
           Key: { id: invite.userId },
-          UpdateExpression: "SET passwordHash = :hash",
+          // A new password ends every session signed in with the old one.
+          UpdateExpression: `SET passwordHash = :hash ${END_ALL_SESSIONS.clause}`,
           ConditionExpression: "isActive = :yes",
-          ExpressionAttributeValues: { ":hash": passwordHash, ":yes": true },
+          ExpressionAttributeValues: { ":hash": passwordHash, ":yes": true, ...END_ALL_SESSIONS.values },
         },
       },
       auditPut({ ...ctx, actorId: invite.userId }, { action: "user.password_set", targetUserId: invite.userId, details: { via: invite.kind } }, now),

@@ -105,6 +105,15 @@ export const TABLES = {
     indexes: [{ name: "UploadedBy-Index", partitionKey: s("uploadedBy"), sortKey: s("createdAt") }],
     ttlAttribute: "expiresAtEpoch",
   },
+  // Server-side sessions: the Auth.js cookie only names one (lib/auth/session.ts). The key is a
+  // SHA-256 of the secret the cookie carries, so reading this table yields no usable session.
+  // `expiresAtEpoch` slides with activity up to an absolute limit; TTL removes dead sessions.
+  sessions: {
+    baseName: "sessions",
+    partitionKey: s("id"),
+    indexes: [{ name: "UserId-Index", partitionKey: s("userId"), sortKey: s("createdAt") }],
+    ttlAttribute: "expiresAtEpoch",
+  },
   // Failed sign-in counters per email and per IP (stateless app servers keep no memory).
   rateLimits: {
     baseName: "rate-limits",

@@ -30,6 +30,19 @@ const USER_ATTRIBUTES = ["id", "email", "#name", "#role", "isActive", "createdAt
 const PROJECTION = USER_ATTRIBUTES.join(", ");
 const PROJECTION_NAMES = { "#name": "name", "#role": "role" };
 
+/** A read of the user item for the session check: the user and the generation of their sessions. */
+export const USER_READ = { ProjectionExpression: `${PROJECTION}, sessionGeneration`, ExpressionAttributeNames: PROJECTION_NAMES };
+
+export function parseUserItem(item: Record<string, unknown>): { user: User; sessionGeneration: number } {
+  return { user: userSchema.parse(item), sessionGeneration: Number(item.sessionGeneration ?? 0) };
+}
+
+/**
+ * The clause of a user-item Update that ends all of the user's sessions (lib/db/sessions.ts
+ * checks the generation), with its value: deactivation and password changes include it.
+ */
+export const END_ALL_SESSIONS = { clause: "ADD sessionGeneration :sessionStep", values: { ":sessionStep": 1 } } as const;
+
 /** Constant partition value of the Directory-* indexes ("all users" without a Scan). */
 export const DIRECTORY = "users";
 
@@ -192,7 +205,7 @@ export async function getUserByEmail(rawEmail: string): Promise<User | null> {
  * The user and their password hash, for the sign-in check in lib/auth only: no page or action
  * result may carry the hash.
  */
-export async function getCredentialsByEmail(rawEmail: string): Promise<{ user: User; passwordHash: string | null } | null> {
+export async function getCredentialsByEmail(rawEmail: string): Promise<{ user: User; passwordHash: string | null; sessionGeneration: number } | null> {
   const email = emailSchema.safeParse(rawEmail);
   if (!email.success) return null;
   const id = await userIdForEmail(email.data);
@@ -201,14 +214,14 @@ export async function getCredentialsByEmail(rawEmail: string): Promise<{ user: U
     new GetCommand({
       TableName: table("users"),
       Key: { id },
-      ProjectionExpression: `${PROJECTION}, passwordHash`,
+      ProjectionExpression: `${PROJECTION}, passwordHash, sessionGeneration`,
       ExpressionAttributeNames: PROJECTION_NAMES,
       ConsistentRead: true,
     }),
   );
   if (!out.Item) return null;
   const hash = out.Item.passwordHash;
-  return { user: userSchema.parse(out.Item), passwordHash: typeof hash === "string" ? hash : null };
+  return { ...parseUserItem(out.Item), passwordHash: typeof hash === "string" ? hash : null };
 }
 
 export interface UserPatch {
@@ -316,7 +329,7 @@ export async function updateUser(
   return updated;
 }
 
-/** Soft delete and its undo; sessions of an inactive user stop on their next request. */
+/** Soft delete and its undo; deactivation ends the user's sessions in the same transaction. */
 export async function setUserActive(
   id: string,
   expectedVersion: number,
@@ -332,8 +345,14 @@ export async function setUserActive(
     current,
     updated,
     {
-      UpdateExpression: "SET isActive = :active, updatedAt = :now, version = :next",
-      ExpressionAttributeValues: { ":active": active, ":now": updated.updatedAt, ":next": updated.version, ":expected": expectedVersion },
+      UpdateExpression: `SET isActive = :active, updatedAt = :now, version = :next${active ? "" : ` ${END_ALL_SESSIONS.clause}`}`,
+      ExpressionAttributeValues: {
+        ":active": active,
+        ":now": updated.updatedAt,
+        ":next": updated.version,
+        ":expected": expectedVersion,
+        ...(active ? {} : END_ALL_SESSIONS.values),
+      },
     },
     [
       auditPut(
@@ -346,26 +365,48 @@ export async function setUserActive(
   return updated;
 }
 
-/** Stamps the sign-in time and writes `auth.signed_in` in one transaction. */
-export async function recordSignIn(user: User, ctx: Omit<AuditContext, "actorId">): Promise<void> {
+/**
+ * Stamps the sign-in time, creates the session and writes `auth.signed_in`, in one transaction.
+ * Conditioned on the account being active and on the session generation the credentials were
+ * read with, so a deactivation or "sign out everywhere" that lands in between wins.
+ */
+export async function recordSignIn(
+  user: User,
+  sessionGeneration: number,
+  session: { id: string; put: TransactItem },
+  ctx: Omit<AuditContext, "actorId">,
+): Promise<boolean> {
   const now = new Date();
-  await transact(
-    [
-      {
-        Update: {
-          TableName: table("users"),
-          Key: { id: user.id },
-          // Not a version bump: signing in is not an edit and must not make an open form stale.
-          UpdateExpression: "SET lastSignInAt = :now",
-          ConditionExpression: "attribute_exists(id)",
-          ExpressionAttributeValues: { ":now": now.toISOString() },
+  try {
+    await transact(
+      [
+        {
+          Update: {
+            TableName: table("users"),
+            Key: { id: user.id },
+            // Not a version bump: signing in is not an edit and must not make an open form stale.
+            UpdateExpression: "SET lastSignInAt = :now",
+            ConditionExpression: "isActive = :yes AND (attribute_not_exists(sessionGeneration) OR sessionGeneration = :generation)",
+            ExpressionAttributeValues: { ":now": now.toISOString(), ":yes": true, ":generation": sessionGeneration },
+          },
         },
-      },
-      auditPut({ ...ctx, actorId: user.id, actorRole: user.role }, { action: "auth.signed_in", targetUserId: user.id, details: { email: user.email } }, now),
-    ],
-    (codes) => new Error(`recordSignIn cancelled: ${codes.join(",")}`),
-  );
+        session.put,
+        auditPut(
+          { ...ctx, actorId: user.id, actorRole: user.role },
+          { action: "auth.signed_in", targetUserId: user.id, details: { email: user.email, sessionId: session.id } },
+          now,
+        ),
+      ],
+      (codes) => (codes[0] === "ConditionalCheckFailed" ? new StaleSignIn() : new Error(`recordSignIn cancelled: ${codes.join(",")}`)),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof StaleSignIn) return false;
+    throw error;
+  }
 }
+
+class StaleSignIn extends Error {}
 
 /** Whether any admin exists (first-run seeding). One item is enough to answer. */
 export async function anyAdminExists(): Promise<boolean> {

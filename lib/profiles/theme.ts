@@ -12,9 +12,10 @@ export type ThemePreference = "dark" | "light";
  * so a saved preference applies on the very next page.
  */
 export const currentTheme = cache(async (): Promise<ThemePreference | null> => {
-  const user = await getCurrentUser();
+  const user = await getCurrentUser().catch(() => null);
   if (!user?.defaultProfileId) return null;
-  const profile = await getProfile(user.defaultProfileId, { consistent: true });
+  // Cosmetic: during an outage the page (or its error boundary) renders in the system theme.
+  const profile = await getProfile(user.defaultProfileId, { consistent: true }).catch(() => null);
   const preferences = profile?.customFields.preferences;
   const theme = isJsonObject(preferences) ? preferences.theme : undefined;
   return theme === "dark" || theme === "light" ? theme : null;

@@ -11,6 +11,7 @@ export interface SignInState {
 
 const GENERIC = "That email and password do not match an active account.";
 const THROTTLED = "Too many failed attempts. Wait a few minutes and try again.";
+const UNAVAILABLE = "Sign-in is unavailable right now: we cannot reach the account service. Please try again in a moment.";
 
 /** Only same-site paths may follow sign-in; anything else goes home. */
 function safeRedirect(value: FormDataEntryValue | null): string {
@@ -35,7 +36,10 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     await signIn("credentials", { ...parsed.data, redirectTo: safeRedirect(formData.get("callbackUrl")) });
     return {};
   } catch (error) {
-    if (error instanceof CredentialsSignin) return { error: error.code === "throttled" ? THROTTLED : GENERIC, email };
+    if (error instanceof CredentialsSignin) {
+      const message = error.code === "throttled" ? THROTTLED : error.code === "unavailable" ? UNAVAILABLE : GENERIC;
+      return { error: message, email };
+    }
     if (error instanceof AuthError) return { error: GENERIC, email };
     throw error;
   }

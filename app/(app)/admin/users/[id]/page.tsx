@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
+import { cache, Suspense } from "react";
+import { SessionListSkeleton } from "@/components/sessions/session-list-skeleton";
+import { UserSessionsSection } from "@/components/sessions/user-sessions-section";
 import { madeVersion, RecentActivity, toActivityItems } from "@/components/users/recent-activity";
 import { StatusBadge, UserDetailAccount } from "@/components/users/user-detail-account";
 import { UserDetailEditor } from "@/components/users/user-detail-editor";
 import { ROLE_LABELS } from "@/components/users/user-detail-format";
 import { UserDetailProfiles } from "@/components/users/user-detail-profiles";
 import { getCurrentUser, requireUser } from "@/lib/auth/current-user";
+import { getCurrentSession } from "@/lib/auth/session";
 import { can, grantableRoles } from "@/lib/auth/permissions";
 import { presentEntries, readTimeline } from "@/lib/audit/timeline";
 import { listProfiles } from "@/lib/db/profiles";
@@ -51,6 +54,7 @@ export default async function UserDetailPage({ params }: Params) {
   const [activity, profiles] = await Promise.all([loadActivity(viewer, user), listProfiles(user.id)]);
   const isSelf = viewer.id === user.id;
   const canEdit = can(viewer, "users.edit", user);
+  const currentSessionId = (await getCurrentSession())?.session.id ?? null;
 
   return (
     <div className="flex flex-col gap-6">
@@ -83,6 +87,12 @@ export default async function UserDetailPage({ params }: Params) {
               {isSelf ? "Ask an admin to change your own account." : "You can view this account but not change it: only admins change admins and managers."}
             </p>
           )}
+          {can(viewer, "sessions.manage", user) ? (
+            // Streamed: the rest of the page does not wait for the sessions Query.
+            <Suspense fallback={<SessionListSkeleton />}>
+              <UserSessionsSection userId={user.id} name={user.name} currentSessionId={currentSessionId} />
+            </Suspense>
+          ) : null}
         </div>
         <div className="flex min-w-0 flex-col gap-6 lg:col-span-2">
           <UserDetailProfiles

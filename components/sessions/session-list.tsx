@@ -1,0 +1,122 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { formatUtc } from "@/components/users/user-detail-format";
+import { revokeAllSessionsAction, revokeSessionAction } from "@/lib/actions/sessions/session-actions";
+import type { SessionView } from "@/lib/validation/sessions";
+
+type Pending = { kind: "one"; session: SessionView } | { kind: "all" } | null;
+
+interface SessionListProps {
+  userId: string;
+  sessions: SessionView[];
+  /** Whose sessions: the viewer's own ("other sessions") or someone they manage ("everywhere"). */
+  own: boolean;
+  /** For headings and confirmations about someone else, e.g. "Avery User". */
+  name: string;
+}
+
+const UNREACHABLE = "The server could not be reached. Check your connection and try again.";
+
+/**
+ * A user's active sessions with device, address and times; one can be ended, or all the
+ * others (for oneself) or all of them (for a user one manages). Each asks first.
+ */
+export function SessionList({ userId, sessions, own, name }: SessionListProps) {
+  const router = useRouter();
+  const [confirming, setConfirming] = useState<Pending>(null);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const others = sessions.filter((s) => !s.current);
+
+  async function run() {
+    if (!confirming) return;
+    setPending(true);
+    setError(null);
+    try {
+      const result =
+        confirming.kind === "one"
+          ? await revokeSessionAction({ userId, sessionId: confirming.session.id })
+          : await revokeAllSessionsAction({ userId });
+      if (result.ok) {
+        const count = result.data.revoked;
+        toast.success(confirming.kind === "one" ? "The session was ended." : `${count} ${count === 1 ? "session was" : "sessions were"} ended.`);
+        router.refresh();
+      } else {
+        setError(result.error);
+      }
+    } catch {
+      setError(UNREACHABLE);
+    } finally {
+      setPending(false);
+      setConfirming(null);
+    }
+  }
+
+  const allLabel = own ? "Sign out of all other sessions" : "Sign out everywhere";
+  return (
+    <div className="flex flex-col gap-4">
+      {error ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+          {error}
+        </p>
+      ) : null}
+      {sessions.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+          {own ? "No other active sessions." : `${name} is not signed in anywhere.`}
+        </p>
+      ) : (
+        <ul aria-label={own ? "Your sessions" : `Sessions of ${name}`} className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+          {sessions.map((s) => (
+            <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
+              <div className="min-w-0 text-sm">
+                <p className="font-medium text-zinc-900 dark:text-zinc-100">
+                  {s.device ?? "Unknown browser"}
+                  {s.current ? (
+                    <span className="ml-2 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+                      This browser
+                    </span>
+                  ) : null}
+                </p>
+                <p className="mt-0.5 text-zinc-600 dark:text-zinc-400">
+                  {s.ipAddress ?? "Unknown address"} · signed in <time dateTime={s.createdAt}>{formatUtc(s.createdAt)}</time> · last active{" "}
+                  <time dateTime={s.lastSeenAt}>{formatUtc(s.lastSeenAt)}</time>
+                </p>
+              </div>
+              {s.current ? null : (
+                <Button variant="secondary" onClick={() => setConfirming({ kind: "one", session: s })} aria-label={`End session: ${s.device ?? "Unknown browser"}, ${s.ipAddress ?? "unknown address"}`}>
+                  End session
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {(own ? others.length : sessions.length) > 0 ? (
+        <div>
+          <Button variant="danger" onClick={() => setConfirming({ kind: "all" })}>
+            {allLabel}
+          </Button>
+        </div>
+      ) : null}
+      <ConfirmDialog
+        open={confirming !== null}
+        title={confirming?.kind === "one" ? "End this session?" : `${allLabel}?`}
+        confirmLabel={confirming?.kind === "one" ? "End session" : "Sign out"}
+        destructive
+        pending={pending}
+        onConfirm={run}
+        onCancel={() => setConfirming(null)}
+      >
+        {confirming?.kind === "one"
+          ? `${confirming.session.device ?? "That browser"} will be signed out on its next request.`
+          : own
+            ? "Every other browser and device signed in to your account is signed out on its next request. This one stays signed in."
+            : `${name} is signed out on every browser and device on the next request.`}
+      </ConfirmDialog>
+    </div>
+  );
+}
