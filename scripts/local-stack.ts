@@ -25,6 +25,8 @@ export interface LocalStack {
   /** What convergeTables had to create (empty lists when everything already existed). */
   converged: ConvergeReport;
   stop(): Promise<void>;
+  /** Stops DynamoDB Local alone (outage tests); `stop()` still tidies everything else. */
+  stopDynamo(): Promise<void>;
 }
 
 export interface LocalStackOptions {
@@ -394,7 +396,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     await s3rver.run();
     await waitForDynamo(client, child, output, dynamoPort);
     const [converged] = await Promise.all([convergeTables(client, tablePrefix), prepareBucket(s3Endpoint, bucket, corsOrigins)]);
-    return { dynamoEndpoint, s3Endpoint, bucket, converged, stop };
+    return { dynamoEndpoint, s3Endpoint, bucket, converged, stop, stopDynamo: () => stopChild(child) };
   } catch (error) {
     await stop();
     throw error;
