@@ -1,6 +1,6 @@
 import { listAuditByActor } from "@/lib/db/audit";
 import { expect, test } from "./fixtures";
-import { deactivate, makeUser, PASSWORD, signIn } from "./factories";
+import { deactivate, makeUser, PASSWORD, signInThroughForm as signIn } from "./factories";
 
 const GENERIC = "That email and password do not match an active account.";
 

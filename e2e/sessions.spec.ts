@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { listAuditByTarget } from "@/lib/db/audit";
 import { getUser, setUserActive } from "@/lib/db/users";
 import { expect, test } from "./fixtures";
-import { makeUser, signIn } from "./factories";
+import { makeUser, signInThroughForm as signIn } from "./factories";
 import { callServerAction } from "./server-actions";
 
 type Result = { ok: boolean; error?: string; data?: unknown };
