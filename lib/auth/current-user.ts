@@ -1,9 +1,11 @@
 import "server-only";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getUser, type User } from "@/lib/db/users";
 import { auth } from "./auth";
 import { can, type Permission, type Subject } from "./permissions";
+import { signInPathFor } from "./return-path";
 
 /**
  * The signed-in user as DynamoDB has them now, read once per request (React's cache dedupes
@@ -21,7 +23,7 @@ export const getCurrentUser = cache(async (): Promise<User | null> => {
 /** For pages: the current user, or a redirect to sign-in. */
 export async function requireUser(): Promise<User> {
   const user = await getCurrentUser();
-  if (!user) redirect("/sign-in");
+  if (!user) redirect(signInPathFor(await headers()));
   return user;
 }
 
