@@ -1,7 +1,8 @@
 // End-to-end tests against a production build (`next build` first; `npm test` does it). The
-// global setup starts in-memory DynamoDB Local, s3rver and `next start` on free ports; see
-// e2e/global-setup.ts. Run through `npm run test:e2e`, which adds the react-server condition so
-// that the lib/ modules (`import "server-only"`) load in the runner and its workers.
+// global setup starts in-memory DynamoDB Local, s3rver and the app's server (scripts/server.mjs,
+// as `npm start`) on free ports; see e2e/global-setup.ts. Run through `npm run test:e2e`, which
+// adds the react-server condition so that the lib/ modules (`import "server-only"`) load in the
+// runner and its workers.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";

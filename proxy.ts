@@ -1,5 +1,9 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { RETURN_PATH_HEADER, returnPathOf } from "@/lib/auth/return-path";
 import { env } from "@/lib/env";
+import { currentConnection } from "@/lib/http/connection";
+import { servedOverHttps } from "@/lib/http/proxy-trust";
+import { securityHeadersFor } from "@/lib/http/security-headers";
 
 // Sets a per-request nonce Content-Security-Policy (Next applies the nonce to its own scripts
 // when it finds it in the request's CSP header). Authorization is not decided here: every page
@@ -28,8 +32,12 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
+  // Overwrites whatever the client sent under this name (lib/auth/return-path.ts).
+  requestHeaders.set(RETURN_PATH_HEADER, returnPathOf(request.nextUrl));
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  const https = servedOverHttps({ headers: request.headers, connection: currentConnection(), trust: env().TRUST_PROXY });
+  for (const [name, value] of Object.entries(securityHeadersFor({ https, preload: env().HSTS_PRELOAD }))) response.headers.set(name, value);
   return response;
 }
 

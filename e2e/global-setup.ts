@@ -1,16 +1,15 @@
 // Playwright global setup: an in-memory DynamoDB Local and a temp-dir s3rver on free ports, with
-// a table prefix and bucket unique to this run, and the production build served by
-// `next start` against them. Returns the teardown. Everything it sets in process.env is
+// a table prefix and bucket unique to this run, and the production build served by the app's
+// own server (scripts/server.mjs, as `npm start`; TRUST_PROXY unset, so client addresses come
+// from the connection) against them. Returns the teardown. Everything it sets in process.env is
 // inherited by the workers (spawned afterwards), so fixtures can use the data layer directly.
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { freePort, startLocalStack } from "../scripts/local-stack";
+import { type AppServer, startAppServer } from "./app-server";
 
 const root = path.resolve(__dirname, "..");
-const HEALTH_TIMEOUT_MS = 60_000;
-const OUTPUT_TAIL = 8_000;
 
 function isLoopback(url: string): boolean {
   try {
@@ -33,49 +32,6 @@ function refuseUnlessLocal(): void {
   for (const name of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN"]) {
     delete process.env[name];
   }
-}
-
-/** Next must not inherit the react-server condition the runner uses to load lib/. */
-function withoutReactServer(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const copy = { ...env };
-  if (copy.NODE_OPTIONS) {
-    const cleaned = copy.NODE_OPTIONS.replace(/(^|\s)(--conditions[= ]|-C[= ]?)react-server(?=\s|$)/g, " ").trim();
-    if (cleaned) copy.NODE_OPTIONS = cleaned;
-    else delete copy.NODE_OPTIONS;
-  }
-  return copy;
-}
-
-function exited(child: ChildProcess): boolean {
-  return child.exitCode !== null || child.signalCode !== null;
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (exited(child)) return;
-  const done = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-  await done;
-  clearTimeout(timer);
-}
-
-async function waitForHealth(url: string, next: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
-  let last = "no answer yet";
-  while (Date.now() < deadline) {
-    if (exited(next)) {
-      throw new Error(`next start exited (${next.signalCode ?? `code ${next.exitCode}`}) before ${url} answered. Its output:\n${output()}`);
-    }
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
-      if (res.status === 200) return;
-      last = `HTTP ${res.status}: ${(await res.text()).slice(0, 500)}`;
-    } catch (error) {
-      last = error instanceof Error ? error.message : String(error);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer 200 within ${HEALTH_TIMEOUT_MS / 1000} s (last: ${last}). Next's output:\n${output()}`);
 }
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -110,51 +66,19 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     AWS_REGION: "us-east-1",
   };
 
-  // Next's output goes to a log file (read it after a failing run) and is kept in memory to be
-  // shown if start-up fails.
   const logDir = path.join(root, "test-results");
   mkdirSync(logDir, { recursive: true });
-  const logFile = path.join(logDir, "next-server.log");
-  const log = createWriteStream(logFile);
-  let output = "";
-  const next = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(appPort), "-H", "127.0.0.1"], {
-    cwd: root,
-    env: withoutReactServer({
-      ...process.env,
-      ...appEnv,
-      AUTH_TRUST_HOST: "true",
-      AUTH_URL: baseUrl,
-      NEXT_TELEMETRY_DISABLED: "1",
-      NODE_ENV: "production",
-    }),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const collect = (chunk: Buffer) => {
-    log.write(chunk);
-    output = (output + chunk.toString("utf8")).slice(-OUTPUT_TAIL);
-  };
-  next.stdout?.on("data", collect);
-  next.stderr?.on("data", collect);
-  next.on("error", (error) => collect(Buffer.from(`[spawn error] ${error.message}\n`)));
-  // If the runner dies without tearing down, do not leave Next holding its port.
-  const killNext = () => {
-    if (!exited(next)) next.kill("SIGKILL");
-  };
-  process.on("exit", killNext);
-
-  const teardown = async () => {
-    await stopProcess(next);
-    process.off("exit", killNext);
-    log.end();
-    await stack.stop();
-  };
-
+  let server: AppServer;
   try {
-    await waitForHealth(`${baseUrl}/api/health`, next, () => output);
+    server = await startAppServer({ port: appPort, env: { ...appEnv, AUTH_TRUST_HOST: "true", AUTH_URL: baseUrl, TRUST_PROXY: "none" }, logFile: path.join(logDir, "next-server.log") });
   } catch (error) {
-    await teardown();
+    await stack.stop();
     throw error;
   }
+  const teardown = async () => {
+    await server.stop();
+    await stack.stop();
+  };
 
   Object.assign(process.env, appEnv, { E2E_BASE_URL: baseUrl });
   return teardown;

@@ -1,30 +1,18 @@
 // What people see while DynamoDB cannot be reached: a second production server of its own, on a
 // DynamoDB Local that this file starts and then stops (the shared one keeps serving the others).
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { SERVICE_UNAVAILABLE } from "@/lib/errors";
 import { freePort, type LocalStack, startLocalStack } from "../scripts/local-stack";
+import { type AppServer, startAppServer } from "./app-server";
 import { expect, test } from "./fixtures";
 import { callServerAction } from "./server-actions";
 
-const root = path.resolve(__dirname, "..");
 let stack: LocalStack;
-let server: ChildProcess;
+let server: AppServer;
 let origin: string;
 const authSecret = randomBytes(33).toString("base64url");
-
-async function waitForHealth(url: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error("the outage server exited before it answered");
-    const ok = await fetch(url, { signal: AbortSignal.timeout(3_000) }).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within 60 s`);
-}
 
 test.describe("with DynamoDB stopped", () => {
   test.describe.configure({ mode: "serial", timeout: 120_000 });
@@ -34,12 +22,9 @@ test.describe("with DynamoDB stopped", () => {
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
     stack = await startLocalStack({ bucket: `prework-outage-${id}`, tablePrefix: `outage-${id}-`, corsOrigins: [origin] });
-    const env = { ...process.env };
-    delete env.NODE_OPTIONS; // the runner's react-server condition is not for Next
-    server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-      cwd: root,
+    server = await startAppServer({
+      port,
       env: {
-        ...env,
         DYNAMODB_ENDPOINT: stack.dynamoEndpoint,
         S3_ENDPOINT: stack.s3Endpoint,
         TABLE_PREFIX: `outage-${id}-`,
@@ -47,16 +32,14 @@ test.describe("with DynamoDB stopped", () => {
         AUTH_SECRET: authSecret,
         AUTH_URL: origin,
         AUTH_TRUST_HOST: "true",
-        NODE_ENV: "production",
       },
-      stdio: "ignore",
+      logFile: path.join(__dirname, "..", "test-results", "outage-server.log"),
     });
-    await waitForHealth(`${origin}/api/health`);
     await stack.stopDynamo();
   });
 
   test.afterAll(async () => {
-    server?.kill("SIGKILL");
+    await server?.stop();
     await stack?.stop();
   });
 

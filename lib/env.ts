@@ -1,6 +1,7 @@
 // The one module that reads process.env. Everything else asks it, so a missing or malformed
 // setting is reported once, by name, at first use, instead of surfacing as an odd AWS error.
 import { z } from "zod";
+import { MAX_HOPS, parseTrustProxy } from "@/lib/http/proxy-trust";
 
 const optionalUrl = z
   .string()
@@ -45,6 +46,24 @@ const schema = z
     // A session ends after this long without a request, and in any case this long after sign-in.
     SESSION_IDLE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
     SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+    // Who may tell the app the client's address and scheme (lib/http/proxy-trust.ts). "none":
+    // only the connection itself (scripts/server.mjs); "vercel" / "cloudfront": that edge's
+    // headers; a number N: the N-th X-Forwarded-For entry from the right (N proxies you run).
+    TRUST_PROXY: z
+      .string()
+      .default("none")
+      .transform((value, ctx) => {
+        const trust = parseTrustProxy(value);
+        if (trust) return trust;
+        ctx.addIssue({ code: "custom", message: `must be "none", "vercel", "cloudfront" or a number of proxy hops from 1 to ${MAX_HOPS} (got "${value}")` });
+        return z.NEVER;
+      }),
+    // The public URL people reach the app at; next-auth reads it too. When set, invitation links
+    // use it instead of the request's Host.
+    AUTH_URL: optionalUrl.refine((url) => url === undefined || /^https?:\/\//i.test(url), "must be an http:// or https:// URL"),
+    // Adds "preload" to Strict-Transport-Security; submit the domain to hstspreload.org only
+    // once every subdomain serves HTTPS, since leaving the list takes months.
+    HSTS_PRELOAD: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   })
   .refine((e) => Boolean(e.DYNAMODB_ENDPOINT) === Boolean(e.S3_ENDPOINT), {
     message: "DYNAMODB_ENDPOINT and S3_ENDPOINT are set together (local services) or not at all (AWS)",

@@ -1,8 +1,9 @@
 // `npm run bench`: seeds a realistic volume into an in-memory local stack (10,000 users, 30,000
 // profiles, 200,000 audit entries by default; BENCH_SCALE=0.1 for a quick run), serves the
-// production build with `next start`, and measures each page: latency p50/p95 for one client,
-// requests/s and p95 at 10 concurrent clients, and DynamoDB calls per request (counted by a
-// proxy in front of DynamoDB Local, so the app runs unmodified). Budgets: DESIGN.md §8.
+// production build with the app's server (scripts/server.mjs, what `npm start` runs), and
+// measures each page: latency p50/p95 for one client, requests/s and p95 at 10 concurrent
+// clients, and DynamoDB calls per request (counted by a proxy in front of DynamoDB Local, so
+// the app runs unmodified). Budgets: DESIGN.md §8.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -142,9 +143,9 @@ async function main() {
     const admin = await seed();
     console.log(`[bench] seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
-    next = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(appPort), "-H", "127.0.0.1"], {
+    next = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
       cwd: root,
-      env: { ...process.env, NODE_OPTIONS: "", DYNAMODB_ENDPOINT: `http://127.0.0.1:${proxyPort}`, AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+      env: { ...process.env, NODE_OPTIONS: "", PORT: String(appPort), HOSTNAME: "127.0.0.1", DYNAMODB_ENDPOINT: `http://127.0.0.1:${proxyPort}`, AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
       stdio: "ignore",
     });
     for (let i = 0; i < 240 && (await fetch(`${base}/api/health`).then((r) => r.status).catch(() => 0)) !== 200; i++) await new Promise((r) => setTimeout(r, 250));

@@ -1,7 +1,8 @@
 // `npm run dev`: with AWS settings (AWS_REGION plus credentials or a profile, and no
-// DYNAMODB_ENDPOINT) it only runs `next dev`. Otherwise it starts DynamoDB Local and s3rver with
-// data under .data/, converges tables and bucket, seeds a first admin (printed once) and runs
-// `next dev` against them. Ctrl-C stops Next and the local services together.
+// DYNAMODB_ENDPOINT) it only runs `next dev` (through scripts/server.mjs). Otherwise it starts
+// DynamoDB Local and s3rver with data under .data/, converges tables and bucket, seeds a first
+// admin (printed once) and runs `next dev` against them. Ctrl-C stops Next and the local
+// services together.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -9,7 +10,9 @@ import path from "node:path";
 import { assertPortFree, describeConverge, type LocalStack, LocalStackError, startLocalStack } from "./local-stack";
 
 const root = path.resolve(__dirname, "..");
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+// `next dev` behind the app's own server, so the client address comes from the connection as in
+// production (lib/http/connection.ts).
+const serverScript = path.join(root, "scripts", "server.mjs");
 
 function portFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -82,7 +85,7 @@ async function stopNext(next: ChildProcess): Promise<void> {
 }
 
 function runNext(port: number, env: NodeJS.ProcessEnv, stack: LocalStack | null): void {
-  const next = spawn(process.execPath, [nextBin, "dev", "-p", String(port)], { cwd: root, env, stdio: "inherit" });
+  const next = spawn(process.execPath, [serverScript, "--dev"], { cwd: root, env: { ...env, PORT: String(port) }, stdio: "inherit" });
   let shuttingDown = false;
   const shutdown = async (code: number) => {
     if (shuttingDown) return;

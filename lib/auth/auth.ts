@@ -3,7 +3,7 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { signInSchema } from "@/lib/validation/users";
-import { contextFromHeaders } from "./request-context";
+import { contextFromHeaders, secureCookies } from "./request-context";
 import { verifySignIn } from "./sign-in";
 
 /** Codes travel in the sign-in URL, so they say nothing about whether the email exists. */
@@ -26,9 +26,11 @@ declare module "next-auth" {
 }
 
 // A function, so configuration is read on the first request rather than at build time.
-function config(): NextAuthConfig {
+async function config(): Promise<NextAuthConfig> {
   return {
     secret: env().AUTH_SECRET,
+    // Per request, by TRUST_PROXY's rules (next-auth's default believes x-forwarded-proto).
+    useSecureCookies: await secureCookies(),
     // The app is served behind the host's proxy (Vercel, Amplify) or next start locally.
     trustHost: true,
     // The token is a handle, not the truth: lib/auth/session.ts checks the session it names in

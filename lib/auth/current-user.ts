@@ -1,7 +1,9 @@
 import "server-only";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import type { User } from "@/lib/db/users";
 import { can, type Permission, type Subject } from "./permissions";
+import { signInPathFor } from "./return-path";
 import { getCurrentSession } from "./session";
 
 /**
@@ -15,7 +17,7 @@ export async function getCurrentUser(): Promise<User | null> {
 /** For pages: the current user, or a redirect to sign-in. */
 export async function requireUser(): Promise<User> {
   const user = await getCurrentUser();
-  if (!user) redirect("/sign-in");
+  if (!user) redirect(signInPathFor(await headers()));
   return user;
 }
 

@@ -1,28 +1,49 @@
 import "server-only";
 import { headers } from "next/headers";
+import { env } from "@/lib/env";
+import { currentConnection } from "@/lib/http/connection";
+import { clientAddress, publicOrigin, type RequestFacts, servedOverHttps } from "@/lib/http/proxy-trust";
 
 export interface RequestContext {
   ipAddress?: string;
   userAgent?: string;
 }
 
-/** Client address and agent of a request, as the host's proxy reports them. */
+function factsOf(h: Headers): RequestFacts {
+  return { headers: h, connection: currentConnection(), trust: env().TRUST_PROXY };
+}
+
+/**
+ * Client address and agent of a request. The address comes from the source TRUST_PROXY names
+ * (lib/http/proxy-trust.ts), never from a header a client could have written; it is undefined
+ * when that source has none.
+ */
 export function contextFromHeaders(h: Headers): RequestContext {
-  // The left-most x-forwarded-for entry is the client on Vercel/Amplify (their edge sets it).
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const ipAddress = forwarded || h.get("x-real-ip")?.trim() || undefined;
+  const ipAddress = clientAddress(factsOf(h));
   const userAgent = h.get("user-agent")?.trim() || undefined;
-  return { ipAddress: ipAddress?.slice(0, 64), userAgent: userAgent?.slice(0, 512) };
+  return { ...(ipAddress ? { ipAddress } : {}), ...(userAgent ? { userAgent: userAgent.slice(0, 512) } : {}) };
 }
 
 export async function requestContext(): Promise<RequestContext> {
   return contextFromHeaders(await headers());
 }
 
-/** The origin the person reached the app at (for links they will open, such as invites). */
+/**
+ * Whether next-auth's cookies must be Secure: the request reached the app over HTTPS by
+ * TRUST_PROXY's rules, or the public URL (AUTH_URL) is https, as behind a TLS proxy that
+ * TRUST_PROXY was not told about. Never because of a header under TRUST_PROXY=none.
+ */
+export async function secureCookies(): Promise<boolean> {
+  if (/^https:/i.test(env().AUTH_URL ?? "")) return true;
+  return servedOverHttps(factsOf(await headers()));
+}
+
+/**
+ * The origin the person reached the app at (for links they will open, such as invites): AUTH_URL
+ * when set, else the Host the trusted source reports.
+ */
 export async function requestOrigin(): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? "http";
-  return `${proto === "https" ? "https" : "http"}://${host}`;
+  const configured = env().AUTH_URL;
+  if (configured) return new URL(configured).origin;
+  return publicOrigin(factsOf(await headers())) ?? "http://localhost:3000";
 }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { SERVICE_UNAVAILABLE } from "@/lib/errors";
+import { requestOrigin } from "@/lib/auth/request-context";
+import { safeReturnPath } from "@/lib/auth/safe-redirect";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -18,8 +20,9 @@ async function signedInState(): Promise<"signed-in" | "signed-out" | "unavailabl
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const state = await signedInState();
-  if (state === "signed-in") redirect("/");
-  const { callbackUrl } = await searchParams;
+  // Checked here too, so the page never echoes a hostile address into its form.
+  const returnTo = safeReturnPath((await searchParams).callbackUrl, await requestOrigin());
+  if (state === "signed-in") redirect(returnTo);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-xl border border-zinc-200 bg-white p-8 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
@@ -30,7 +33,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             {SERVICE_UNAVAILABLE}
           </p>
         ) : null}
-        <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : "/"} />
+        <SignInForm callbackUrl={returnTo} />
       </div>
     </main>
   );

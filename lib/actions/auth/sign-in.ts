@@ -1,6 +1,8 @@
 "use server";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
+import { requestOrigin } from "@/lib/auth/request-context";
+import { safeReturnPath } from "@/lib/auth/safe-redirect";
 import { signInSchema } from "@/lib/validation/users";
 
 export interface SignInState {
@@ -12,12 +14,6 @@ export interface SignInState {
 const GENERIC = "That email and password do not match an active account.";
 const THROTTLED = "Too many failed attempts. Wait a few minutes and try again.";
 const UNAVAILABLE = "Sign-in is unavailable right now: we cannot reach the account service. Please try again in a moment.";
-
-/** Only same-site paths may follow sign-in; anything else goes home. */
-function safeRedirect(value: FormDataEntryValue | null): string {
-  const path = typeof value === "string" ? value : "";
-  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/";
-}
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const raw = { email: formData.get("email"), password: formData.get("password") };
@@ -33,7 +29,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   }
   try {
     // Redirects (by throwing Next's redirect signal) when the credentials are accepted.
-    await signIn("credentials", { ...parsed.data, redirectTo: safeRedirect(formData.get("callbackUrl")) });
+    await signIn("credentials", { ...parsed.data, redirectTo: safeReturnPath(formData.get("callbackUrl"), await requestOrigin()) });
     return {};
   } catch (error) {
     if (error instanceof CredentialsSignin) {

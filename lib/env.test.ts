@@ -1,0 +1,37 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { env, EnvError, resetEnvForTests } from "./env";
+
+const saved = { ...process.env };
+const withEnv = (values: Record<string, string | undefined>) => {
+  process.env = { ...saved, AUTH_SECRET: "unit-test-secret-0123456789abcdef0123", ...values };
+  resetEnvForTests();
+  return env;
+};
+
+afterEach(() => {
+  process.env = { ...saved };
+  resetEnvForTests();
+});
+
+describe("env: proxy trust and public URL", () => {
+  it("defaults TRUST_PROXY to none and HSTS preload to off", () => {
+    expect(withEnv({ TRUST_PROXY: undefined, HSTS_PRELOAD: undefined })()).toMatchObject({ TRUST_PROXY: "none", HSTS_PRELOAD: false });
+  });
+
+  it("parses vercel, cloudfront and a hop count", () => {
+    expect(withEnv({ TRUST_PROXY: "vercel" })().TRUST_PROXY).toBe("vercel");
+    expect(withEnv({ TRUST_PROXY: "cloudfront" })().TRUST_PROXY).toBe("cloudfront");
+    expect(withEnv({ TRUST_PROXY: "2" })().TRUST_PROXY).toEqual({ hops: 2 });
+  });
+
+  it("names TRUST_PROXY and the accepted forms when it is wrong", () => {
+    expect(withEnv({ TRUST_PROXY: "true" })).toThrow(EnvError);
+    expect(withEnv({ TRUST_PROXY: "0" })).toThrow(/TRUST_PROXY: must be "none", "vercel", "cloudfront" or a number of proxy hops from 1 to 20 \(got "0"\)/);
+  });
+
+  it("accepts only an http(s) AUTH_URL", () => {
+    expect(withEnv({ AUTH_URL: "https://admin.example.com" })().AUTH_URL).toBe("https://admin.example.com");
+    expect(withEnv({ AUTH_URL: "" })().AUTH_URL).toBeUndefined();
+    expect(withEnv({ AUTH_URL: "javascript:alert(1)" })).toThrow(/AUTH_URL/);
+  });
+});
