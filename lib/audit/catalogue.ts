@@ -71,6 +71,18 @@ export const AUDIT_CATALOGUE = {
       reason: z.enum(["bad_credentials", "inactive", "throttled"]),
     }),
   },
+  // Refusals past the first in one throttle window, folded into one entry (lib/auth/throttle.ts).
+  "auth.attempts_refused": {
+    group: "sign-ins", sentence: "{details.count} {details.attempt} attempts for {details.subject} were refused while over the limit",
+    details: z.object({
+      attempt: z.enum(["sign-in", "password reset"]),
+      scope: z.enum(["email", "ip"]),
+      subject: z.string(),
+      count: z.number().int().min(1),
+      from: z.string(),
+      until: z.string(),
+    }),
+  },
 } as const satisfies Record<string, { group: AuditGroup; sentence: string; details: z.ZodType }>;
 
 export type AuditAction = keyof typeof AUDIT_CATALOGUE;

@@ -1,11 +1,12 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { BatchGetCommand, type BatchGetCommandOutput, BatchWriteCommand, GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchWriteCommand, GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { type AuditContext, auditPut } from "./audit";
+import { batchGetAll } from "./batch-get";
 import { db, table } from "./client";
 import { transact, type TransactItem } from "./transact";
 import { parseUserItem, USER_READ, type User } from "./users";
@@ -90,21 +91,12 @@ export async function getSignedIn(userId: string, secret: string, now = new Date
   const sessionId = sessionIdOf(secret);
   const users = table("users");
   const sessions = table("sessions");
-  let request: NonNullable<BatchGetCommandOutput["UnprocessedKeys"]> | undefined = {
+  const found = await batchGetAll({
     [users]: { Keys: [{ id: userId }], ...USER_READ, ConsistentRead: true },
     [sessions]: { Keys: [{ id: sessionId }], ConsistentRead: true },
-  };
-  let userItem: Record<string, unknown> | undefined;
-  let sessionItem: Record<string, unknown> | undefined;
-  // Unprocessed keys are rare with two keys, but possible under throttling: ask again for them.
-  for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-    if (attempt > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
-    if (attempt > 4) throw new Error("getSignedIn: keys left unprocessed");
-    const out: BatchGetCommandOutput = await db().send(new BatchGetCommand({ RequestItems: request }));
-    userItem ??= out.Responses?.[users]?.[0];
-    sessionItem ??= out.Responses?.[sessions]?.[0];
-    request = out.UnprocessedKeys;
-  }
+  });
+  const userItem = found.get(users)?.[0];
+  const sessionItem = found.get(sessions)?.[0];
   if (!userItem || !sessionItem) return null;
   const { user, sessionGeneration } = parseUserItem(userItem);
   const session = sessionSchema.parse(sessionItem);

@@ -1,0 +1,74 @@
+import "server-only";
+import { appendAudit } from "@/lib/db/audit";
+import { claimRefusedSummary, clearAttempts, countAttempt, countRefused, readCounts, type Window } from "@/lib/db/rate-limits";
+
+// Limits on what strangers may try (sign-in, password-reset requests), per email and per client
+// address, in fixed windows shared by every app server. The audit log stays bounded however hard
+// someone pushes: attempts under a limit are audited by their caller one by one (at most the
+// limit per window), the first attempt refused in a window is audited by itself, and the rest
+// of that window's refusals are folded into one `auth.attempts_refused` entry with their count,
+// written by the first attempt that arrives in a later window (the counters live that long).
+
+/** Actor of entries the app writes on its own behalf (the folded refusals). */
+export const SYSTEM_ACTOR = "system";
+
+export type ThrottledAttempt = "sign-in" | "password reset";
+
+export interface Limit {
+  scope: "email" | "ip";
+  /** The email or address the limit counts. */
+  subject: string;
+  max: number;
+}
+
+export interface Throttle {
+  /** The limit this attempt is over (the first of those given), or null when it may go ahead. */
+  over: Limit | null;
+  /** Counts this attempt as refused; true when it is the first refusal of its window, the one to audit by itself. */
+  refuse(): Promise<boolean>;
+  /** Counts this attempt against every limit. */
+  count(): Promise<void>;
+  /** Forgets this window's attempts under the first limit (the email's, once a sign-in succeeds). */
+  forgetFirst(): Promise<void>;
+}
+
+function keyOf(attempt: ThrottledAttempt, limit: Limit): string {
+  return `${attempt === "sign-in" ? "sign-in" : "reset"}#${limit.scope}#${limit.subject}`;
+}
+
+async function foldPreviousWindow(attempt: ThrottledAttempt, limit: Limit, window: Window, from: string, until: string): Promise<void> {
+  const count = await claimRefusedSummary(keyOf(attempt, limit), window);
+  if (count === null) return;
+  await appendAudit(
+    { actorId: SYSTEM_ACTOR },
+    { action: "auth.attempts_refused", details: { attempt, scope: limit.scope, subject: limit.subject, count, from, until } },
+  );
+}
+
+/**
+ * Reads the counters of every limit (one round trip) and, when a previous window refused more
+ * than one attempt and nobody has folded them yet, writes their summary first.
+ */
+export async function openThrottle(attempt: ThrottledAttempt, limits: Limit[], window: Window): Promise<Throttle> {
+  const keys = limits.map((limit) => keyOf(attempt, limit));
+  const counts = await readCounts(keys, window);
+  await Promise.all(
+    limits.map((limit, i) => {
+      const previous = counts.get(keys[i]!)!.previous;
+      return previous.refused > 1 && !previous.summarized ? foldPreviousWindow(attempt, limit, window, previous.from, previous.until) : null;
+    }),
+  );
+  const overIndex = limits.findIndex((limit, i) => counts.get(keys[i]!)!.current.attempts >= limit.max);
+  const over = overIndex === -1 ? null : limits[overIndex]!;
+  return {
+    over,
+    refuse: async () => (await countRefused(keys[overIndex === -1 ? 0 : overIndex]!, window)) === 1,
+    count: () => countAttempt(keys, window),
+    forgetFirst: () => clearAttempts(keys[0]!, window),
+  };
+}
+
+/** The email and, when the request has one, the client address, each with its own limit. */
+export function limitsFor(email: string, ipAddress: string | undefined, max: { email: number; ip: number }): Limit[] {
+  return [{ scope: "email", subject: email, max: max.email }, ...(ipAddress ? [{ scope: "ip" as const, subject: ipAddress, max: max.ip }] : [])];
+}
