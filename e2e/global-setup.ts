@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import { startMailbox } from "@/lib/email/testing/mailbox";
 import { freePort, startLocalStack } from "../scripts/local-stack";
 import { type AppServer, startAppServer } from "./app-server";
 
@@ -68,18 +69,27 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   const logDir = path.join(root, "test-results");
   mkdirSync(logDir, { recursive: true });
+  // Everything the app emails lands here, one JSON file per message, for the specs to read.
+  const mailDir = path.join(logDir, `mailbox-${id}`);
+  const mailbox = await startMailbox({ dir: mailDir });
   let server: AppServer;
   try {
-    server = await startAppServer({ port: appPort, env: { ...appEnv, AUTH_TRUST_HOST: "true", AUTH_URL: baseUrl, TRUST_PROXY: "none" }, logFile: path.join(logDir, "next-server.log") });
+    server = await startAppServer({
+      port: appPort,
+      env: { ...appEnv, AUTH_TRUST_HOST: "true", AUTH_URL: baseUrl, TRUST_PROXY: "none", SMTP_URL: mailbox.url },
+      logFile: path.join(logDir, "next-server.log"),
+    });
   } catch (error) {
+    await mailbox.stop();
     await stack.stop();
     throw error;
   }
   const teardown = async () => {
     await server.stop();
+    await mailbox.stop();
     await stack.stop();
   };
 
-  Object.assign(process.env, appEnv, { E2E_BASE_URL: baseUrl });
+  Object.assign(process.env, appEnv, { E2E_BASE_URL: baseUrl, E2E_MAILBOX_DIR: mailDir });
   return teardown;
 }

@@ -6,13 +6,13 @@ import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Browser, Locator, Page } from "@playwright/test";
 import { listAuditByTarget } from "@/lib/db/audit";
 import { db, table } from "@/lib/db/client";
-import { findInvite, newInvite } from "@/lib/db/invites";
+import { findInvite, INVALID_LINK, newInvite } from "@/lib/db/invites";
 import { createUser, getCredentialsByEmail, getUserByEmail } from "@/lib/db/users";
 import { expect, test } from "./fixtures";
 import { makeUser, signIn } from "./factories";
 
 const NEW_PASSWORD = "a fresh passphrase 42";
-const INVALID = "This link is invalid, expired or already used. Ask an administrator for a new one.";
+const INVALID = INVALID_LINK;
 
 const uniqueEmail = (tag: string) => `${tag}-${randomUUID()}@e2e.test`;
 

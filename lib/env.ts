@@ -43,6 +43,11 @@ const schema = z
     SIGN_IN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
     SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
     SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+    // "Forgot password?" requests per email and per address in the same window, and how long
+    // the link it sends stays usable.
+    PASSWORD_RESET_MAX_PER_EMAIL: z.coerce.number().int().min(1).default(3),
+    PASSWORD_RESET_MAX_PER_IP: z.coerce.number().int().min(1).default(20),
+    PASSWORD_RESET_LINK_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
     // A session ends after this long without a request, and in any case this long after sign-in.
     SESSION_IDLE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
     SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(90).default(7),

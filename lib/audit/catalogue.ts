@@ -71,6 +71,15 @@ export const AUDIT_CATALOGUE = {
       reason: z.enum(["bad_credentials", "inactive", "throttled"]),
     }),
   },
+  // A "Forgot password?" request, whatever became of it; the answer on the page is always the same.
+  "auth.password_reset_requested": {
+    group: "sign-ins", sentence: "Someone asked for a password reset link for {details.email}",
+    details: z.object({
+      email: z.string(),
+      outcome: z.enum(["link_issued", "unknown_email", "inactive", "throttled"]),
+      expiresAt: z.string().optional(),
+    }),
+  },
   // Refusals past the first in one throttle window, folded into one entry (lib/auth/throttle.ts).
   "auth.attempts_refused": {
     group: "sign-ins", sentence: "{details.count} {details.attempt} attempts for {details.subject} were refused while over the limit",

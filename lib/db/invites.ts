@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { ValidationError } from "@/lib/errors";
-import { type AuditContext, auditPut } from "./audit";
+import { type AuditContext, auditPut, type NewAuditEntry } from "./audit";
 import { db, table } from "./client";
 import { transact, type TransactItem } from "./transact";
 import { END_ALL_SESSIONS } from "./users";
@@ -13,7 +13,7 @@ import { END_ALL_SESSIONS } from "./users";
 export type InviteKind = "invite" | "reset";
 
 export const INVITE_TTL_HOURS = 72;
-const INVALID = "This link is invalid, expired or already used. Ask an administrator for a new one.";
+export const INVALID_LINK = "This link is invalid, expired or already used. Ask an administrator for a new one, or send yourself one from the sign-in page (Forgot password?).";
 
 export interface IssuedInvite {
   token: string;
@@ -66,10 +66,19 @@ export async function findInvite(token: string): Promise<ValidInvite | null> {
   return { userId: parts.userId, kind: item.kind === "reset" ? "reset" : "invite", expiresAt: String(item.expiresAt) };
 }
 
+/** Who asked for a reset link: an administrator (72-hour link) or the person themself ("Forgot password?"). */
+export type ResetRequest = { by: "admin" } | { by: "self"; email: string; minutes: number };
+
+function resetAudit(request: ResetRequest, userId: string, expiresAt: string): NewAuditEntry {
+  return request.by === "admin"
+    ? { action: "user.password_reset_issued", targetUserId: userId, details: { expiresAt } }
+    : { action: "auth.password_reset_requested", targetUserId: userId, details: { email: request.email, outcome: "link_issued", expiresAt } };
+}
+
 /** A fresh link for an existing, active user; the previous link stops working. */
-export async function issuePasswordReset(userId: string, ctx: AuditContext): Promise<{ token: string; expiresAt: string }> {
+export async function issuePasswordReset(userId: string, ctx: AuditContext, request: ResetRequest = { by: "admin" }): Promise<{ token: string; expiresAt: string }> {
   const now = new Date();
-  const invite = newInvite(userId, "reset", now);
+  const invite = newInvite(userId, "reset", now, request.by === "self" ? request.minutes / 60 : INVITE_TTL_HOURS);
   await transact(
     [
       invite.put,
@@ -81,7 +90,7 @@ export async function issuePasswordReset(userId: string, ctx: AuditContext): Pro
           ExpressionAttributeValues: { ":yes": true },
         },
       },
-      auditPut(ctx, { action: "user.password_reset_issued", targetUserId: userId, details: { expiresAt: invite.expiresAt } }, now),
+      auditPut(ctx, resetAudit(request, userId, invite.expiresAt), now),
     ],
     (codes) =>
       codes[1] === "ConditionalCheckFailed"
@@ -98,7 +107,7 @@ export async function issuePasswordReset(userId: string, ctx: AuditContext): Pro
 export async function consumeInvite(token: string, passwordHash: string, ctx: Omit<AuditContext, "actorId">): Promise<{ userId: string }> {
   const invite = await findInvite(token);
   const parts = splitToken(token);
-  if (!invite || !parts) throw new ValidationError(INVALID);
+  if (!invite || !parts) throw new ValidationError(INVALID_LINK);
   const now = new Date();
   await transact(
     [
@@ -122,7 +131,7 @@ export async function consumeInvite(token: string, passwordHash: string, ctx: Om
       },
       auditPut({ ...ctx, actorId: invite.userId }, { action: "user.password_set", targetUserId: invite.userId, details: { via: invite.kind } }, now),
     ],
-    () => new ValidationError(INVALID),
+    () => new ValidationError(INVALID_LINK),
   );
   return { userId: invite.userId };
 }

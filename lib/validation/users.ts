@@ -32,6 +32,8 @@ export const signInSchema = z.object({
   password: z.string().min(1, "Password is required.").max(256, "Password is too long."),
 });
 
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
 export const createUserSchema = z.object({
   name: userNameSchema,
   email: emailSchema,

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
+import { AuthCard } from "@/components/ui/auth-card";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { SERVICE_UNAVAILABLE } from "@/lib/errors";
 import { requestOrigin } from "@/lib/auth/request-context";
@@ -24,17 +26,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const returnTo = safeReturnPath((await searchParams).callbackUrl, await requestOrigin());
   if (state === "signed-in") redirect(returnTo);
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
-      <div className="w-full max-w-sm rounded-xl border border-zinc-200 bg-white p-8 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
-        <h1 className="text-2xl font-semibold tracking-tight">Sign in to Pre-Work</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Use the email and password your administrator set up.</p>
-        {state === "unavailable" ? (
-          <p role="status" className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
-            {SERVICE_UNAVAILABLE}
-          </p>
-        ) : null}
-        <SignInForm callbackUrl={returnTo} />
-      </div>
-    </main>
+    <AuthCard title="Sign in to Pre-Work" description="Use the email and password your administrator set up.">
+      {state === "unavailable" ? (
+        <Alert tone="warning" className="mt-4">
+          {SERVICE_UNAVAILABLE}
+        </Alert>
+      ) : null}
+      <SignInForm callbackUrl={returnTo} />
+    </AuthCard>
   );
 }

@@ -1,5 +1,7 @@
 "use client";
 import { useActionState } from "react";
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { signInAction, type SignInState } from "@/lib/actions/auth/sign-in";
@@ -9,11 +11,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form action={formAction} className="mt-6 flex flex-col gap-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      {state.error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-          {state.error}
-        </p>
-      ) : null}
+      <Alert tone="error">{state.error}</Alert>
       <TextField
         label="Email"
         name="email"
@@ -24,6 +22,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         errors={state.fieldErrors?.email}
       />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required errors={state.fieldErrors?.password} />
+      <Link href="/forgot-password" className="-mt-2 self-end text-sm font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300">
+        Forgot password?
+      </Link>
       <Button type="submit" disabled={pending} aria-busy={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
