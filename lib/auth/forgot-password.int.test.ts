@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { listAuditByAction, listAuditByTarget } from "@/lib/db/audit";
 import { consumeInvite, findInvite, issuePasswordReset } from "@/lib/db/invites";
 import { createUser, setUserActive } from "@/lib/db/users";
@@ -109,5 +109,44 @@ describe("forgot password", () => {
     for (let i = 0; i < max; i++) await requestPasswordReset(`spray-${i}-${randomUUID()}@example.com`, ctx, ORIGIN);
     expect((await requestPasswordReset(`spray-last-${randomUUID()}@example.com`, ctx, ORIGIN)).status).toBe("throttled");
     expect((await requestPasswordReset(`spray-elsewhere-${randomUUID()}@example.com`, { ...ctx, ipAddress: address() }, ORIGIN)).status).toBe("accepted");
+  });
+
+  it("without SMTP, writes the link to the server log for a local developer, and never in production", async () => {
+    const user = await person();
+    const info = vi.spyOn(console, "info").mockImplementation(() => {});
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const withEnv = async (vars: Record<string, string | undefined>, run: () => Promise<void>) => {
+      const saved = { SMTP_URL: process.env.SMTP_URL, NODE_ENV: process.env.NODE_ENV };
+      Object.assign(process.env, vars);
+      for (const [k, v] of Object.entries(vars)) if (v === undefined) delete process.env[k];
+      resetEnvForTests();
+      try {
+        await run();
+      } finally {
+        Object.assign(process.env, saved);
+        resetEnvForTests();
+        resetMailerForTests();
+      }
+    };
+    try {
+      await withEnv({ SMTP_URL: undefined, NODE_ENV: "development" }, async () => {
+        const answer = await requestPasswordReset(user.email, ctx, ORIGIN);
+        if (answer.status === "accepted") await answer.deliver();
+      });
+      const logged = info.mock.calls.map((c) => String(c[0])).find((line) => line.includes(user.email));
+      expect(logged).toMatch(new RegExp(`${ORIGIN}/invite/${user.id}\\.`));
+      const token = /\/invite\/(\S+)/.exec(logged!)![1]!;
+      expect(await findInvite(token)).toMatchObject({ userId: user.id });
+
+      await withEnv({ SMTP_URL: undefined, NODE_ENV: "production" }, async () => {
+        const answer = await requestPasswordReset(user.email, { ...ctx, ipAddress: address() }, ORIGIN);
+        if (answer.status === "accepted") await answer.deliver();
+      });
+      expect(warn.mock.calls.map((c) => String(c[0])).join("\n")).toContain(`user ${user.id} asked for was not sent`);
+      expect([...info.mock.calls, ...warn.mock.calls].flat().join("\n").match(/\/invite\//g)).toHaveLength(1);
+    } finally {
+      info.mockRestore();
+      warn.mockRestore();
+    }
   });
 });
