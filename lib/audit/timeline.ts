@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor } from "@/lib/db/cursor";
 import { getProfileNames } from "@/lib/db/profiles";
 import { getUsersByIds, type User } from "@/lib/db/users";
 import { ForbiddenError } from "@/lib/errors";
-import { can } from "@/lib/auth/permissions";
+import { auditVisibility, can } from "@/lib/auth/permissions";
 import { AUDIT_CATALOGUE, type AuditAction, type AuditGroup, isAuditAction } from "./catalogue";
 import { auditSentence } from "./sentences";
 import { describeUserAgent } from "./user-agent";
@@ -68,9 +68,12 @@ function visibilityAndFilters(viewer: User, filter: TimelineFilter, skip: { acto
   const parts: string[] = [];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
-  if (viewer.role === "manager") {
-    parts.push("(attribute_not_exists(actorRole) OR actorRole <> :adminRole)");
-    values[":adminRole"] = "admin";
+  const visibility = auditVisibility(viewer);
+  if (visibility.scope === "all") {
+    visibility.hiddenActorRoles.forEach((role, i) => {
+      parts.push(`(attribute_not_exists(actorRole) OR actorRole <> :hiddenRole${i})`);
+      values[`:hiddenRole${i}`] = role;
+    });
   }
   if (filter.actorId && !skip.actor) {
     parts.push("userId = :actorId");
@@ -127,7 +130,8 @@ export async function readTimeline(viewer: User, subject: TimelineSubject, filte
   assertMayRead(viewer, subject);
   const limit = Math.min(Math.max(page.limit ?? 50, 1), 100);
   const streams = streamsFor(viewer, subject, filter);
-  const scope = `timeline:${viewer.role === "manager" ? "m" : "a"}:${JSON.stringify([subject, filter])}`;
+  // A cursor is only good for the same view: the same subject, filter and visibility.
+  const scope = `timeline:${JSON.stringify([auditVisibility(viewer), subject, filter])}`;
   const decoded = decodeCursor(scope, page.cursor) as { p?: Position[] } | undefined;
   const positions: Position[] = decoded?.p ?? streams.map(() => ({}));
 

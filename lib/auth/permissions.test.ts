@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/lib/validation/users";
-import { type Actor, can, canSeeAuditEntry, grantableRoles, type Permission, type Subject } from "./permissions";
+import { type Actor, auditVisibility, can, canSeeAuditEntry, grantableRoles, hidesAdmins, type Permission, type Subject } from "./permissions";
 
 const actor = (role: Role, isActive = true): Actor => ({ id: `${role}-actor`, role, isActive });
 const other = (role: Role): Subject => ({ id: `${role}-other`, role });
@@ -40,6 +40,7 @@ const matrix: Array<[Permission, "none" | "self" | Role, Expect]> = [
   ["sessions.manage", "admin", { admin: true, manager: false, user: false }],
   ["sessions.manage", "none", { admin: false, manager: false, user: false }],
   ["audit.view_all", "none", { admin: true, manager: true, user: false }],
+  ["audit.verify", "none", { admin: true, manager: false, user: false }],
 ];
 
 describe("can", () => {
@@ -80,5 +81,15 @@ describe("canSeeAuditEntry", () => {
     expect(canSeeAuditEntry(actor("user"), byUser)).toBe(true);
     expect(canSeeAuditEntry(actor("user"), { actorRole: "user", actorId: "x", targetUserId: "y" })).toBe(false);
     expect(canSeeAuditEntry(actor("user", false), byUser)).toBe(false);
+  });
+});
+
+describe("auditVisibility", () => {
+  it("is derived from the permissions: all but admins' entries for managers, everything for admins, their own for users", () => {
+    expect(auditVisibility(actor("admin"))).toEqual({ scope: "all", hiddenActorRoles: [] });
+    expect(auditVisibility(actor("manager"))).toEqual({ scope: "all", hiddenActorRoles: ["admin"] });
+    expect(auditVisibility(actor("user"))).toEqual({ scope: "own" });
+    expect(auditVisibility(actor("admin", false))).toEqual({ scope: "none" });
+    expect([hidesAdmins(actor("admin")), hidesAdmins(actor("manager")), hidesAdmins(actor("user"))]).toEqual([false, true, false]);
   });
 });

@@ -24,7 +24,8 @@ export type Permission =
   | "profiles.manage"
   | "files.manage"
   | "sessions.manage"
-  | "audit.view_all";
+  | "audit.view_all"
+  | "audit.verify";
 
 const isSelf = (actor: Actor, subject?: Subject) => subject !== undefined && subject.id === actor.id;
 
@@ -55,6 +56,8 @@ export function can(actor: Actor | null, permission: Permission, subject?: Subje
       return admin || isSelf(actor, subject) || (manager && subject.role === "user");
     case "audit.view_all":
       return admin || manager;
+    case "audit.verify":
+      return admin;
   }
 }
 
@@ -66,10 +69,28 @@ export function grantableRoles(actor: Actor | null): Role[] {
   return [];
 }
 
-/** Audit entries a viewer may read: admins all, managers all but admins', users their own. */
+/**
+ * Which audit entries a viewer may read: with `audit.view_all`, every entry except those by
+ * actors of `hiddenActorRoles` (managers do not see what admins did); otherwise only entries by
+ * or about themself. The timeline turns this into its DynamoDB filter (lib/audit/timeline.ts).
+ */
+export type AuditVisibility = { scope: "all"; hiddenActorRoles: Role[] } | { scope: "own" } | { scope: "none" };
+
+export function auditVisibility(viewer: Actor | null): AuditVisibility {
+  if (!viewer?.isActive) return { scope: "none" };
+  if (!can(viewer, "audit.view_all")) return { scope: "own" };
+  return { scope: "all", hiddenActorRoles: viewer.role === "admin" ? [] : ["admin"] };
+}
+
+/** Whether the viewer's timelines leave out what admins did (said on the page). */
+export function hidesAdmins(viewer: Actor | null): boolean {
+  const visibility = auditVisibility(viewer);
+  return visibility.scope === "all" && visibility.hiddenActorRoles.includes("admin");
+}
+
 export function canSeeAuditEntry(viewer: Actor | null, entry: { actorRole: Role | null; actorId: string; targetUserId?: string }): boolean {
-  if (!viewer?.isActive) return false;
-  if (viewer.role === "admin") return true;
-  if (viewer.role === "manager") return entry.actorRole !== "admin";
-  return entry.actorId === viewer.id || entry.targetUserId === viewer.id;
+  const visibility = auditVisibility(viewer);
+  if (visibility.scope === "none") return false;
+  if (visibility.scope === "own") return entry.actorId === viewer!.id || entry.targetUserId === viewer!.id;
+  return entry.actorRole === null || !visibility.hiddenActorRoles.includes(entry.actorRole);
 }

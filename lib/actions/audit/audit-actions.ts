@@ -1,5 +1,6 @@
 "use server";
 import { countNewer, readTimelineView } from "@/lib/audit/timeline";
+import { can } from "@/lib/auth/permissions";
 import { verifyAuditRange } from "@/lib/db/audit";
 import { ForbiddenError } from "@/lib/errors";
 import { countNewerSchema, readTimelineSchema, verifyAuditSchema } from "@/lib/validation/audit";
@@ -16,6 +17,6 @@ export const countNewerAction = action(countNewerSchema, async ({ subject, filte
 
 /** Admins only: re-computes the HMAC of every entry in a date range. */
 export const verifyAuditAction = action(verifyAuditSchema, async ({ from, to }, { user }) => {
-  if (user.role !== "admin") throw new ForbiddenError("Only admins can verify the audit log.");
+  if (!can(user, "audit.verify")) throw new ForbiddenError("Only admins can verify the audit log.");
   return verifyAuditRange(`${from}T00:00:00.000Z`, `${to}T23:59:59.999Z`);
 });

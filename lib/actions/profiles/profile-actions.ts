@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { createProfile, deleteProfile, makeDefaultProfile, updateProfile } from "@/lib/db/profiles";
 import { createProfileSchema, profileIdSchema, updateProfileSchema } from "@/lib/validation/profiles";
 import { action } from "../safe-action";
-import { loadProfile, loadProfileOwner } from "./load-profile";
+import { profileSubject, userSubject } from "@/lib/auth/subjects";
 
 function revalidateProfiles(userId: string) {
   revalidatePath("/profiles", "layout");
@@ -11,30 +11,30 @@ function revalidateProfiles(userId: string) {
 }
 
 export const createProfileAction = action(createProfileSchema, async ({ userId, ...input }, { user, audit }) => {
-  const owner = await loadProfileOwner(user, userId);
+  const owner = await userSubject(user, userId, "profiles.manage");
   const profile = await createProfile(owner.id, input, audit);
   revalidateProfiles(owner.id);
   return profile;
 });
 
 export const updateProfileAction = action(updateProfileSchema, async ({ id, version, ...patch }, { user, audit }) => {
-  const { owner } = await loadProfile(user, id);
+  const { owner } = await profileSubject(user, id);
   const profile = await updateProfile(id, version, patch, audit);
   revalidateProfiles(owner.id);
   return profile;
 });
 
-export const getProfileAction = action(profileIdSchema, async ({ id }, { user }) => (await loadProfile(user, id)).profile);
+export const getProfileAction = action(profileIdSchema, async ({ id }, { user }) => (await profileSubject(user, id)).profile);
 
 export const makeDefaultProfileAction = action(profileIdSchema, async ({ id }, { user, audit }) => {
-  const { owner } = await loadProfile(user, id);
+  const { owner } = await profileSubject(user, id);
   const profile = await makeDefaultProfile(id, audit);
   revalidateProfiles(owner.id);
   return profile;
 });
 
 export const deleteProfileAction = action(profileIdSchema, async ({ id }, { user, audit }) => {
-  const { owner } = await loadProfile(user, id);
+  const { owner } = await profileSubject(user, id);
   const result = await deleteProfile(id, audit);
   revalidateProfiles(owner.id);
   return result;

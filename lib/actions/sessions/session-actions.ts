@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { revokeAllSessions, revokeSession } from "@/lib/db/sessions";
 import { AppError } from "@/lib/errors";
 import { revokeAllSessionsSchema, revokeSessionSchema } from "@/lib/validation/sessions";
-import { loadSubject } from "../users/load-subject";
+import { userSubject } from "@/lib/auth/subjects";
 import { action } from "../safe-action";
 
 function revalidateSessionPages(userId: string) {
@@ -13,7 +13,7 @@ function revalidateSessionPages(userId: string) {
 
 /** Ends one session of a user the caller may manage (their own included). */
 export const revokeSessionAction = action(revokeSessionSchema, async ({ userId, sessionId }, { user, session, audit }) => {
-  await loadSubject(user, userId, "sessions.manage");
+  await userSubject(user, userId, "sessions.manage", "users.view");
   if (sessionId === session.id) throw new AppError("This is the session you are using: sign out instead.");
   await revokeSession(userId, sessionId, audit);
   revalidateSessionPages(userId);
@@ -25,7 +25,7 @@ export const revokeSessionAction = action(revokeSessionSchema, async ({ userId, 
  * asking stays, moved past the revocation in the same transaction.
  */
 export const revokeAllSessionsAction = action(revokeAllSessionsSchema, async ({ userId }, { user, session, audit }) => {
-  await loadSubject(user, userId, "sessions.manage");
+  await userSubject(user, userId, "sessions.manage", "users.view");
   const revoked = await revokeAllSessions(userId, audit, userId === user.id ? { keep: session } : {});
   revalidateSessionPages(userId);
   return { revoked };

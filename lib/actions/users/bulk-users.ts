@@ -1,10 +1,11 @@
 "use server";
 import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
+import { visibleUsers } from "@/lib/auth/subjects";
 import { can, grantableRoles } from "@/lib/auth/permissions";
 import type { AuditContext } from "@/lib/db/audit";
 import { iterateUsers } from "@/lib/db/user-directory";
-import { getUsersByIds, setUserActive, updateUser, type User } from "@/lib/db/users";
+import { setUserActive, updateUser, type User } from "@/lib/db/users";
 import { AppError } from "@/lib/errors";
 import { type BulkUsersInput, bulkUsersSchema, MAX_BULK_IDS } from "@/lib/validation/users";
 import { action } from "../safe-action";
@@ -25,9 +26,9 @@ export interface BulkResult {
 // undo the rest; a few run at once to stay well inside DynamoDB's request rates.
 const CONCURRENCY = 8;
 
-async function targets(input: BulkUsersInput): Promise<User[]> {
-  // Consistent: each change names the version it read, and a stale read would fail as a conflict.
-  if (input.ids) return [...(await getUsersByIds(input.ids, { consistent: true })).values()];
+async function targets(actor: User, input: BulkUsersInput): Promise<User[]> {
+  // Read fresh: each change names the version it read, and a stale read would fail as a conflict.
+  if (input.ids) return visibleUsers(actor, input.ids);
   const all: User[] = [];
   for await (const page of iterateUsers(input.filter ?? {})) {
     all.push(...page);
@@ -52,7 +53,7 @@ async function apply(actor: User, subject: User, input: BulkUsersInput, audit: A
 export const bulkUsersAction = action(bulkUsersSchema, async (input, { user, audit }): Promise<BulkResult> => {
   if (!can(user, "users.list")) throw new AppError("You do not have permission to do that.");
   const batchId = randomUUID();
-  const queue = await targets(input);
+  const queue = await targets(user, input);
   const missing = input.ids ? input.ids.filter((id) => !queue.some((u) => u.id === id)) : [];
   const failed: BulkFailure[] = missing.map((id) => ({ id, name: "Unknown user", reason: "This user does not exist." }));
   let succeeded = 0;

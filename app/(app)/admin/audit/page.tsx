@@ -6,6 +6,7 @@ import { VerifyAudit } from "@/components/audit/verify-audit";
 import { AUDIT_ACTIONS, AUDIT_CATALOGUE, AUDIT_GROUPS } from "@/lib/audit/catalogue";
 import { readTimelineView } from "@/lib/audit/timeline";
 import { requirePermission } from "@/lib/auth/current-user";
+import { can, hidesAdmins } from "@/lib/auth/permissions";
 import { listUsers } from "@/lib/db/user-directory";
 import { getUsersByIds, type User } from "@/lib/db/users";
 import { timelineFilterSchema } from "@/lib/validation/audit";
@@ -46,13 +47,13 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          Every change and sign-in{viewer.role === "manager" ? " you may see (entries by admins are not shown)" : ""}, newest first. The
+          Every change and sign-in{hidesAdmins(viewer) ? " you may see (entries by admins are not shown)" : ""}, newest first. The
           date filters are UTC days; times show in your time zone.
         </p>
       </div>
       <TimelineFilters values={values} users={users} actionGroups={actionGroups} />
       <ExportTimeline />
-      {viewer.role === "admin" ? <VerifyAudit today={renderedAt.slice(0, 10)} /> : null}
+      {can(viewer, "audit.verify") ? <VerifyAudit today={renderedAt.slice(0, 10)} /> : null}
       <Timeline subject={subject} filter={filter} initialPage={initialPage} renderedAt={renderedAt} emptyText="No entries match these filters." />
     </div>
   );

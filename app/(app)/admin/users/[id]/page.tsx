@@ -9,29 +9,33 @@ import { StatusBadge, UserDetailAccount } from "@/components/users/user-detail-a
 import { UserDetailEditor } from "@/components/users/user-detail-editor";
 import { ROLE_LABELS } from "@/components/users/user-detail-format";
 import { UserDetailProfiles } from "@/components/users/user-detail-profiles";
-import { getCurrentUser, requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/current-user";
+import { userSubject } from "@/lib/auth/subjects";
 import { getCurrentSession } from "@/lib/auth/session";
 import { can, grantableRoles } from "@/lib/auth/permissions";
 import { presentEntries, readTimeline } from "@/lib/audit/timeline";
 import { listProfiles } from "@/lib/db/profiles";
-import { getUser, type User } from "@/lib/db/users";
-import { userIdSchema } from "@/lib/validation/users";
+import type { User } from "@/lib/db/users";
+import { NotFoundError } from "@/lib/errors";
 
 const ACTIVITY_LIMIT = 20;
 
 type Params = { params: Promise<{ id: string }> };
 
-// Shared by the metadata and the page within one request. Consistent: the version the edit
-// form starts from must be the latest.
-const loadUser = cache(async (id: string): Promise<User | null> => {
-  if (!userIdSchema.safeParse({ id }).success) return null;
-  return getUser(id, { consistent: true });
+// Shared by the metadata and the page within one request. Read fresh (lib/auth/subjects.ts):
+// the version the edit form starts from must be the latest.
+const loadViewed = cache(async (id: string): Promise<{ viewer: User; user: User } | null> => {
+  const viewer = await requireUser();
+  const user = await userSubject(viewer, id, "users.view").catch((error: unknown) => {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  });
+  return user ? { viewer, user } : null;
 });
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const { id } = await params;
-  const [viewer, user] = await Promise.all([getCurrentUser(), loadUser(id)]);
-  return { title: user && can(viewer, "users.view", user) ? user.name : "User not found" };
+  const viewed = await loadViewed((await params).id);
+  return { title: viewed ? viewed.user.name : "User not found" };
 }
 
 /**
@@ -45,11 +49,10 @@ async function loadActivity(viewer: User, user: User) {
 }
 
 export default async function UserDetailPage({ params }: Params) {
-  const viewer = await requireUser();
-  const { id } = await params;
-  const user = await loadUser(id);
+  const viewed = await loadViewed((await params).id);
   // Someone the viewer may not see looks exactly like someone who does not exist.
-  if (!user || !can(viewer, "users.view", user)) notFound();
+  if (!viewed) notFound();
+  const { viewer, user } = viewed;
 
   const [activity, profiles] = await Promise.all([loadActivity(viewer, user), listProfiles(user.id)]);
   const isSelf = viewer.id === user.id;

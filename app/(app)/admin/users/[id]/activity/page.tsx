@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { z } from "zod";
 import { ExportTimeline } from "@/components/audit/export-timeline";
 import { Timeline } from "@/components/audit/timeline";
 import { readTimelineView } from "@/lib/audit/timeline";
 import { requirePermission } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
-import { getUser } from "@/lib/db/users";
+import { hidesAdmins } from "@/lib/auth/permissions";
+import { forPage, userSubject } from "@/lib/auth/subjects";
 
 export const metadata: Metadata = { title: "User activity" };
 
@@ -15,10 +13,8 @@ export const metadata: Metadata = { title: "User activity" };
 export default async function UserActivityPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission("users.list");
   const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
-  const user = await getUser(id);
   // A user the viewer may not see does not exist for them.
-  if (!user || !can(viewer, "users.view", user)) notFound();
+  const user = await forPage(userSubject(viewer, id, "users.view"));
 
   const subject = { kind: "user", userId: user.id } as const;
   const renderedAt = new Date().toISOString();
@@ -46,7 +42,7 @@ export default async function UserActivityPage({ params }: { params: Promise<{ i
         <h1 className="text-2xl font-semibold tracking-tight">Activity of {user.name}</h1>
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
           What {user.name} did, and what was done to their account and profiles, newest first
-          {viewer.role === "manager" ? " (entries by admins are not shown)" : ""}.
+          {hidesAdmins(viewer) ? " (entries by admins are not shown)" : ""}.
         </p>
       </div>
       <ExportTimeline user={user.id} />

@@ -1,13 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { z } from "zod";
 import { FileBrowser } from "@/components/files/file-browser";
 import { Uploader } from "@/components/files/uploader";
 import { requireUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
+import { forPage, userSubject } from "@/lib/auth/subjects";
 import { listFiles } from "@/lib/db/files";
-import { getUser } from "@/lib/db/users";
 import { fileFilterFrom } from "@/lib/validation/file-filter";
 
 export const metadata: Metadata = { title: "User's files" };
@@ -22,8 +19,7 @@ type Search = { tag?: string | string[]; kind?: string | string[] };
 export default async function UserFilesPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const viewer = await requireUser();
   const { id } = await params;
-  const owner = z.uuid().safeParse(id).success ? await getUser(id, { consistent: true }) : null;
-  if (!owner || !can(viewer, "files.manage", owner)) notFound();
+  const owner = await forPage(userSubject(viewer, id, "files.manage"));
   const filter = fileFilterFrom(await searchParams);
   const firstPage = await listFiles(owner.id, filter);
   return (
