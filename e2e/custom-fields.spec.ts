@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import type { ActionResult } from "@/lib/types/action-result";
 import type { Profile } from "@/lib/db/profiles";
 import { expect, test } from "./fixtures";
 import { makeUser, signIn } from "./factories";

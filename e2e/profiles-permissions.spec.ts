@@ -1,4 +1,4 @@
-import type { ActionResult } from "@/lib/actions/safe-action";
+import type { ActionResult } from "@/lib/types/action-result";
 import { listProfiles, type Profile } from "@/lib/db/profiles";
 import { expect, test } from "./fixtures";
 import { makeUser, signIn } from "./factories";

@@ -36,6 +36,9 @@ export class ConflictError extends AppError {
   }
 }
 
+/** Too many attempts from this email or address (lib/auth/throttle.ts): the action tier says so. */
+export class ThrottledError extends AppError {}
+
 export class ValidationError extends AppError {
   constructor(
     message: string,
@@ -72,5 +75,8 @@ export function isServiceUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/** The same, where it must not read as a wrong password. */
+export const SERVICE_UNAVAILABLE_SIGN_IN = "Sign-in is unavailable right now: we cannot reach the account service. Please try again in a moment.";
 
 export const SERVICE_UNAVAILABLE = "The service is unavailable right now. Nothing was changed; please try again in a moment.";

@@ -2,7 +2,7 @@
 import { type InfiniteData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useRef } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import type { ActionResult } from "@/lib/types/action-result";
 import { countNewerAction, readTimelineAction } from "@/lib/actions/audit/audit-actions";
 import type { TimelineEntryView, TimelineViewPage } from "@/lib/audit/timeline";
 import { queryKeys } from "@/lib/query-keys";

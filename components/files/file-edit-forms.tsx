@@ -4,7 +4,7 @@ import { type FieldValues, type Path, useForm, type UseFormSetError } from "reac
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import type { ActionFailure } from "@/lib/actions/safe-action";
+import type { ActionFailure } from "@/lib/types/action-result";
 import { fileExpiryFormSchema, fileTagsFormSchema, isoToLocalDateTime, renameFileFormSchema } from "@/lib/validation/files";
 import type { FileItem } from "./types";
 import { useUpdateFile } from "./use-file-mutations";

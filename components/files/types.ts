@@ -1,6 +1,6 @@
 // What the files actions hand to the browser, named once for the components that show it.
 import type { completeUploadAction, listFilesAction } from "@/lib/actions/files/file-actions";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import type { ActionResult } from "@/lib/types/action-result";
 
 type DataOf<A> = A extends (...args: never[]) => Promise<ActionResult<infer T>> ? T : never;
 

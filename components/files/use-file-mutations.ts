@@ -1,7 +1,7 @@
 "use client";
 import { type InfiniteData, useMutation, useQueryClient } from "@tanstack/react-query";
 import { deleteFileAction, updateFileAction } from "@/lib/actions/files/file-actions";
-import type { ActionFailure } from "@/lib/actions/safe-action";
+import type { ActionFailure } from "@/lib/types/action-result";
 import { queryKeys } from "@/lib/query-keys";
 import type { FileItem, FilesPage } from "./types";
 

@@ -40,8 +40,8 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
       setServerError("The server could not be reached. Check your connection and try again.");
       return;
     }
-    // Success redirects (Next follows the action's redirect); nothing comes back.
-    if (!result) {
+    // Success redirects (Next follows the action's redirect); only a failure comes back.
+    if (!result || result.ok) {
       setSigningIn(true);
       return;
     }

@@ -1,32 +1,39 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { requestContext } from "@/lib/auth/request-context";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { type RequestContext, requestContext } from "@/lib/auth/request-context";
 import { getCurrentSession } from "@/lib/auth/session";
 import type { AuditContext } from "@/lib/db/audit";
 import type { Session } from "@/lib/db/sessions";
 import type { User } from "@/lib/db/users";
-import { AppError, ConflictError, isServiceUnavailable, SERVICE_UNAVAILABLE, ValidationError } from "@/lib/errors";
+import { AppError, ConflictError, ForbiddenError, isServiceUnavailable, SERVICE_UNAVAILABLE, ThrottledError, ValidationError } from "@/lib/errors";
+import type { ActionFailure, ActionResult, FieldErrors } from "@/lib/types/action-result";
 
-export type FieldErrors = Record<string, string[]>;
+// The two tiers every server action is written on (docs/architecture.md, "Actions"):
+// - `publicAction`: the input parsed with the same zod schema as the form, the request's
+//   context (client address and agent, lib/auth/request-context.ts), and every error mapped to
+//   a result; for callers without a session (sign-in, set-password, forgot-password).
+// - `action`: the same, for a signed-in caller read from DynamoDB (not the token) on this very
+//   request, with an optional permission that needs no subject; permissions over a subject are
+//   decided by the guard (lib/auth/subjects.ts) inside the handler.
+// Typed errors become results; anything else is logged and reported as a generic failure, so
+// raw exception text never reaches the browser. Next's redirect() and notFound() pass through.
 
-export type ActionFailure = {
-  ok: false;
-  error: string;
-  fieldErrors?: FieldErrors;
-  /** Set when the write lost a race; `latest` is the item as it is now, when known. */
-  conflict?: boolean;
-  latest?: unknown;
-};
+export interface PublicContext {
+  request: RequestContext;
+}
 
-export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
-
-export interface ActionContext {
+export interface ActionContext extends PublicContext {
   user: User;
   /** The session the request came with ("sign out of other sessions" keeps it). */
   session: Session;
+  /** Who is acting, from where: for the audit entry written with the change. */
   audit: AuditContext;
 }
+
+export const SESSION_ENDED = "Your session has ended. Please sign in again.";
+const INVALID_INPUT = "Please correct the highlighted fields.";
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
@@ -36,38 +43,6 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   }
   return out;
 }
-
-/**
- * The one shape of every server action: who is asking (read from DynamoDB, not the token),
- * the input parsed with the same zod schema as the form, then the handler, which checks
- * permission against the subject it loads. Typed errors become results; anything else is
- * logged and reported as a generic failure, so raw exception text never reaches the browser.
- */
-export function action<S extends z.ZodType, T>(
-  schema: S,
-  handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
-): (input: z.input<S>) => Promise<ActionResult<T>> {
-  return async (input) => {
-    try {
-      // Inside the error mapping: an outage while reading the session is a friendly failure too.
-      const signedIn = await getCurrentSession();
-      if (!signedIn) return { ok: false, error: SESSION_ENDED };
-      const parsed = schema.safeParse(input);
-      if (!parsed.success) {
-        return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
-      }
-      const { user, session } = signedIn;
-      const data = await handler(parsed.data, { user, session, audit: { actorId: user.id, actorRole: user.role, ...(await requestContext()) } });
-      return { ok: true, data };
-    } catch (error) {
-      // redirect() and notFound() are signals for Next, not failures.
-      unstable_rethrow(error);
-      return failure(error);
-    }
-  };
-}
-
-export const SESSION_ENDED = "Your session has ended. Please sign in again.";
 
 export function failure(error: unknown): ActionFailure {
   if (error instanceof ConflictError) {
@@ -80,8 +55,65 @@ export function failure(error: unknown): ActionFailure {
     };
   }
   if (error instanceof ValidationError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+  if (error instanceof ThrottledError) return { ok: false, error: error.message, throttled: true };
   if (error instanceof AppError) return { ok: false, error: error.message };
   console.error("server action failed", error);
   if (isServiceUnavailable(error)) return { ok: false, error: SERVICE_UNAVAILABLE };
   return { ok: false, error: "Something went wrong on our side. Please try again." };
+}
+
+/** Runs a tier's work with the error mapping around all of it, reading the session included. */
+async function mapped<T>(work: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  try {
+    return await work();
+  } catch (error) {
+    // redirect() and notFound() are signals for Next, not failures.
+    unstable_rethrow(error);
+    return failure(error);
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): { ok: true; data: z.output<S> } | ActionFailure {
+  const parsed = schema.safeParse(input);
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, error: INVALID_INPUT, fieldErrors: fieldErrorsOf(parsed.error) };
+}
+
+export function publicAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: (input: z.output<S>, ctx: PublicContext) => Promise<T>,
+): (input: z.input<S>) => Promise<ActionResult<T>> {
+  return (input) =>
+    mapped(async () => {
+      const parsed = parse(schema, input);
+      if (!parsed.ok) return parsed;
+      return { ok: true, data: await handler(parsed.data, { request: await requestContext() }) };
+    });
+}
+
+export function action<S extends z.ZodType, T>(
+  schema: S,
+  handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
+  options: { permission?: Permission } = {},
+): (input: z.input<S>) => Promise<ActionResult<T>> {
+  return (input) =>
+    mapped(async () => {
+      const signedIn = await getCurrentSession();
+      if (!signedIn) return { ok: false, error: SESSION_ENDED, sessionEnded: true };
+      const { user, session } = signedIn;
+      if (options.permission && !can(user, options.permission)) throw new ForbiddenError();
+      const parsed = parse(schema, input);
+      if (!parsed.ok) return parsed;
+      const request = await requestContext();
+      return { ok: true, data: await handler(parsed.data, { request, user, session, audit: { actorId: user.id, actorRole: user.role, ...request } }) };
+    });
+}
+
+/** The named fields of a submitted form as strings (a file or a missing field reads as ""), for a tier's input. */
+export function formValues<K extends string>(formData: FormData, names: readonly K[]): Record<K, string> {
+  const out = {} as Record<K, string>;
+  for (const name of names) {
+    const value = formData.get(name);
+    out[name] = typeof value === "string" ? value : "";
+  }
+  return out;
 }

@@ -5,16 +5,18 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { forgotPasswordAction, type ForgotPasswordState } from "@/lib/actions/auth/forgot-password";
+import { failureOf } from "@/lib/types/action-result";
 
 const LINK = "text-sm font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300";
 
 export function ForgotPasswordForm({ linkMinutes }: { linkMinutes: number }) {
   const [state, formAction, pending] = useActionState<ForgotPasswordState, FormData>(forgotPasswordAction, {});
-  if (state.sent) {
+  const failed = failureOf(state);
+  if (state.ok) {
     return (
       <div className="mt-6 flex flex-col gap-4">
         <Alert tone="success">
-          If an account exists for <span className="font-medium break-all">{state.email}</span>, we have sent it a link to choose a new password. The
+          If an account exists for <span className="font-medium break-all">{state.data.email}</span>, we have sent it a link to choose a new password. The
           link works once and expires in {linkMinutes} minutes.
         </Alert>
         <Link href="/sign-in" className={LINK}>
@@ -25,8 +27,8 @@ export function ForgotPasswordForm({ linkMinutes }: { linkMinutes: number }) {
   }
   return (
     <form action={formAction} className="mt-6 flex flex-col gap-4" noValidate>
-      <Alert tone="error">{state.error}</Alert>
-      <TextField label="Email" name="email" type="email" autoComplete="username" required defaultValue={state.email} errors={state.fieldErrors?.email} />
+      <Alert tone="error">{failed?.error}</Alert>
+      <TextField label="Email" name="email" type="email" autoComplete="username" required defaultValue={state.values?.email} errors={failed?.fieldErrors?.email} />
       <Button type="submit" disabled={pending} aria-busy={pending}>
         {pending ? "Sending…" : "Send reset link"}
       </Button>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { AuthCard } from "@/components/ui/auth-card";
 import { getCurrentUser } from "@/lib/auth/current-user";
@@ -15,6 +15,8 @@ async function signedInState(): Promise<"signed-in" | "signed-out" | "unavailabl
   try {
     return (await getCurrentUser()) ? "signed-in" : "signed-out";
   } catch (error) {
+    // Next's own signals (dynamic rendering, redirects) are not failures.
+    unstable_rethrow(error);
     console.error("sign-in page could not read the session", error);
     return "unavailable";
   }

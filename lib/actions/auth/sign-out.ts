@@ -1,8 +1,13 @@
 "use server";
+import { z } from "zod";
 import { signOut } from "@/lib/auth/auth";
-import { requestContext } from "@/lib/auth/request-context";
-import { getCurrentSession } from "@/lib/auth/session";
 import { endSession } from "@/lib/db/sessions";
+import { action } from "../safe-action";
+
+const endThisSession = action(z.object({}), async (_input, { session, audit }) => {
+  await endSession(session, audit);
+  return null;
+});
 
 /**
  * Ends the server-side session (so a copy of the cookie stops working at once), audits it in
@@ -10,14 +15,7 @@ import { endSession } from "@/lib/db/sessions";
  * still cleared: the person asked to leave this browser.
  */
 export async function signOutAction(): Promise<void> {
-  try {
-    const signedIn = await getCurrentSession();
-    if (signedIn) {
-      const { user, session } = signedIn;
-      await endSession(session, { actorId: user.id, actorRole: user.role, ...(await requestContext()) });
-    }
-  } catch (error) {
-    console.error("sign-out could not end the server-side session", error);
-  }
+  const ended = await endThisSession({});
+  if (!ended.ok && !ended.sessionEnded) console.error("sign-out could not end the server-side session:", ended.error);
   await signOut({ redirectTo: "/sign-in" });
 }

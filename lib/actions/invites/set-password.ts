@@ -1,28 +1,22 @@
 "use server";
-import { hashPassword } from "@/lib/auth/password";
 import { signIn } from "@/lib/auth/auth";
-import { requestContext } from "@/lib/auth/request-context";
+import { hashPassword } from "@/lib/auth/password";
 import { consumeInvite } from "@/lib/db/invites";
 import { getUser } from "@/lib/db/users";
+import { AppError } from "@/lib/errors";
 import { setPasswordSchema } from "@/lib/validation/users";
-import { type ActionFailure, failure, fieldErrorsOf } from "../safe-action";
+import { publicAction } from "../safe-action";
 
 /**
  * Public (the invitee has no session yet): the link's token is the credential. Sets the
- * password, spends the link, then signs the person in.
+ * password, spends the link, then signs the person in; success redirects home, so nothing
+ * comes back but a failure.
  */
-export async function setPasswordAction(input: { token: string; password: string; confirm: string }): Promise<ActionFailure | undefined> {
-  const parsed = setPasswordSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
-  let email: string;
-  try {
-    const { userId } = await consumeInvite(parsed.data.token, await hashPassword(parsed.data.password), await requestContext());
-    const user = await getUser(userId, { consistent: true });
-    if (!user) return { ok: false, error: "This account no longer exists." };
-    email = user.email;
-  } catch (error) {
-    return failure(error);
-  }
-  // Redirects home on success (Next's redirect signal propagates from here).
-  await signIn("credentials", { email, password: parsed.data.password, redirectTo: "/" });
-}
+export const setPasswordAction = publicAction(setPasswordSchema, async ({ token, password }, { request }): Promise<never> => {
+  const { userId } = await consumeInvite(token, await hashPassword(password), request);
+  const user = await getUser(userId, { consistent: true });
+  if (!user) throw new AppError("This account no longer exists.");
+  // Throws Next's redirect signal, which the tier lets through.
+  await signIn("credentials", { email: user.email, password, redirectTo: "/" });
+  throw new Error("signIn returned without redirecting");
+});

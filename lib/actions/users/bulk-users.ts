@@ -50,26 +50,29 @@ async function apply(actor: User, subject: User, input: BulkUsersInput, audit: A
   await setUserActive(subject.id, subject.version, input.operation === "reactivate", audit, { batchId });
 }
 
-export const bulkUsersAction = action(bulkUsersSchema, async (input, { user, audit }): Promise<BulkResult> => {
-  if (!can(user, "users.list")) throw new AppError("You do not have permission to do that.");
-  const batchId = randomUUID();
-  const queue = await targets(user, input);
-  const missing = input.ids ? input.ids.filter((id) => !queue.some((u) => u.id === id)) : [];
-  const failed: BulkFailure[] = missing.map((id) => ({ id, name: "Unknown user", reason: "This user does not exist." }));
-  let succeeded = 0;
-  const worker = async () => {
-    for (let subject = queue.shift(); subject; subject = queue.shift()) {
-      try {
-        await apply(user, subject, input, audit, batchId);
-        succeeded++;
-      } catch (error) {
-        const reason = error instanceof AppError ? error.message : "Something went wrong; try this one again.";
-        if (!(error instanceof AppError)) console.error("bulk user change failed", error);
-        failed.push({ id: subject.id, name: subject.name, reason });
+export const bulkUsersAction = action(
+  bulkUsersSchema,
+  async (input, { user, audit }): Promise<BulkResult> => {
+    const batchId = randomUUID();
+    const queue = await targets(user, input);
+    const missing = input.ids ? input.ids.filter((id) => !queue.some((u) => u.id === id)) : [];
+    const failed: BulkFailure[] = missing.map((id) => ({ id, name: "Unknown user", reason: "This user does not exist." }));
+    let succeeded = 0;
+    const worker = async () => {
+      for (let subject = queue.shift(); subject; subject = queue.shift()) {
+        try {
+          await apply(user, subject, input, audit, batchId);
+          succeeded++;
+        } catch (error) {
+          const reason = error instanceof AppError ? error.message : "Something went wrong; try this one again.";
+          if (!(error instanceof AppError)) console.error("bulk user change failed", error);
+          failed.push({ id: subject.id, name: subject.name, reason });
+        }
       }
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  revalidatePath("/admin/users");
-  return { batchId, succeeded, failed };
-});
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    revalidatePath("/admin/users");
+    return { batchId, succeeded, failed };
+  },
+  { permission: "users.list" },
+);
