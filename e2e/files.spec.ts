@@ -265,6 +265,8 @@ test.describe("accessibility", () => {
   };
 
   test("the files page, empty and full, with refusals and a dialog, has no serious or critical violations in light and dark", async ({ page }) => {
+    // Six full axe scans (three states, two schemes): each takes seconds on a busy 2-core machine.
+    test.setTimeout(90_000);
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.context().clearCookies();
