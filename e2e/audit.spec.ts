@@ -11,7 +11,7 @@ import { type AuditContext, appendAudit, auditPut, listAuditByActor, listAuditBy
 import { db, table } from "@/lib/db/client";
 import { createProfile, updateProfile } from "@/lib/db/profiles";
 import { transact } from "@/lib/db/transact";
-import type { User } from "@/lib/db/users";
+import type { User } from "@/lib/validation/users";
 import { makeUser, signIn } from "./factories";
 import { expect, test } from "./fixtures";
 import { callServerAction } from "./server-actions";

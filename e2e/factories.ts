@@ -5,7 +5,8 @@ import { expect, type Page } from "@playwright/test";
 import { hashPassword } from "@/lib/auth/password";
 import { encode } from "next-auth/jwt";
 import { newSession } from "@/lib/db/sessions";
-import { createUser, getCredentialsByEmail, getUser, recordSignIn, setUserActive, type User } from "@/lib/db/users";
+import { createUser, getCredentialsByEmail, getUser, recordSignIn, setUserActive } from "@/lib/db/users";
+import { type User } from "@/lib/validation/users";
 import type { Role } from "@/lib/validation/users";
 
 export const PASSWORD = "e2e password that is long enough";

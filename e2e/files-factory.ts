@@ -4,7 +4,7 @@
 import { deflateSync, crc32 } from "node:zlib";
 import { HeadObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { type FileMetadata, getFile, updateFile } from "@/lib/db/files";
-import type { User } from "@/lib/db/users";
+import type { User } from "@/lib/validation/users";
 import { bucket, s3 } from "@/lib/s3/client";
 import { completeUpload, startUpload } from "@/lib/uploads/service";
 

@@ -4,7 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { listAuditByTarget } from "@/lib/db/audit";
 import { getFile, listFiles, updateFile } from "@/lib/db/files";
-import type { User } from "@/lib/db/users";
+import type { User } from "@/lib/validation/users";
 import { makeUser, signIn } from "./factories";
 import { makeFile, objectExists, objectKeys, pdfBytes, pngBytes } from "./files-factory";
 import { expect, test } from "./fixtures";

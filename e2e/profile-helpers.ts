@@ -2,8 +2,8 @@
 // specs share (rows are role=group named "Field <dotted.path>" or "Item <n> in <path>").
 import { expect, type Locator, type Page } from "@playwright/test";
 import { createProfile, getProfile, type Profile } from "@/lib/db/profiles";
-import type { User } from "@/lib/db/users";
-import type { JsonObject } from "@/lib/validation/custom-fields";
+import type { User } from "@/lib/validation/users";
+import type { JsonObject } from "@/lib/custom-fields/validation";
 import type { ProfileTypeInput } from "@/lib/validation/profiles";
 
 export const FIXTURE_CTX = { actorId: "e2e-fixture", userAgent: "playwright" };

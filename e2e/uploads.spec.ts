@@ -7,7 +7,7 @@ import type { Page, Route } from "@playwright/test";
 import { listAuditByActor, listAuditByTarget } from "@/lib/db/audit";
 import { getFile, listFiles } from "@/lib/db/files";
 import { createProfile } from "@/lib/db/profiles";
-import type { User } from "@/lib/db/users";
+import type { User } from "@/lib/validation/users";
 import { startUpload } from "@/lib/uploads/service";
 import { makeUser, signIn } from "./factories";
 import { makeFile, objectKeys, pdfBytes } from "./files-factory";

@@ -1,13 +1,13 @@
 // Every React Query key of the app, so a mutation can invalidate exactly what it changed.
 import type { FileFilter } from "@/lib/validation/file-filter";
 import type { TimelineFilterInput, TimelineSubjectInput } from "@/lib/validation/audit";
-import type { UserFilterInput } from "@/lib/validation/users";
+import type { UserFilter } from "@/lib/validation/users";
 
 export const queryKeys = {
   users: {
     all: ["users"] as const,
     lists: () => ["users", "list"] as const,
-    list: (filter: Partial<UserFilterInput>, cursor: string | null) => ["users", "list", filter, cursor] as const,
+    list: (filter: UserFilter, cursor: string | null) => ["users", "list", filter, cursor] as const,
     details: () => ["users", "detail"] as const,
     detail: (id: string) => ["users", "detail", id] as const,
   },

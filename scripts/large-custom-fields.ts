@@ -1,5 +1,5 @@
 // The largest custom-fields object the rules allow, for measuring the editor (measure-editor.ts).
-import type { JsonObject, JsonValue } from "../lib/validation/custom-fields";
+import type { JsonObject, JsonValue } from "../lib/custom-fields/validation";
 
 /**
  * 200 keys in all, nested to depth 5 (the object itself is level 1): five areas, each with a

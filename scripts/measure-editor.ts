@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     // Imported only now: they read the environment the setup prepared.
     const { makeUser, signIn } = await import("../e2e/factories");
     const { createProfile } = await import("../lib/db/profiles");
-    const { customFieldProblems } = await import("../lib/validation/custom-fields");
+    const { customFieldProblems } = await import("../lib/custom-fields/validation");
     const { fields, target } = generateFields();
     const problems = customFieldProblems(fields);
     if (problems.length) throw new Error(`the generated object breaks the rules: ${JSON.stringify(problems)}`);

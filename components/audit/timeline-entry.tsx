@@ -1,6 +1,6 @@
 "use client";
 import { useId, useState } from "react";
-import type { TimelineEntryView } from "@/lib/audit/timeline";
+import type { TimelineEntryView } from "@/lib/types/timeline";
 import { GROUP_LABELS } from "./action-labels";
 import { EntryDiff } from "./entry-diff";
 import { clockTime, exactTime, relativeTime } from "./time-format";

@@ -4,7 +4,7 @@ import { useEffect, useId, useMemo, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/types/action-result";
 import { countNewerAction, readTimelineAction } from "@/lib/actions/audit/audit-actions";
-import type { TimelineEntryView, TimelineViewPage } from "@/lib/audit/timeline";
+import type { TimelineEntryView, TimelineViewPage } from "@/lib/types/timeline";
 import { queryKeys } from "@/lib/query-keys";
 import type { TimelineFilterInput, TimelineSubjectInput } from "@/lib/validation/audit";
 import { dayHeading, dayKey, type Zone } from "./time-format";

@@ -21,7 +21,7 @@ import {
   previousContainer,
   removeNode,
   unnest,
-} from "./model";
+} from "@/lib/custom-fields/model";
 import { type FieldsStore, useFieldNode, useFieldProblems, useFieldsStore, useStoreValue } from "./store";
 import { inputClasses, ValueInput } from "./value-input";
 

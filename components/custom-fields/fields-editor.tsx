@@ -4,7 +4,7 @@
 // save and hands the server's errors back); see store.ts for why state lives there.
 import { useId, useState } from "react";
 import { cn } from "@/components/ui/cn";
-import { CUSTOM_FIELD_LIMITS } from "@/lib/validation/custom-fields";
+import { CUSTOM_FIELD_LIMITS } from "@/lib/custom-fields/validation";
 import { FieldList } from "./field-tree";
 import { JsonMode } from "./json-mode";
 import { type FieldsStore, FieldsStoreProvider, useStoreValue } from "./store";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { routeFieldErrors } from "@/components/profiles/field-errors";
-import { addChild, editNode, treeFromJson } from "./model";
+import { addChild, editNode, treeFromJson } from "@/lib/custom-fields/model";
 import { FieldsStore } from "./store";
 
 const storeFor = (value: Parameters<typeof treeFromJson>[0]) => new FieldsStore(treeFromJson(value), "t");

@@ -4,8 +4,8 @@
 // that keeps typing at a single row's render instead of the whole form's.
 import { createContext, use, useSyncExternalStore } from "react";
 import { formatJsonText, type JsonTextResult, parseJsonText } from "@/lib/custom-fields/json-text";
-import { customFieldProblems, type FieldProblem, isJsonObject, type JsonObject, keyProblem } from "@/lib/validation/custom-fields";
-import { type FieldTree, snapshotOf, type TreeSnapshot, treeFromJson } from "./model";
+import { customFieldProblems, type FieldProblem, isJsonObject, type JsonObject, keyProblem } from "@/lib/custom-fields/validation";
+import { type FieldTree, snapshotOf, type TreeSnapshot, treeFromJson } from "@/lib/custom-fields/model";
 
 export type EditorMode = "form" | "json";
 

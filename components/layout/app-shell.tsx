@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { can } from "@/lib/auth/permissions";
 import { signOutAction } from "@/lib/actions/auth/sign-out";
-import type { User } from "@/lib/db/users";
+import type { User } from "@/lib/validation/users";
 import { type NavItem, NavLinks } from "./nav-links";
 
 /** Navigation shows each role only what it may use; the pages check again on their own. */

@@ -7,7 +7,7 @@ import Link from "next/link";
 import { type FormEvent, useEffect, useId, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { FieldsEditor } from "@/components/custom-fields/fields-editor";
-import { treeFromJson } from "@/components/custom-fields/model";
+import { treeFromJson } from "@/lib/custom-fields/model";
 import { FieldsStore } from "@/components/custom-fields/store";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";

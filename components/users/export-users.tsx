@@ -2,7 +2,8 @@
 import { useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { filterParams, type UsersFilter } from "./users-filter-url";
+import { filterParams } from "@/lib/users/filter-url";
+import type { UserFilter } from "@/lib/validation/users";
 
 // CSV export of every user matching the current filter (all pages, not only the one shown).
 // The route streams the file; reading the stream here lets the person see progress against
@@ -32,7 +33,7 @@ function save(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export function ExportUsers({ filter }: { filter: UsersFilter }) {
+export function ExportUsers({ filter }: { filter: UserFilter }) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const controller = useRef<AbortController | null>(null);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TimelineEntryView } from "@/lib/audit/timeline";
+import type { TimelineEntryView } from "@/lib/types/timeline";
 import { madeVersion, toActivityItems } from "./recent-activity";
 
 const SUBJECT = "11111111-1111-4111-8111-111111111111";

@@ -2,7 +2,7 @@
 // them through the audit timeline (visibility applied in the read, names from one batch); this
 // module shapes them for display (pure, tested) and renders them as plain text.
 import Link from "next/link";
-import type { TimelineEntryView } from "@/lib/audit/timeline";
+import type { TimelineEntryView } from "@/lib/types/timeline";
 import { formatUtc } from "./user-detail-format";
 
 export interface ActivityChange {

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { User } from "@/lib/db/users";
+import type { User } from "@/lib/validation/users";
 import { formatUtc, ROLE_LABELS } from "./user-detail-format";
 
 export function StatusBadge({ active }: { active: boolean }) {

@@ -13,7 +13,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { issuePasswordResetAction } from "@/lib/actions/users/issue-password-reset";
 import { setUserActiveAction } from "@/lib/actions/users/set-user-active";
 import { updateUserAction } from "@/lib/actions/users/update-user";
-import type { User } from "@/lib/db/users";
+import type { User } from "@/lib/validation/users";
 import { ROLES, type Role, updateUserSchema } from "@/lib/validation/users";
 import { type Delivery, InviteLink } from "./invite-link";
 import { ROLE_LABELS } from "./user-detail-format";

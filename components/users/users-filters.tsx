@@ -2,7 +2,8 @@
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { Role } from "@/lib/validation/users";
-import { defaultOrder, type UsersFilter } from "./users-filter-url";
+import { defaultOrder } from "@/lib/users/filter-url";
+import type { UserFilter } from "@/lib/validation/users";
 
 const ROLE_OPTIONS = [
   { value: "", label: "All roles" },
@@ -26,26 +27,26 @@ const SORT_OPTIONS = [
 
 type SortValue = (typeof SORT_OPTIONS)[number]["value"];
 
-function sortValue(filter: UsersFilter): SortValue {
+function sortValue(filter: UserFilter): SortValue {
   const sort = filter.sort ?? "created";
   return `${sort}-${filter.order ?? defaultOrder(sort)}`;
 }
 
-function parseSort(value: string): Pick<UsersFilter, "sort" | "order"> {
+function parseSort(value: string): Pick<UserFilter, "sort" | "order"> {
   const [sort, order] = value.split("-");
   return { sort: sort === "name" ? "name" : "created", order: order === "asc" ? "asc" : "desc" };
 }
 
-interface UsersFiltersProps {
-  filter: UsersFilter;
+interface UserFiltersProps {
+  filter: UserFilter;
   searchText: string;
   onSearchText: (text: string) => void;
   /** Apply the search now (Enter) instead of after the typing pause. */
   onSearchSubmit: () => void;
-  onChange: (patch: UsersFilter) => void;
+  onChange: (patch: UserFilter) => void;
 }
 
-export function UsersFilters({ filter, searchText, onSearchText, onSearchSubmit, onChange }: UsersFiltersProps) {
+export function UserFilters({ filter, searchText, onSearchText, onSearchSubmit, onChange }: UserFiltersProps) {
   const searching = Boolean(filter.q);
   return (
     <form
@@ -80,7 +81,7 @@ export function UsersFilters({ filter, searchText, onSearchText, onSearchSubmit,
         name="status"
         options={STATUS_OPTIONS}
         value={filter.status ?? ""}
-        onChange={(event) => onChange({ status: (event.target.value || undefined) as UsersFilter["status"] })}
+        onChange={(event) => onChange({ status: (event.target.value || undefined) as UserFilter["status"] })}
       />
       <SelectField
         label="Sort"

@@ -10,15 +10,16 @@ import { bulkUsersAction } from "@/lib/actions/users/bulk-users";
 import { listUsersAction } from "@/lib/actions/users/list-users";
 import { setUserActiveAction } from "@/lib/actions/users/set-user-active";
 import { type Actor, can } from "@/lib/auth/permissions";
-import type { Page } from "@/lib/db/cursor";
-import type { User } from "@/lib/db/users";
+import type { Page } from "@/lib/types/page";
+import type { User } from "@/lib/validation/users";
 import { queryKeys } from "@/lib/query-keys";
 import type { Role } from "@/lib/validation/users";
 import { type BulkOperation, BulkBar, bulkConfirmLabel, bulkDescription, BulkResultPanel, bulkTitle } from "./bulk-actions";
 import { ExportUsers } from "./export-users";
-import { UsersFilters } from "./users-filters";
-import { canonicalFilter, normaliseQuery, sameFilter, usersHref, type UsersFilter } from "./users-filter-url";
+import { UserFilters } from "./users-filters";
+import { canonicalFilter, normaliseQuery, sameFilter, usersHref } from "@/lib/users/filter-url";
 import { UsersTable, UsersTableSkeleton } from "./users-table";
+import type { UserFilter } from "@/lib/validation/users";
 
 // The users list in the browser: the server renders the first page (initialPage); paging,
 // filtering and the status / bulk changes go through React Query with keys from
@@ -37,7 +38,7 @@ export interface UsersListPermissions {
 interface UsersListProps {
   viewer: Actor;
   permissions: UsersListPermissions;
-  initialFilter: UsersFilter;
+  initialFilter: UserFilter;
   initialCursor: string | null;
   initialPage: Page<User>;
   /** When the server read initialPage (ms), so React Query knows how fresh it is. */
@@ -51,14 +52,14 @@ function messageOf(error: unknown): string {
   return error instanceof ActionError ? error.message : "We could not reach the server. Check your connection and try again.";
 }
 
-async function fetchUsers(filter: UsersFilter, cursor: string | null): Promise<Page<User>> {
+async function fetchUsers(filter: UserFilter, cursor: string | null): Promise<Page<User>> {
   const result = await listUsersAction({ filter, cursor });
   if (!result.ok) throw new ActionError(result.error);
   return result.data;
 }
 
 interface ListState {
-  filter: UsersFilter;
+  filter: UserFilter;
   /** Cursors of the pages visited, the current one last (null: the first page). */
   cursors: Array<string | null>;
   /** Selected rows by id (kept across pages of one filter, for the names in the result). */
@@ -68,15 +69,15 @@ interface ListState {
 }
 
 type ListAction =
-  | { type: "reset"; filter: UsersFilter; cursor: string | null }
-  | { type: "filter"; patch: UsersFilter }
+  | { type: "reset"; filter: UserFilter; cursor: string | null }
+  | { type: "filter"; patch: UserFilter }
   | { type: "next"; cursor: string }
   | { type: "previous" }
   | { type: "select"; users: User[]; checked: boolean }
   | { type: "selectAllMatching" }
   | { type: "clearSelection" };
 
-function initialState(filter: UsersFilter, cursor: string | null): ListState {
+function initialState(filter: UserFilter, cursor: string | null): ListState {
   return { filter, cursors: [cursor], selected: new Map(), allMatching: false };
 }
 
@@ -208,7 +209,7 @@ export function UsersList({ viewer, permissions, initialFilter, initialCursor, i
   // ---- Bulk changes: the selected rows, or every user matching the filter.
   const [bulkRequest, setBulkRequest] = useState<BulkOperation | null>(null);
   const [bulkResult, setBulkResult] = useState<BulkResult | null>(null);
-  type BulkTarget = { ids: string[] } | { filter: UsersFilter };
+  type BulkTarget = { ids: string[] } | { filter: UserFilter };
   const bulk = useMutation({
     mutationFn: async ({ operation, target }: { operation: BulkOperation; target: BulkTarget }) => {
       const result = await bulkUsersAction({ ...operation, ...target });
@@ -263,7 +264,7 @@ export function UsersList({ viewer, permissions, initialFilter, initialCursor, i
         </div>
       </div>
 
-      <UsersFilters
+      <UserFilters
         filter={filter}
         searchText={searchText}
         onSearchText={onSearchText}

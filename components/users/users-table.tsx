@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import type { User } from "@/lib/db/users";
+import type { User } from "@/lib/validation/users";
 
 // The users table: presentation only. Selection and the status toggle are decided and handled
 // by the list around it (components/users/users-list.tsx). Every value is React text, so names

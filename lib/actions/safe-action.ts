@@ -6,7 +6,7 @@ import { type RequestContext, requestContext } from "@/lib/auth/request-context"
 import { getCurrentSession } from "@/lib/auth/session";
 import type { AuditContext } from "@/lib/db/audit";
 import type { Session } from "@/lib/db/sessions";
-import type { User } from "@/lib/db/users";
+import type { User } from "@/lib/validation/users";
 import { AppError, ConflictError, ForbiddenError, isServiceUnavailable, SERVICE_UNAVAILABLE, ThrottledError, ValidationError } from "@/lib/errors";
 import type { ActionFailure, ActionResult, FieldErrors } from "@/lib/types/action-result";
 

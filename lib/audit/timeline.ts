@@ -2,29 +2,19 @@ import "server-only";
 import { type AuditLog, type IndexRead, keyAfter, monthOf, previousMonth, readAuditIndex, retentionHorizonMonth } from "@/lib/db/audit";
 import { decodeCursor, encodeCursor } from "@/lib/db/cursor";
 import { getProfileNames } from "@/lib/db/profiles";
-import { getUsersByIds, type User } from "@/lib/db/users";
+import { getUsersByIds } from "@/lib/db/users";
+import { type User } from "@/lib/validation/users";
 import { ForbiddenError } from "@/lib/errors";
 import { auditVisibility, can } from "@/lib/auth/permissions";
-import { AUDIT_CATALOGUE, type AuditAction, type AuditGroup, isAuditAction } from "./catalogue";
+import { AUDIT_CATALOGUE, isAuditAction } from "./catalogue";
 import { auditSentence } from "./sentences";
 import { describeUserAgent } from "./user-agent";
+import type { TimelineEntryView, TimelineFilter, TimelineSubject, TimelineViewPage } from "@/lib/types/timeline";
 
 // Timelines: one or more newest-first streams of entries (an index partition each, or the
 // month buckets of Timestamp-Index for "everything"), merged by time. The cursor keeps each
 // stream's position, so a page costs one read per stream whatever its depth. What a viewer may
 // see (DESIGN.md §5) is part of every read's filter, not applied afterwards.
-
-export interface TimelineFilter {
-  actorId?: string;
-  targetUserId?: string;
-  actions?: AuditAction[];
-  /** Inclusive ISO bounds. */
-  from?: string;
-  to?: string;
-}
-
-/** Whose timeline: everything the viewer may see, or one user's (by them and done to them). */
-export type TimelineSubject = { kind: "all" } | { kind: "user"; userId: string };
 
 /** Where a stream resumes: `{}` from its start, null when it has nothing more. */
 type Position = Record<string, unknown> | null;
@@ -161,26 +151,8 @@ export async function countNewer(viewer: User, subject: TimelineSubject, filter:
   return page.entries.length;
 }
 
-export interface TimelineEntryView {
-  id: string;
-  action: string;
-  group: AuditGroup | null;
-  sentence: string;
-  timestamp: string;
-  actor: { id: string; name: string | null };
-  target: { id: string; name: string | null } | null;
-  ipAddress: string | null;
-  device: string | null;
-  details: Record<string, unknown>;
-}
-
 /** Entries per page of every timeline view (server-rendered first page and the pages after). */
 export const TIMELINE_PAGE_SIZE = 50;
-
-export interface TimelineViewPage {
-  entries: TimelineEntryView[];
-  nextCursor: string | null;
-}
 
 /** A page of a timeline as people read it: what pages render first and the action returns next. */
 export async function readTimelineView(viewer: User, subject: TimelineSubject, filter: TimelineFilter, cursor: string | null = null): Promise<TimelineViewPage> {

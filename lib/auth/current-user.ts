@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import type { User } from "@/lib/db/users";
+import type { User } from "@/lib/validation/users";
 import { can, type Permission, type Subject } from "./permissions";
 import { signInPathFor } from "./return-path";
 import { getCurrentSession } from "./session";

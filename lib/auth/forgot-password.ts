@@ -1,7 +1,8 @@
 import "server-only";
 import { appendAudit } from "@/lib/db/audit";
 import { issuePasswordReset } from "@/lib/db/invites";
-import { getUserByEmail, type User } from "@/lib/db/users";
+import { getUserByEmail } from "@/lib/db/users";
+import { type User } from "@/lib/validation/users";
 import { sendInviteEmail } from "@/lib/email/invite-email";
 import { env } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";

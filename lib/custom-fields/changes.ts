@@ -3,7 +3,7 @@
 // diff (so the review and the audit entry agree on what changed); moves are found separately,
 // because the diff ignores key order on purpose.
 import { diff } from "@/lib/audit/diff";
-import { isJsonObject, type JsonObject, type JsonValue } from "@/lib/validation/custom-fields";
+import { isJsonObject, type JsonObject, type JsonValue } from "./validation";
 
 export type FieldChange =
   | { kind: "added"; path: string; to: JsonValue }

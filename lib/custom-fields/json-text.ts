@@ -2,7 +2,7 @@
 // last of two equal keys (the person's other value vanishes), and its error messages differ
 // between browsers. This strict parser follows RFC 8259, says where a mistake is (line and
 // column) and refuses duplicate keys, naming the object they are in.
-import type { JsonObject, JsonValue } from "@/lib/validation/custom-fields";
+import type { JsonObject, JsonValue } from "./validation";
 
 export type JsonTextResult =
   | { ok: true; value: JsonValue }

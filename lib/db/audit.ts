@@ -6,7 +6,8 @@ import { AUDIT_CATALOGUE, type AuditAction, type AuditDetails } from "@/lib/audi
 import { entryHmac, entryIntact } from "@/lib/audit/integrity";
 import { env } from "@/lib/env";
 import { db, table } from "./client";
-import { decodeCursor, encodeCursor, type Page } from "./cursor";
+import { decodeCursor, encodeCursor } from "./cursor";
+import { type Page } from "@/lib/types/page";
 import { transact, type TransactItem } from "./transact";
 
 /** Who is acting and from where; taken from the request by the action wrapper. */

@@ -43,7 +43,3 @@ export function decodeCursor(scope: string, cursor: string | null | undefined): 
   }
 }
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}

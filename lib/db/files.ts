@@ -6,7 +6,8 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { UPLOAD_PURPOSES } from "@/lib/uploads/policies";
 import { type AuditContext, auditPut } from "./audit";
 import { db, table } from "./client";
-import { decodeCursor, encodeCursor, type Page } from "./cursor";
+import { decodeCursor, encodeCursor } from "./cursor";
+import { type Page } from "@/lib/types/page";
 import { transact, type TransactItem } from "./transact";
 
 // File metadata: the spec's FileMetadata plus status (pending → ready), purpose, profileId,

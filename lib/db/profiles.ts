@@ -4,7 +4,7 @@ import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand }
 import { z } from "zod";
 import { diff } from "@/lib/audit/diff";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { type JsonObject, type JsonValue, keyOrder, withKeyOrder } from "@/lib/validation/custom-fields";
+import { type JsonObject, type JsonValue, keyOrder, withKeyOrder } from "@/lib/custom-fields/validation";
 import { PROFILE_TYPES, type ProfileTypeInput } from "@/lib/validation/profiles";
 import { type AuditContext, auditPut } from "./audit";
 import { db, table } from "./client";

@@ -9,7 +9,8 @@ import { type AuditContext, auditPut } from "./audit";
 import { batchGetAll } from "./batch-get";
 import { db, table } from "./client";
 import { transact, type TransactItem } from "./transact";
-import { parseUserItem, USER_READ, type User } from "./users";
+import { parseUserItem, USER_READ } from "./users";
+import { type User } from "@/lib/validation/users";
 
 // Server-side sessions. The Auth.js cookie carries a random secret; the item is keyed by its
 // SHA-256, so the table never holds a usable credential and the id can be shown and used to

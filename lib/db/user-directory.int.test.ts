@@ -7,8 +7,10 @@ import { db, table } from "./client";
 import { InvalidCursorError } from "./cursor";
 import { countCalls } from "./testing/sdk-middleware";
 import { useIsolatedTables } from "./testing/isolated-tables";
-import { countUsers, listUsers, type UserFilter } from "./user-directory";
-import { DIRECTORY, nameKey, searchForm, type User } from "./users";
+import type { UserFilter } from "@/lib/validation/users";
+import { countUsers, listUsers } from "./user-directory";
+import { DIRECTORY, nameKey, searchForm } from "./users";
+import { type User } from "@/lib/validation/users";
 
 const TOTAL = 10_000;
 const PAGE = 50;

@@ -1,25 +1,17 @@
 import "server-only";
 import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
-import type { Role } from "@/lib/validation/users";
+import type { UserFilter } from "@/lib/validation/users";
 import { db, table } from "./client";
-import { decodeCursor, encodeCursor, type Page } from "./cursor";
-import { DIRECTORY, searchForm, type User, userSchema } from "./users";
+import { decodeCursor, encodeCursor } from "./cursor";
+import { type Page } from "@/lib/types/page";
+import { DIRECTORY, searchForm } from "./users";
+import { type User, userSchema } from "@/lib/validation/users";
 
 // The users list: filter by role and status, case-insensitive prefix search on name or email,
 // sort by name or creation date. Every path is a Query on an index (never a Scan); role and
 // status narrow it with a filter, and the page is filled by reading on, so a page costs the
 // same number of calls whatever its number.
 
-export type UserSort = "created" | "name";
-export type UserStatus = "active" | "inactive";
-
-export interface UserFilter {
-  role?: Role;
-  status?: UserStatus;
-  q?: string;
-  sort?: UserSort;
-  order?: "asc" | "desc";
-}
 
 interface IndexPlan {
   index: string;

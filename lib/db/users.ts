@@ -1,29 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
 import { diff } from "@/lib/audit/diff";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { emailSchema, ROLES, type Role } from "@/lib/validation/users";
+import { emailSchema, type Role, type User, userSchema } from "@/lib/validation/users";
 import { type AuditContext, auditPut } from "./audit";
 import { activeAdminsChange } from "./counters";
 import { db, table } from "./client";
 import { transact, type TransactItem } from "./transact";
 
-export const userSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(ROLES),
-  isActive: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number().int(),
-  lastSignInAt: z.string().optional(),
-  /** Which profile is the default (kept by lib/db/profiles.ts). */
-  defaultProfileId: z.string().optional(),
-});
-export type User = z.infer<typeof userSchema>;
 
 // Every read names its attributes, so the password hash never leaves this module by accident.
 const USER_ATTRIBUTES = ["id", "email", "#name", "#role", "isActive", "createdAt", "updatedAt", "version", "lastSignInAt", "defaultProfileId"];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { JsonObject } from "@/lib/validation/custom-fields";
+import type { JsonObject } from "@/lib/custom-fields/validation";
 import { type ProfileDraft, rebase } from "./rebase";
 
 const draft = (customFields: JsonObject, name = "Work", type: ProfileDraft["type"] = "professional"): ProfileDraft => ({ name, type, customFields });

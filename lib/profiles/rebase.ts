@@ -2,7 +2,7 @@
 // onto the version someone else saved (theirs) with a three-way merge, so neither side's work is
 // dropped without being shown. Where both changed the same field differently, mine is kept and
 // the path is reported, so the review step can say whose value will be replaced.
-import { isJsonObject, type JsonObject, type JsonValue } from "@/lib/validation/custom-fields";
+import { isJsonObject, type JsonObject, type JsonValue } from "@/lib/custom-fields/validation";
 import type { ProfileTypeInput } from "@/lib/validation/profile-details";
 
 export interface ProfileDraft {

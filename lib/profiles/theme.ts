@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getProfile } from "@/lib/db/profiles";
-import { isJsonObject } from "@/lib/validation/custom-fields";
+import { isJsonObject } from "@/lib/custom-fields/validation";
 
 export type ThemePreference = "dark" | "light";
 

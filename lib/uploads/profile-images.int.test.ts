@@ -4,7 +4,8 @@ import { getFile, updateFile } from "@/lib/db/files";
 import { createProfile, getProfile } from "@/lib/db/profiles";
 import { useIsolatedTables } from "@/lib/db/testing/isolated-tables";
 import { countCalls } from "@/lib/db/testing/sdk-middleware";
-import { createUser, type User } from "@/lib/db/users";
+import { createUser } from "@/lib/db/users";
+import { type User } from "@/lib/validation/users";
 import { profileImages } from "./profile-images";
 import { completeUpload, startUpload } from "./service";
 

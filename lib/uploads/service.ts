@@ -4,7 +4,7 @@ import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCom
 import type { AuditContext } from "@/lib/db/audit";
 import { deleteFileRecord, type FileMetadata, markUploadReady, recordPendingUpload, recordRejectedUpload } from "@/lib/db/files";
 import { getProfile } from "@/lib/db/profiles";
-import type { User } from "@/lib/db/users";
+import type { User } from "@/lib/validation/users";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { bucket, s3 } from "@/lib/s3/client";
 import { documentKey, profileImageKey, tempUploadKey } from "@/lib/s3/keys";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { customFieldsSchema } from "./custom-fields-schema";
+import { customFieldsSchema } from "@/lib/custom-fields/schema";
 import { normalizeProfileName, PROFILE_NAME_REQUIRED, PROFILE_TYPE_REQUIRED, PROFILE_TYPES, profileNameProblem } from "./profile-details";
 
 // The name and type rules live in profile-details.ts (zod-free, so the forms can use them in the

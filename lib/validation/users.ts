@@ -6,6 +6,22 @@ export const ROLES = ["admin", "manager", "user"] as const;
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES, { error: "Choose a role." });
 
+/** A user as the app reads them (the stored item without its password hash or session generation). */
+export const userSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  isActive: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+  lastSignInAt: z.string().optional(),
+  /** Which profile is the default (kept by lib/db/profiles.ts). */
+  defaultProfileId: z.string().optional(),
+});
+export type User = z.infer<typeof userSchema>;
+
 /** Emails are stored trimmed and lower-cased: one person, one spelling. */
 export const emailSchema = z
   .string({ error: "Email is required." })
@@ -71,7 +87,8 @@ export const userFilterSchema = z.object({
   sort: z.enum(USER_SORTS).optional().catch(undefined),
   order: z.enum(["asc", "desc"]).optional().catch(undefined),
 });
-export type UserFilterInput = z.infer<typeof userFilterSchema>;
+/** A users-list view, the one type the URL, this schema and the repository share: absent keys mean no filter and the default sort. */
+export type UserFilter = z.infer<typeof userFilterSchema>;
 
 export const listUsersSchema = z.object({
   filter: userFilterSchema,

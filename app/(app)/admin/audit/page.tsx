@@ -8,7 +8,8 @@ import { readTimelineView } from "@/lib/audit/timeline";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can, hidesAdmins } from "@/lib/auth/permissions";
 import { listUsers } from "@/lib/db/user-directory";
-import { getUsersByIds, type User } from "@/lib/db/users";
+import { getUsersByIds } from "@/lib/db/users";
+import { type User } from "@/lib/validation/users";
 import { timelineFilterSchema } from "@/lib/validation/audit";
 
 export const metadata: Metadata = { title: "Audit log" };

@@ -1,4 +1,5 @@
-import { readTimeline, presentEntries, type TimelineSubject } from "@/lib/audit/timeline";
+import { readTimeline, presentEntries } from "@/lib/audit/timeline";
+import { type TimelineSubject } from "@/lib/types/timeline";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { csvRow } from "@/lib/csv";
 import { AppError } from "@/lib/errors";

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { UsersList } from "@/components/users/users-list";
-import { canonicalFilter, usersHref, type UsersFilter } from "@/components/users/users-filter-url";
+import { canonicalFilter, usersHref } from "@/lib/users/filter-url";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can, grantableRoles } from "@/lib/auth/permissions";
 import { InvalidCursorError } from "@/lib/db/cursor";
 import { listUsers } from "@/lib/db/user-directory";
 import { userFilterSchema } from "@/lib/validation/users";
+import type { UserFilter } from "@/lib/validation/users";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -16,7 +17,7 @@ const PAGE_SIZE = 50;
 type Search = Record<string, string | string[] | undefined>;
 
 /** The first page and when it was read, so the browser's cache knows how fresh it is. */
-async function firstPage(filter: UsersFilter, cursor: string | null) {
+async function firstPage(filter: UserFilter, cursor: string | null) {
   const readAt = Date.now();
   return { page: await listUsers(filter, { cursor, limit: PAGE_SIZE }), readAt };
 }

@@ -15,7 +15,7 @@ import { getCurrentSession } from "@/lib/auth/session";
 import { can, grantableRoles } from "@/lib/auth/permissions";
 import { presentEntries, readTimeline } from "@/lib/audit/timeline";
 import { listProfiles } from "@/lib/db/profiles";
-import type { User } from "@/lib/db/users";
+import type { User } from "@/lib/validation/users";
 import { NotFoundError } from "@/lib/errors";
 
 const ACTIVITY_LIMIT = 20;

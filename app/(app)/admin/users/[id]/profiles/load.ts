@@ -3,7 +3,7 @@ import { cache } from "react";
 import { requireUser } from "@/lib/auth/current-user";
 import { forPage, profileSubject, userSubject } from "@/lib/auth/subjects";
 import type { Profile } from "@/lib/db/profiles";
-import type { User } from "@/lib/db/users";
+import type { User } from "@/lib/validation/users";
 
 // Loaders for the admin and manager views of someone's profiles. Cached per request, so the
 // layouts can refuse before anything streams (a real 404) and the pages reuse the reads.

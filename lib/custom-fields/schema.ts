@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { customFieldProblems, type JsonObject } from "./custom-fields";
+import { customFieldProblems, type JsonObject } from "./validation";
 
 /** The custom-field rules as a zod schema, for server actions: each issue carries the field's path. */
 export const customFieldsSchema = z.custom<JsonObject>().superRefine((value, ctx) => {

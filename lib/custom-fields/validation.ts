@@ -1,8 +1,8 @@
 // The rules for a profile's free-form `customFields`, shared by the editor (as the person types)
 // and the server action (again, on what arrives). Each problem names the dotted path of the
 // field it is about, so the message can land on that row. No zod here: the editor runs this in
-// the browser; custom-fields-schema.ts wraps it for the server actions.
-import { hasDeceptiveCharacters } from "./text";
+// the browser; schema.ts wraps it for the server actions.
+import { hasDeceptiveCharacters } from "@/lib/validation/text";
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };

@@ -2,7 +2,7 @@
 // typing in one row replaces one small record (and re-renders one row) whatever the size of the
 // object. Every operation is a pure function from tree to tree; `snapshotOf` turns a tree back
 // into JSON with each problem attached to the row it is about.
-import { CUSTOM_FIELD_LIMITS, customFieldProblems, type JsonObject, type JsonValue, keyProblem } from "@/lib/validation/custom-fields";
+import { CUSTOM_FIELD_LIMITS, customFieldProblems, type JsonObject, type JsonValue, keyProblem } from "./validation";
 
 export const FIELD_KINDS = ["text", "number", "boolean", "date", "null", "list", "group"] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];

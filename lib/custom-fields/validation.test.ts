@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { customFieldProblems, type JsonValue, keyOrder, withKeyOrder } from "./custom-fields";
+import { customFieldProblems, type JsonValue, keyOrder, withKeyOrder } from "./validation";
 
 const nest = (depth: number): JsonValue => (depth <= 1 ? { leaf: 1 } : { level: nest(depth - 1) });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { JsonObject } from "@/lib/validation/custom-fields";
+import type { JsonObject } from "./validation";
 import {
   addChild,
   allowedKinds,

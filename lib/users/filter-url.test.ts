@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { userFilterSchema } from "@/lib/validation/users";
-import { canonicalFilter, filterParams, sameFilter, usersHref } from "./users-filter-url";
+import { canonicalFilter, filterParams, sameFilter, usersHref } from "./filter-url";
 
 describe("users list filter in the URL", () => {
   it("leaves defaults out, so one view has one spelling (cursors are bound to it)", () => {

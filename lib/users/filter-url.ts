@@ -1,13 +1,10 @@
 // The users list's filter in one canonical form, shared by the server page and the browser: a
 // page cursor is bound to the exact filter it was read with, so both sides must spell the same
 // view the same way (defaults left out). Also how that filter appears in the URL.
-import type { UserFilterInput } from "@/lib/validation/users";
+import type { UserFilter } from "@/lib/validation/users";
 
-/** A users-list view: every key optional (absent = no filter, default sort). */
-export type UsersFilter = Partial<UserFilterInput>;
-
-type Sort = NonNullable<UserFilterInput["sort"]>;
-type Order = NonNullable<UserFilterInput["order"]>;
+type Sort = NonNullable<UserFilter["sort"]>;
+type Order = NonNullable<UserFilter["order"]>;
 
 /** Newest first by creation, A to Z by name (as lib/db/user-directory.ts reads them). */
 export const defaultOrder = (sort: Sort | undefined): Order => (sort === "name" ? "asc" : "desc");
@@ -18,7 +15,7 @@ export function normaliseQuery(text: string | undefined): string | undefined {
   return q || undefined;
 }
 
-export function canonicalFilter(filter: UsersFilter): UsersFilter {
+export function canonicalFilter(filter: UserFilter): UserFilter {
   const sort = filter.sort === "name" ? "name" : undefined;
   const order = filter.order && filter.order !== defaultOrder(sort) ? filter.order : undefined;
   const q = normaliseQuery(filter.q);
@@ -31,7 +28,7 @@ export function canonicalFilter(filter: UsersFilter): UsersFilter {
   };
 }
 
-export function filterParams(filter: UsersFilter): URLSearchParams {
+export function filterParams(filter: UserFilter): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of ["q", "role", "status", "sort", "order"] as const) {
     const value = filter[key];
@@ -40,11 +37,11 @@ export function filterParams(filter: UsersFilter): URLSearchParams {
   return params;
 }
 
-export function usersHref(filter: UsersFilter): string {
+export function usersHref(filter: UserFilter): string {
   const query = filterParams(filter).toString();
   return query ? `/admin/users?${query}` : "/admin/users";
 }
 
-export function sameFilter(a: UsersFilter, b: UsersFilter): boolean {
+export function sameFilter(a: UserFilter, b: UserFilter): boolean {
   return usersHref(canonicalFilter(a)) === usersHref(canonicalFilter(b));
 }

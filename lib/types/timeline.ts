@@ -1,0 +1,33 @@
+// What a timeline is asked for and what the browser receives: shared by the timeline read
+// (lib/audit/timeline.ts, server-only), its actions, and the components that render it.
+import type { AuditAction, AuditGroup } from "@/lib/audit/catalogue";
+
+export interface TimelineFilter {
+  actorId?: string;
+  targetUserId?: string;
+  actions?: AuditAction[];
+  /** Inclusive ISO bounds. */
+  from?: string;
+  to?: string;
+}
+
+/** Whose timeline: everything the viewer may see, or one user's (by them and done to them). */
+export type TimelineSubject = { kind: "all" } | { kind: "user"; userId: string };
+
+export interface TimelineEntryView {
+  id: string;
+  action: string;
+  group: AuditGroup | null;
+  sentence: string;
+  timestamp: string;
+  actor: { id: string; name: string | null };
+  target: { id: string; name: string | null } | null;
+  ipAddress: string | null;
+  device: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface TimelineViewPage {
+  entries: TimelineEntryView[];
+  nextCursor: string | null;
+}
