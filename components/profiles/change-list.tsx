@@ -2,7 +2,7 @@
 // and moved, each by dotted path. Used by the review step and by the conflict notice.
 import { type ChangeKind, type FieldChange, fieldChanges, previewValue } from "@/lib/custom-fields/changes";
 import type { ProfileDraft } from "@/lib/profiles/rebase";
-import { TYPE_LABELS } from "./types";
+import { TYPE_LABELS } from "@/lib/profiles/views";
 
 export interface DetailChange {
   label: string;

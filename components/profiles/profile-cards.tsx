@@ -17,7 +17,7 @@ import {
 } from "@/lib/actions/profiles/profile-actions";
 import { ProfileAvatar } from "./profile-avatar";
 import { ProfileDetailsFields } from "./profile-details-fields";
-import { type ProfileSummary, TYPE_LABELS } from "./types";
+import { type ProfileSummary, TYPE_LABELS } from "@/lib/profiles/views";
 import { useProfileDetailsForm } from "./use-profile-details-form";
 
 interface ProfileCardsProps {

@@ -3,7 +3,7 @@
 import { cn } from "@/components/ui/cn";
 import { TextField } from "@/components/ui/text-field";
 import { PROFILE_TYPES } from "@/lib/validation/profile-details";
-import { TYPE_LABELS } from "./types";
+import { TYPE_LABELS } from "@/lib/profiles/views";
 import type { ProfileDetailsForm } from "./use-profile-details-form";
 
 export function ProfileDetailsFields({ form, className }: { form: ProfileDetailsForm; className?: string }) {

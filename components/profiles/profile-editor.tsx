@@ -17,7 +17,7 @@ import type { ProfileDetails } from "@/lib/validation/profile-details";
 import { ChangeList, changeCount, type ProfileChanges, profileChanges } from "./change-list";
 import { routeFieldErrors } from "./field-errors";
 import { ProfileDetailsFields } from "./profile-details-fields";
-import { draftOf, isProfileData, type ProfileData, TYPE_LABELS } from "./types";
+import { draftOf, isProfileData, type ProfileData, TYPE_LABELS } from "@/lib/profiles/views";
 import { useProfileDetailsForm } from "./use-profile-details-form";
 
 interface Review {

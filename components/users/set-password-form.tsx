@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { TextField } from "@/components/ui/text-field";
-import { setPasswordAction } from "@/lib/actions/invites/set-password";
+import { setPasswordAction } from "@/lib/actions/auth/set-password";
 import { PASSWORD_RULES } from "@/lib/validation/password";
 import { setPasswordSchema } from "@/lib/validation/users";
 import { applyServerErrors, errorList, FormErrorSummary, summaryItems, useHydrated } from "./user-form";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ProfileCards } from "@/components/profiles/profile-cards";
-import { toSummary } from "@/components/profiles/types";
+import { toSummary } from "@/lib/profiles/views";
 import { requireUser } from "@/lib/auth/current-user";
 import { listProfiles } from "@/lib/db/profiles";
 import { profileImages } from "@/lib/uploads/profile-images";

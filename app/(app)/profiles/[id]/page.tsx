@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ProfileEditor } from "@/components/profiles/profile-editor";
 import { ProfileImagesSection } from "@/components/profiles/profile-images-section";
-import { toProfileData } from "@/components/profiles/types";
+import { toProfileData } from "@/lib/profiles/views";
 import { loadOwnProfile } from "./load";
 
 export const metadata: Metadata = { title: "Edit profile" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ProfileCards } from "@/components/profiles/profile-cards";
-import { toSummary } from "@/components/profiles/types";
+import { toSummary } from "@/lib/profiles/views";
 import { listProfiles } from "@/lib/db/profiles";
 import { profileImages } from "@/lib/uploads/profile-images";
 import { loadManagedOwner } from "./load";

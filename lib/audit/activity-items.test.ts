@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TimelineEntryView } from "@/lib/types/timeline";
-import { madeVersion, toActivityItems } from "./recent-activity";
+import { madeVersion, toActivityItems } from "./activity-items";
 
 const SUBJECT = "11111111-1111-4111-8111-111111111111";
 const ADMIN = "22222222-2222-4222-8222-222222222222";

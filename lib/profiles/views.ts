@@ -1,6 +1,6 @@
 // The shapes of profiles as the client components receive them (pages map the repository's
 // Profile onto these; components never import lib/db).
-import type { ProfileDraft } from "@/lib/profiles/rebase";
+import type { ProfileDraft } from "./rebase";
 import { isJsonObject, type JsonObject } from "@/lib/custom-fields/validation";
 import { isProfileType, type ProfileTypeInput } from "@/lib/validation/profile-details";
 
