@@ -57,7 +57,7 @@ export function awsTemplate() {
           },
           LifecycleConfiguration: {
             Rules: [
-              // Uploads never completed: their temp objects go by themselves (DESIGN.md §4). A
+              // Uploads never completed: their temp objects go by themselves (docs/architecture.md §1). A
               // prefix cannot name users/*/uploads/temp/, so temp objects carry a tag instead
               // (set by the presigned PUT, dropped by the copy to the final key).
               { Id: "expire-temp-uploads", Status: "Enabled", TagFilters: [TEMP_UPLOAD_TAG], ExpirationInDays: TEMP_UPLOAD_DAYS },

@@ -3,7 +3,7 @@
 // production build with the app's server (scripts/server.mjs, what `npm start` runs), and
 // measures each page: latency p50/p95 for one client, requests/s and p95 at 10 concurrent
 // clients, and DynamoDB calls per request (counted by a proxy in front of DynamoDB Local, so
-// the app runs unmodified). Budgets: DESIGN.md §8.
+// the app runs unmodified). Budgets: docs/architecture.md §5.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -167,7 +167,7 @@ async function main() {
       rows.push({ page: label, "p50 ms (1 client)": m.p50.toFixed(1), "p95 ms (1 client)": m.p95.toFixed(1), "req/s (10 clients)": m.rps10.toFixed(0), "p95 ms (10 clients)": m.p95at10.toFixed(1), "DynamoDB calls/request": m.callsPerRequest.toFixed(1) });
     }
     console.table(rows);
-    console.log("Budgets (DESIGN.md §8): users list ≥ 72 req/s at 10 clients, p50 ≤ 14 ms at 1 client; every page p95 ≤ 250 ms at 10 clients; ≤ 4 DynamoDB calls per page.");
+    console.log("Budgets (docs/architecture.md §5): users list ≥ 72 req/s at 10 clients, p50 ≤ 14 ms at 1 client; every page p95 ≤ 250 ms at 10 clients; ≤ 4 DynamoDB calls per page.");
   } finally {
     next?.kill("SIGTERM");
     proxy.close();

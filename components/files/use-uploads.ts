@@ -8,7 +8,7 @@ import { type UploadPurpose, uploadProblem } from "@/lib/uploads/policies";
 import { putObject } from "./put-object";
 import type { UploadedFile } from "./types";
 
-// The upload flow of DESIGN.md §4 as the browser runs it, shared by the uploader and the
+// The upload flow (docs/architecture.md §1, step 6) as the browser runs it, shared by the uploader and the
 // avatar/background editor: refuse by policy before anything starts, ask for a presigned PUT,
 // send the bytes straight to S3 with progress, then ask the server to check and keep them.
 // Cancel aborts the PUT and drops the pending record; retry starts over with a new URL.

@@ -14,7 +14,7 @@ import type { TimelineEntryView, TimelineFilter, TimelineSubject, TimelineViewPa
 // Timelines: one or more newest-first streams of entries (an index partition each, or the
 // month buckets of Timestamp-Index for "everything"), merged by time. The cursor keeps each
 // stream's position, so a page costs one read per stream whatever its depth. What a viewer may
-// see (DESIGN.md §5) is part of every read's filter, not applied afterwards.
+// see (docs/architecture.md §2) is part of every read's filter, not applied afterwards.
 
 /** Where a stream resumes: `{}` from its start, null when it has nothing more. */
 type Position = Record<string, unknown> | null;

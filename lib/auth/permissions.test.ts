@@ -7,7 +7,7 @@ const other = (role: Role): Subject => ({ id: `${role}-other`, role });
 const self = (a: Actor): Subject => ({ id: a.id, role: a.role });
 
 type Expect = Record<Role, boolean>;
-// The matrix of DESIGN.md §5, one row per (permission, subject) with the answer for each role.
+// The matrix of docs/architecture.md §2, one row per (permission, subject) with the answer for each role.
 const matrix: Array<[Permission, "none" | "self" | Role, Expect]> = [
   ["users.list", "none", { admin: true, manager: true, user: false }],
   ["users.view", "self", { admin: true, manager: true, user: true }],

@@ -1,4 +1,4 @@
-// Who may do what (DESIGN.md §5), decided in one pure function that every page and server
+// Who may do what (docs/architecture.md §2), decided in one pure function that every page and server
 // action asks. Inactive actors may do nothing.
 import type { Role } from "@/lib/validation/users";
 

@@ -12,7 +12,7 @@ import { presignGet, presignPut, UPLOAD_URL_SECONDS } from "@/lib/s3/presign";
 import { isRasterImage, UPLOAD_POLICIES, type UploadPurpose, uploadProblem } from "./policies";
 import { bytesMatchType } from "./sniff";
 
-// The upload flow of DESIGN.md §4: a pending record and a presigned PUT to a temp key; the
+// The upload flow (docs/architecture.md §1, step 6): a pending record and a presigned PUT to a temp key; the
 // browser uploads straight to S3; completion checks the object itself (size, type, first
 // bytes), moves it to its final key and marks it ready with its audit entry. A failed check
 // deletes the object and records why.
