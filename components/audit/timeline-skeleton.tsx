@@ -4,9 +4,9 @@ export function TimelineSkeleton({ title, rows = 6 }: { title: string; rows?: nu
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
       <div role="status" aria-label="Loading activity" className="flex animate-pulse flex-col gap-2">
-        <div className="h-5 w-40 rounded bg-zinc-200 dark:bg-zinc-800" />
+        <div className="h-5 w-40 rounded bg-inset-strong" />
         {Array.from({ length: rows }, (_, i) => (
-          <div key={i} className="h-20 rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900" />
+          <div key={i} className="h-20 rounded-lg border border-subtle bg-surface" />
         ))}
       </div>
     </div>

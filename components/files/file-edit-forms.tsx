@@ -32,7 +32,7 @@ function showServerErrors<T extends FieldValues>(setError: UseFormSetError<T>, f
 
 function FormError({ message }: { message: string | undefined }) {
   return message ? (
-    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+    <p role="alert" className="rounded-md bg-danger-soft px-3 py-2 text-sm text-danger-ink">
       {message}
     </p>
   ) : null;

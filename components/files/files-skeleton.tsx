@@ -1,8 +1,8 @@
 export function FilesTableSkeleton({ rows = 6 }: { rows?: number }) {
   return (
-    <div role="status" aria-label="Loading files" className="animate-pulse rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+    <div role="status" aria-label="Loading files" className="animate-pulse rounded-xl border border-subtle bg-surface p-4">
       {Array.from({ length: rows }, (_, i) => (
-        <div key={i} className="mb-3 h-6 rounded bg-zinc-200 last:mb-0 dark:bg-zinc-800" />
+        <div key={i} className="mb-3 h-6 rounded bg-inset-strong last:mb-0" />
       ))}
     </div>
   );
@@ -12,8 +12,8 @@ export function FilesTableSkeleton({ rows = 6 }: { rows?: number }) {
 export function FilesPageSkeleton() {
   return (
     <div className="flex flex-col gap-8">
-      <div className="h-8 w-40 animate-pulse rounded bg-zinc-200 dark:bg-zinc-800" />
-      <div className="h-36 animate-pulse rounded-xl border-2 border-dashed border-zinc-300 dark:border-zinc-700" />
+      <div className="h-8 w-40 animate-pulse rounded bg-inset-strong" />
+      <div className="h-36 animate-pulse rounded-xl border-2 border-dashed border-line" />
       <FilesTableSkeleton />
     </div>
   );

@@ -7,8 +7,8 @@ export function StatusBadge({ active }: { active: boolean }) {
     <span
       className={
         active
-          ? "rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
-          : "rounded-full bg-zinc-200 px-2 py-0.5 text-xs font-medium text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200"
+          ? "rounded-full bg-success-soft px-2 py-0.5 text-xs font-medium text-success-ink"
+          : "rounded-full bg-inset-strong px-2 py-0.5 text-xs font-medium text-strong"
       }
     >
       {active ? "Active" : "Deactivated"}
@@ -27,15 +27,15 @@ export function UserDetailAccount({ user }: { user: User }) {
     ["Last sign-in", user.lastSignInAt ? <time key="signin" dateTime={user.lastSignInAt}>{formatUtc(user.lastSignInAt)}</time> : "Never"],
   ];
   return (
-    <section aria-labelledby="account-heading" className="rounded-xl border border-zinc-200 bg-white p-6 dark:border-zinc-800 dark:bg-zinc-900">
+    <section aria-labelledby="account-heading" className="rounded-xl border border-subtle bg-surface p-6">
       <h2 id="account-heading" className="text-lg font-medium">
         Account
       </h2>
       <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-[10rem_1fr]">
         {rows.map(([term, value]) => (
           <div key={term} className="contents">
-            <dt className="font-medium text-zinc-600 dark:text-zinc-400">{term}</dt>
-            <dd className="text-zinc-900 dark:text-zinc-100">{value}</dd>
+            <dt className="font-medium text-muted">{term}</dt>
+            <dd className="text-fg">{value}</dd>
           </div>
         ))}
       </dl>

@@ -205,7 +205,7 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
 
   return (
     <>
-      <section aria-labelledby="edit-heading" className="rounded-xl border border-zinc-200 bg-white p-6 dark:border-zinc-800 dark:bg-zinc-900">
+      <section aria-labelledby="edit-heading" className="rounded-xl border border-subtle bg-surface p-6">
         <h2 id="edit-heading" className="text-lg font-medium">
           Edit account
         </h2>
@@ -215,7 +215,7 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
             tabIndex={-1}
             role="alert"
             aria-labelledby="conflict-heading"
-            className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 focus:outline-2 focus:outline-amber-600 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
+            className="mt-3 rounded-md border border-warning-line bg-warning-soft p-4 text-sm text-warning-ink focus:outline-2 focus:outline-amber-600"
           >
             <p id="conflict-heading" className="font-semibold">
               <span className="break-words">{changedBy}</span> changed this user since you opened it
@@ -225,7 +225,7 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
               <table className="mt-3 w-full text-left">
                 <caption className="sr-only">Fields changed by the other person</caption>
                 <thead>
-                  <tr className="border-b border-amber-300 dark:border-amber-700">
+                  <tr className="border-b border-warning-line">
                     <th scope="col" className="py-1 pr-3 font-medium">
                       Field
                     </th>
@@ -291,12 +291,12 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
         </form>
       </section>
 
-      <section aria-labelledby="access-heading" className="rounded-xl border border-zinc-200 bg-white p-6 dark:border-zinc-800 dark:bg-zinc-900">
+      <section aria-labelledby="access-heading" className="rounded-xl border border-subtle bg-surface p-6">
         <h2 id="access-heading" className="text-lg font-medium">
           Access
         </h2>
         {accessError ? (
-          <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
+          <p role="alert" className="mt-3 rounded-md bg-danger-soft px-3 py-2 text-sm text-danger-ink">
             {accessError}
           </p>
         ) : null}
@@ -305,7 +305,7 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
             <h3 className="text-sm font-medium">Password</h3>
             {base.isActive ? (
               <>
-                <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+                <p className="mt-1 text-sm text-muted">
                   A new one-time link lets them choose a new password. Any earlier link stops working.
                 </p>
                 <Button className="mt-2" variant="secondary" disabled={!hydrated} onClick={() => setDialog("reset")}>
@@ -318,14 +318,14 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
                 ) : null}
               </>
             ) : (
-              <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Reactivate this user to issue a password link.</p>
+              <p className="mt-1 text-sm text-muted">Reactivate this user to issue a password link.</p>
             )}
           </div>
           <div>
             <h3 className="text-sm font-medium">Status</h3>
             {canDeactivate ? (
               <>
-                <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+                <p className="mt-1 text-sm text-muted">
                   {base.isActive
                     ? "A deactivated user is signed out on their next request and cannot sign in. Nothing is deleted."
                     : "This user is deactivated. Reactivating lets them sign in again with their existing password."}
@@ -335,7 +335,7 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
                 </Button>
               </>
             ) : (
-              <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+              <p className="mt-1 text-sm text-muted">
                 {isSelf ? "You cannot deactivate your own account." : "You may not change this user's status."}
               </p>
             )}

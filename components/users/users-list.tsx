@@ -251,7 +251,7 @@ export function UsersList({ viewer, permissions, initialFilter, initialCursor, i
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Everyone with an account. Filter, search, export, or select people to change several at once.</p>
+          <p className="mt-1 text-sm text-muted">Everyone with an account. Filter, search, export, or select people to change several at once.</p>
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <ExportUsers filter={filter} />
@@ -288,7 +288,7 @@ export function UsersList({ viewer, permissions, initialFilter, initialCursor, i
       </div>
 
       {query.isError ? (
-        <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-6 text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100">
+        <div role="alert" className="rounded-xl border border-danger-line bg-danger-soft p-6 text-danger-ink">
           <p className="font-medium">The users could not be loaded.</p>
           <p className="mt-1 text-sm">{messageOf(query.error)}</p>
           <div className="mt-4 flex gap-2">
@@ -305,9 +305,9 @@ export function UsersList({ viewer, permissions, initialFilter, initialCursor, i
       ) : !page ? (
         <UsersTableSkeleton />
       ) : users.length === 0 ? (
-        <div className="rounded-xl border border-dashed border-zinc-300 p-10 text-center dark:border-zinc-700">
+        <div className="rounded-xl border border-dashed border-line p-10 text-center">
           <p className="font-medium">{hasFilter ? "No users match these filters" : "No users yet"}</p>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+          <p className="mt-1 text-sm text-muted">
             {hasFilter ? "Try another search, or clear the filters to see everyone." : "Invite someone to get started."}
           </p>
           {hasFilter ? (
@@ -344,7 +344,7 @@ export function UsersList({ viewer, permissions, initialFilter, initialCursor, i
             First page
           </Button>
         )}
-        <p aria-live="polite" className="text-zinc-700 dark:text-zinc-300">
+        <p aria-live="polite" className="text-soft">
           {query.isFetching && query.isPlaceholderData ? "Loading…" : firstPageKnown ? `Page ${cursors.length}` : null}
         </p>
         <Button

@@ -15,7 +15,7 @@ export default async function ActivityPage() {
     <div className="flex flex-col gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Your activity</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">What you did, and what was done to your account and profiles, newest first.</p>
+        <p className="mt-1 text-sm text-muted">What you did, and what was done to your account and profiles, newest first.</p>
       </div>
       <ExportTimeline user={user.id} />
       <Timeline subject={subject} filter={{}} initialPage={initialPage} renderedAt={renderedAt} emptyText="Your sign-ins and changes will appear here." />

@@ -17,7 +17,7 @@ export default async function FilesPage({ searchParams }: { searchParams: Promis
     <div className="flex flex-col gap-8">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">My files</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Documents and images you uploaded, newest first. Only you can see them unless you make one public.</p>
+        <p className="mt-1 text-sm text-muted">Documents and images you uploaded, newest first. Only you can see them unless you make one public.</p>
       </div>
       <section aria-labelledby="upload-heading" className="flex flex-col gap-3">
         <h2 id="upload-heading" className="text-lg font-medium">

@@ -15,7 +15,7 @@ export default async function AccountSessionsPage() {
     <div className="flex max-w-3xl flex-col gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Your sessions</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+        <p className="mt-1 text-sm text-muted">
           Browsers and devices signed in to your account. End any you do not recognise; changing your password ends them all.
         </p>
       </div>

@@ -45,7 +45,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     <div className="flex flex-col gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+        <p className="mt-1 text-sm text-muted">
           Every change and sign-in{viewer.role === "manager" ? " you may see (entries by admins are not shown)" : ""}, newest first. The
           date filters are UTC days; times show in your time zone.
         </p>

@@ -16,7 +16,7 @@ export default async function MyProfilesPage() {
     <div className="flex flex-col gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">My profiles</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+        <p className="mt-1 text-sm text-muted">
           Keep personal, professional and custom profiles, each with its own fields. Your default profile&apos;s <code className="font-mono">preferences.theme</code> (dark or light) sets the app&apos;s theme.
         </p>
       </div>

@@ -34,7 +34,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   } catch (error) {
     if (!(error instanceof InvalidCursorError)) throw error;
     return (
-      <div role="alert" className="rounded-xl border border-amber-300 bg-amber-50 p-6 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+      <div role="alert" className="rounded-xl border border-warning-line bg-warning-soft p-6 text-warning-ink">
         <h1 className="text-lg font-semibold">Users</h1>
         <p className="mt-1">{error.message}</p>
         <Link href={usersHref(filter)} className="mt-2 inline-block font-medium underline">

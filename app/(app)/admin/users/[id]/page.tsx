@@ -59,14 +59,14 @@ export default async function UserDetailPage({ params }: Params) {
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <Link href="/admin/users" className="text-sm font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300">
+        <Link href="/admin/users" className="text-sm font-medium text-link underline hover:no-underline">
           All users
         </Link>
         <div className="mt-2 flex flex-wrap items-center gap-3">
           <h1 className="break-words text-2xl font-semibold tracking-tight">{user.name}</h1>
           <StatusBadge active={user.isActive} />
         </div>
-        <p className="mt-1 break-all text-sm text-zinc-600 dark:text-zinc-400">
+        <p className="mt-1 break-all text-sm text-muted">
           {ROLE_LABELS[user.role]} · {user.email}
         </p>
       </div>
@@ -83,7 +83,7 @@ export default async function UserDetailPage({ params }: Params) {
               lastChange={activity.lastChange}
             />
           ) : (
-            <p className="rounded-xl border border-zinc-200 bg-white p-6 text-sm text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
+            <p className="rounded-xl border border-subtle bg-surface p-6 text-sm text-soft">
               {isSelf ? "Ask an admin to change your own account." : "You can view this account but not change it: only admins change admins and managers."}
             </p>
           )}

@@ -16,11 +16,11 @@ export default async function NewUserPage() {
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <Link href="/admin/users" className="text-sm font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300">
+        <Link href="/admin/users" className="text-sm font-medium text-link underline hover:no-underline">
           All users
         </Link>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight">Invite a user</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+        <p className="mt-1 text-sm text-muted">
           The new user gets a one-time link to set their password. It expires after {INVITE_TTL_HOURS} hours.
         </p>
       </div>

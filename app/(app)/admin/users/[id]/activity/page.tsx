@@ -26,7 +26,7 @@ export default async function UserActivityPage({ params }: { params: Promise<{ i
   return (
     <div className="flex flex-col gap-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <ol className="flex flex-wrap items-center gap-1 text-zinc-600 dark:text-zinc-400">
+        <ol className="flex flex-wrap items-center gap-1 text-muted">
           <li>
             <Link href="/admin/users" className="underline hover:no-underline">
               Users
@@ -44,7 +44,7 @@ export default async function UserActivityPage({ params }: { params: Promise<{ i
       </nav>
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Activity of {user.name}</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+        <p className="mt-1 text-sm text-muted">
           What {user.name} did, and what was done to their account and profiles, newest first
           {viewer.role === "manager" ? " (entries by admins are not shown)" : ""}.
         </p>

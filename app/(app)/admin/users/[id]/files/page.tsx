@@ -29,11 +29,11 @@ export default async function UserFilesPage({ params, searchParams }: { params: 
   return (
     <div className="flex flex-col gap-8">
       <div>
-        <Link href="/admin/users" className="text-sm font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300">
+        <Link href="/admin/users" className="text-sm font-medium text-link underline hover:no-underline">
           Back to users
         </Link>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight">Files of {owner.name}</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{owner.email}. Files you upload here go to this user&apos;s space.</p>
+        <p className="mt-1 text-sm text-muted">{owner.email}. Files you upload here go to this user&apos;s space.</p>
       </div>
       <section aria-labelledby="upload-heading" className="flex flex-col gap-3">
         <h2 id="upload-heading" className="text-lg font-medium">

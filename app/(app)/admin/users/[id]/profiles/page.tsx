@@ -17,16 +17,16 @@ export default async function ManagedProfilesPage({ params }: { params: Promise<
     <div className="flex flex-col gap-6">
       <div>
         <nav aria-label="Breadcrumb" className="text-sm">
-          <Link href="/admin/users" className="font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300">
+          <Link href="/admin/users" className="font-medium text-link underline hover:no-underline">
             Users
           </Link>
           <span aria-hidden="true" className="px-1.5 text-zinc-500">
             /
           </span>
-          <span className="text-zinc-700 dark:text-zinc-300">{owner.name}</span>
+          <span className="text-soft">{owner.name}</span>
         </nav>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight break-words">{owner.name}&apos;s profiles</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+        <p className="mt-1 text-sm text-muted">
           {owner.email} · {owner.role}
         </p>
       </div>
