@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { ActivityChart } from "@/components/audit/activity-chart";
+import { formatUtc } from "@/components/ui/format-date";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/current-user";
 import { dailyActivity } from "@/lib/db/audit-stats";
+import { PageHeader } from "@/components/ui/page-header";
 
 export default async function HomePage() {
   const user = await requireUser();
@@ -10,17 +12,19 @@ export default async function HomePage() {
   const activity = can(user, "audit.view_all") ? await dailyActivity(30) : null;
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Welcome, {user.name}</h1>
-        <p className="mt-1 text-sm text-muted">
-          Signed in as {user.email}
-          {user.lastSignInAt ? (
-            <>
-              {" "}· last sign-in <time dateTime={user.lastSignInAt}>{new Date(user.lastSignInAt).toUTCString()}</time>
-            </>
-          ) : null}
-        </p>
-      </div>
+      <PageHeader
+        title={<>Welcome, {user.name}</>}
+        description={
+          <>
+            Signed in as {user.email}
+            {user.lastSignInAt ? (
+              <>
+                {" "}· last sign-in <time dateTime={user.lastSignInAt}>{formatUtc(user.lastSignInAt)}</time>
+              </>
+            ) : null}
+          </>
+        }
+      />
       {can(user, "users.list") ? (
         <section aria-labelledby="admin-heading" className="rounded-xl border border-subtle bg-surface p-6">
           <h2 id="admin-heading" className="text-lg font-medium">

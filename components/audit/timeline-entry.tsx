@@ -3,7 +3,7 @@ import { useId, useState } from "react";
 import type { TimelineEntryView } from "@/lib/audit/timeline";
 import { GROUP_LABELS } from "./action-labels";
 import { EntryDiff } from "./entry-diff";
-import { clockTime, exactTime, relativeTime } from "./time-format";
+import { clockTime, exactTime, relativeTime } from "@/components/ui/format-date";
 import type { ClientClock } from "./use-client-clock";
 
 /** One entry: its sentence, when (relative, with the exact time on hover and when expanded), where from, and the diff. */

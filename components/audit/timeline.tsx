@@ -7,7 +7,7 @@ import { countNewerAction, readTimelineAction } from "@/lib/actions/audit/audit-
 import type { TimelineEntryView, TimelineViewPage } from "@/lib/audit/timeline";
 import { queryKeys } from "@/lib/query-keys";
 import type { TimelineFilterInput, TimelineSubjectInput } from "@/lib/validation/audit";
-import { dayHeading, dayKey, type Zone } from "./time-format";
+import { dayHeading, dayKey, type Zone } from "@/components/ui/format-date";
 import { TimelineEntry } from "./timeline-entry";
 import { useClientClock } from "./use-client-clock";
 

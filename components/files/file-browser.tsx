@@ -2,6 +2,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useId, useRef } from "react";
+import { AlertPanel } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { listFilesAction } from "@/lib/actions/files/file-actions";
@@ -97,12 +98,12 @@ export function FileBrowser({ ownerId, initialPage, initialFilter, caption }: Fi
       </form>
 
       {query.isError && !query.data ? (
-        <div role="alert" className="rounded-xl border border-danger-line bg-danger-soft p-6 text-sm text-danger-ink">
+        <AlertPanel tone="error" className="text-sm">
           <p>{query.error.message}</p>
           <Button variant="secondary" className="mt-3" onClick={() => void query.refetch()}>
             Try again
           </Button>
-        </div>
+        </AlertPanel>
       ) : query.isPending ? (
         <FilesTableSkeleton />
       ) : files.length === 0 ? (

@@ -7,7 +7,8 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { downloadUrlAction } from "@/lib/actions/files/file-actions";
 import { formatBytes, isRasterImage } from "@/lib/uploads/policies";
-import { formatDateTime, publicPath, typeLabel } from "./format";
+import { formatUtc } from "@/components/ui/format-date";
+import { publicPath, typeLabel } from "./format";
 import type { FileItem } from "./types";
 import { UNREACHABLE, useDeleteFile, useUpdateFile } from "./use-file-mutations";
 
@@ -114,10 +115,10 @@ export function FileRow({ file, onRemoved }: { file: FileItem; onRemoved(): void
         )}
       </td>
       <td className="whitespace-nowrap px-4 py-3 text-soft">
-        {file.expiresAt ? <time dateTime={file.expiresAt}>{formatDateTime(file.expiresAt)}</time> : "Never"}
+        {file.expiresAt ? <time dateTime={file.expiresAt}>{formatUtc(file.expiresAt)}</time> : "Never"}
       </td>
       <td className="whitespace-nowrap px-4 py-3 text-soft">
-        <time dateTime={file.createdAt}>{formatDateTime(file.createdAt)}</time>
+        <time dateTime={file.createdAt}>{formatUtc(file.createdAt)}</time>
       </td>
       <td className="px-4 py-3">
         <div className="flex max-w-64 flex-wrap gap-1">

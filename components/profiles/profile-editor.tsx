@@ -9,8 +9,10 @@ import { toast } from "sonner";
 import { FieldsEditor } from "@/components/custom-fields/fields-editor";
 import { treeFromJson } from "@/components/custom-fields/model";
 import { FieldsStore } from "@/components/custom-fields/store";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { PageHeader } from "@/components/ui/page-header";
 import { updateProfileAction } from "@/lib/actions/profiles/profile-actions";
 import { type ProfileDraft, rebase } from "@/lib/profiles/rebase";
 import type { ProfileDetails } from "@/lib/validation/profile-details";
@@ -142,18 +144,20 @@ export function ProfileEditor({ profile, backHref, ownerName }: ProfileEditorPro
 
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
+      <PageHeader
+        title={base.name}
+        back={
           <Link href={backHref} className="text-sm font-medium text-link underline hover:no-underline">
             ← {ownerName ? `${ownerName}'s profiles` : "My profiles"}
           </Link>
-          <h1 className="mt-2 text-2xl font-semibold tracking-tight break-words">{base.name}</h1>
-          <p className="mt-1 text-sm text-muted">
+        }
+        description={
+          <>
             {TYPE_LABELS[base.type]} profile{base.isDefault ? " · default" : ""}
             {ownerName ? ` · of ${ownerName}` : ""} · version {base.version}
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
 
       {conflict ? (
         <section
@@ -179,11 +183,9 @@ export function ProfileEditor({ profile, backHref, ownerName }: ProfileEditorPro
       ) : null}
 
       <form onSubmit={openReview} noValidate className="flex flex-col gap-6">
-        {formError ? (
-          <p ref={errorRef} tabIndex={-1} role="alert" className="rounded-md bg-danger-soft px-3 py-2 text-sm text-danger-ink">
-            {formError}
-          </p>
-        ) : null}
+        <Alert ref={errorRef} tabIndex={-1} tone="error">
+          {formError}
+        </Alert>
         <div className="rounded-xl border border-subtle bg-surface p-5">
           <ProfileDetailsFields form={form} />
         </div>

@@ -2,9 +2,10 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { formatUtc } from "@/components/users/user-detail-format";
+import { formatUtc } from "@/components/ui/format-date";
 import { revokeAllSessionsAction, revokeSessionAction } from "@/lib/actions/sessions/session-actions";
 import type { SessionView } from "@/lib/validation/sessions";
 
@@ -59,11 +60,7 @@ export function SessionList({ userId, sessions, own, name }: SessionListProps) {
   const allLabel = own ? "Sign out of all other sessions" : "Sign out everywhere";
   return (
     <div className="flex flex-col gap-4">
-      {error ? (
-        <p role="alert" className="rounded-md bg-danger-soft px-3 py-2 text-sm text-danger-ink">
-          {error}
-        </p>
-      ) : null}
+      <Alert tone="error">{error}</Alert>
       {sessions.length === 0 ? (
         <p className="rounded-lg border border-dashed border-line p-6 text-center text-sm text-muted">
           {own ? "No other active sessions." : `${name} is not signed in anywhere.`}

@@ -2,7 +2,7 @@
 import { useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { formatUtc } from "./user-detail-format";
+import { formatUtc } from "@/components/ui/format-date";
 
 export type Delivery = "sent" | "not_configured" | "failed";
 

@@ -3,7 +3,7 @@
 // module shapes them for display (pure, tested) and renders them as plain text.
 import Link from "next/link";
 import type { TimelineEntryView } from "@/lib/audit/timeline";
-import { formatUtc } from "./user-detail-format";
+import { formatUtc } from "@/components/ui/format-date";
 
 export interface ActivityChange {
   field: string;

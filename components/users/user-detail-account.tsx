@@ -1,27 +1,15 @@
 import type { ReactNode } from "react";
 import type { User } from "@/lib/db/users";
-import { formatUtc, ROLE_LABELS } from "./user-detail-format";
-
-export function StatusBadge({ active }: { active: boolean }) {
-  return (
-    <span
-      className={
-        active
-          ? "rounded-full bg-success-soft px-2 py-0.5 text-xs font-medium text-success-ink"
-          : "rounded-full bg-inset-strong px-2 py-0.5 text-xs font-medium text-strong"
-      }
-    >
-      {active ? "Active" : "Deactivated"}
-    </span>
-  );
-}
+import { formatUtc } from "@/components/ui/format-date";
+import { ROLE_LABELS } from "./role-labels";
+import { UserStatusBadge } from "./user-status-badge";
 
 /** The account's fields as stored now (the edit form below may hold someone's unsaved edits). */
 export function UserDetailAccount({ user }: { user: User }) {
   const rows: Array<[string, ReactNode]> = [
     ["Email", <span key="email" className="break-all">{user.email}</span>],
     ["Role", ROLE_LABELS[user.role]],
-    ["Status", <StatusBadge key="status" active={user.isActive} />],
+    ["Status", <UserStatusBadge key="status" active={user.isActive} />],
     ["Created", <time key="created" dateTime={user.createdAt}>{formatUtc(user.createdAt)}</time>],
     ["Last changed", <time key="updated" dateTime={user.updatedAt}>{formatUtc(user.updatedAt)}</time>],
     ["Last sign-in", user.lastSignInAt ? <time key="signin" dateTime={user.lastSignInAt}>{formatUtc(user.lastSignInAt)}</time> : "Never"],

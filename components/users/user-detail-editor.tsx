@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { issuePasswordResetAction } from "@/lib/actions/users/issue-password-reset";
@@ -16,7 +17,7 @@ import { updateUserAction } from "@/lib/actions/users/update-user";
 import type { User } from "@/lib/db/users";
 import { ROLES, type Role, updateUserSchema } from "@/lib/validation/users";
 import { type Delivery, InviteLink } from "./invite-link";
-import { ROLE_LABELS } from "./user-detail-format";
+import { ROLE_LABELS } from "./role-labels";
 import { applyServerErrors, FormErrorSummary, summaryItems, useHydrated, UserFields } from "./user-form";
 
 type Input = z.input<typeof updateUserSchema>;
@@ -295,11 +296,9 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
         <h2 id="access-heading" className="text-lg font-medium">
           Access
         </h2>
-        {accessError ? (
-          <p role="alert" className="mt-3 rounded-md bg-danger-soft px-3 py-2 text-sm text-danger-ink">
-            {accessError}
-          </p>
-        ) : null}
+        <Alert tone="error" className="mt-3">
+          {accessError}
+        </Alert>
         <div className="mt-3 flex flex-col gap-4">
           <div>
             <h3 className="text-sm font-medium">Password</h3>

@@ -6,7 +6,7 @@ import type { FieldErrors, FieldValues, Path, UseFormRegisterReturn, UseFormSetE
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { Role } from "@/lib/validation/users";
-import { ROLE_LABELS } from "./user-detail-format";
+import { ROLE_LABELS } from "./role-labels";
 
 const noSubscription = () => () => {};
 

@@ -1,32 +1,13 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
+import { formatUtc } from "@/components/ui/format-date";
 import type { User } from "@/lib/db/users";
+import { UserStatusBadge } from "./user-status-badge";
 
 // The users table: presentation only. Selection and the status toggle are decided and handled
 // by the list around it (components/users/users-list.tsx). Every value is React text, so names
 // and emails are escaped whatever they contain; <bdi> keeps right-to-left names from reordering
 // the text around them.
-
-/** Minutes in UTC, the same on the server and in every browser (no hydration mismatch). */
-export function formatDate(iso: string | undefined): string {
-  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : "Never";
-}
-
-export function StatusBadge({ active }: { active: boolean }) {
-  return (
-    <span
-      className={cn(
-        "rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap",
-        active
-          ? "bg-success-soft text-success-ink"
-          : "bg-inset text-soft",
-      )}
-    >
-      {active ? "Active" : "Deactivated"}
-    </span>
-  );
-}
 
 const checkboxClasses = "size-4 rounded border-zinc-400 accent-indigo-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
 
@@ -117,13 +98,13 @@ export function UsersTable({ users, viewerId, selected, allMatching, onSelect, o
                 </td>
                 <td className="px-4 py-3 capitalize">{user.role}</td>
                 <td className="px-4 py-3">
-                  <StatusBadge active={user.isActive} />
+                  <UserStatusBadge active={user.isActive} />
                 </td>
                 <td className="whitespace-nowrap px-4 py-3 text-soft">
-                  <time dateTime={user.createdAt}>{formatDate(user.createdAt)}</time>
+                  <time dateTime={user.createdAt}>{formatUtc(user.createdAt)}</time>
                 </td>
                 <td className="whitespace-nowrap px-4 py-3 text-soft">
-                  {user.lastSignInAt ? <time dateTime={user.lastSignInAt}>{formatDate(user.lastSignInAt)}</time> : "Never"}
+                  {user.lastSignInAt ? <time dateTime={user.lastSignInAt}>{formatUtc(user.lastSignInAt)}</time> : "Never"}
                 </td>
                 <td className="px-4 py-2 text-right">
                   {canToggleStatus(user) ? (

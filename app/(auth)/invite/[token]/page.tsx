@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SetPasswordForm } from "@/components/users/set-password-form";
-import { formatUtc } from "@/components/users/user-detail-format";
+import { formatUtc } from "@/components/ui/format-date";
 import { AuthCard } from "@/components/ui/auth-card";
 import { findInvite, INVALID_LINK } from "@/lib/db/invites";
 import { getUser } from "@/lib/db/users";

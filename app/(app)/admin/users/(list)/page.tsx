@@ -7,6 +7,7 @@ import { can, grantableRoles } from "@/lib/auth/permissions";
 import { InvalidCursorError } from "@/lib/db/cursor";
 import { listUsers } from "@/lib/db/user-directory";
 import { userFilterSchema } from "@/lib/validation/users";
+import { AlertPanel } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -34,13 +35,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   } catch (error) {
     if (!(error instanceof InvalidCursorError)) throw error;
     return (
-      <div role="alert" className="rounded-xl border border-warning-line bg-warning-soft p-6 text-warning-ink">
+      <AlertPanel tone="warning" role="alert">
         <h1 className="text-lg font-semibold">Users</h1>
         <p className="mt-1">{error.message}</p>
         <Link href={usersHref(filter)} className="mt-2 inline-block font-medium underline">
           Go to the first page
         </Link>
-      </div>
+      </AlertPanel>
     );
   }
 

@@ -5,10 +5,12 @@ import { cache, Suspense } from "react";
 import { SessionListSkeleton } from "@/components/sessions/session-list-skeleton";
 import { UserSessionsSection } from "@/components/sessions/user-sessions-section";
 import { madeVersion, RecentActivity, toActivityItems } from "@/components/users/recent-activity";
-import { StatusBadge, UserDetailAccount } from "@/components/users/user-detail-account";
+import { PageHeader } from "@/components/ui/page-header";
+import { UserDetailAccount } from "@/components/users/user-detail-account";
 import { UserDetailEditor } from "@/components/users/user-detail-editor";
-import { ROLE_LABELS } from "@/components/users/user-detail-format";
+import { ROLE_LABELS } from "@/components/users/role-labels";
 import { UserDetailProfiles } from "@/components/users/user-detail-profiles";
+import { UserStatusBadge } from "@/components/users/user-status-badge";
 import { getCurrentUser, requireUser } from "@/lib/auth/current-user";
 import { getCurrentSession } from "@/lib/auth/session";
 import { can, grantableRoles } from "@/lib/auth/permissions";
@@ -58,18 +60,20 @@ export default async function UserDetailPage({ params }: Params) {
 
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <Link href="/admin/users" className="text-sm font-medium text-link underline hover:no-underline">
-          All users
-        </Link>
-        <div className="mt-2 flex flex-wrap items-center gap-3">
-          <h1 className="break-words text-2xl font-semibold tracking-tight">{user.name}</h1>
-          <StatusBadge active={user.isActive} />
-        </div>
-        <p className="mt-1 break-all text-sm text-muted">
-          {ROLE_LABELS[user.role]} · {user.email}
-        </p>
-      </div>
+      <PageHeader
+        title={user.name}
+        back={
+          <Link href="/admin/users" className="text-sm font-medium text-link underline hover:no-underline">
+            All users
+          </Link>
+        }
+        badge={<UserStatusBadge active={user.isActive} />}
+        description={
+          <>
+            {ROLE_LABELS[user.role]} · {user.email}
+          </>
+        }
+      />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-5">
         <div className="flex min-w-0 flex-col gap-6 lg:col-span-3">
           <UserDetailAccount user={user} />

@@ -8,6 +8,7 @@ import { readTimelineView } from "@/lib/audit/timeline";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { getUser } from "@/lib/db/users";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "User activity" };
 
@@ -42,13 +43,15 @@ export default async function UserActivityPage({ params }: { params: Promise<{ i
           <li aria-current="page">Activity</li>
         </ol>
       </nav>
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Activity of {user.name}</h1>
-        <p className="mt-1 text-sm text-muted">
-          What {user.name} did, and what was done to their account and profiles, newest first
-          {viewer.role === "manager" ? " (entries by admins are not shown)" : ""}.
-        </p>
-      </div>
+      <PageHeader
+        title={<>Activity of {user.name}</>}
+        description={
+          <>
+            What {user.name} did, and what was done to their account and profiles, newest first
+            {viewer.role === "manager" ? " (entries by admins are not shown)" : ""}.
+          </>
+        }
+      />
       <ExportTimeline user={user.id} />
       <Timeline subject={subject} filter={{}} initialPage={initialPage} renderedAt={renderedAt} emptyText="Nothing has happened on this account yet." />
     </div>

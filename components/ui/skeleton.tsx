@@ -1,0 +1,14 @@
+import { cn } from "./cn";
+
+/**
+ * A pulsing placeholder shaped by its classes (height, width, rounding). Hidden from assistive
+ * technology: the region around it says what is loading (role="status" with a label).
+ */
+export function Skeleton({ className, card = false }: { className?: string; /** A card's outline instead of a filled bar. */ card?: boolean }) {
+  return <div aria-hidden="true" className={cn("animate-pulse", card ? "rounded-xl border border-subtle bg-surface" : "rounded bg-inset-strong", className)} />;
+}
+
+/** `count` skeletons with the same classes, keyed by position. */
+export function Skeletons({ count, className, card }: { count: number; className?: string; card?: boolean }) {
+  return Array.from({ length: count }, (_, i) => <Skeleton key={i} className={className} card={card} />);
+}
