@@ -7,6 +7,7 @@ import { countNewerAction, readTimelineAction } from "@/lib/actions/audit/audit-
 import type { TimelineEntryView, TimelineViewPage } from "@/lib/audit/timeline";
 import { queryKeys } from "@/lib/query-keys";
 import type { TimelineFilterInput, TimelineSubjectInput } from "@/lib/validation/audit";
+import { EmptyState } from "@/components/ui/empty-state";
 import { dayHeading, dayKey, type Zone } from "@/components/ui/format-date";
 import { TimelineEntry } from "./timeline-entry";
 import { useClientClock } from "./use-client-clock";
@@ -152,10 +153,7 @@ export function Timeline({ subject, filter, initialPage, renderedAt, emptyText }
 
       <div className="flex flex-col gap-6" aria-busy={refreshing || isFetchingNextPage}>
         {count === 0 ? (
-          <div className="rounded-xl border border-dashed border-line p-10 text-center">
-            <p className="font-medium">No activity to show</p>
-            <p className="mt-1 text-sm text-muted">{emptyText}</p>
-          </div>
+          <EmptyState title="No activity to show" description={emptyText} />
         ) : (
           groups.map((group, i) => {
             const headingId = `${headingPrefix}-${group.key}`;

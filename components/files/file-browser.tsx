@@ -4,6 +4,7 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useId, useRef } from "react";
 import { AlertPanel } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { TextField } from "@/components/ui/text-field";
 import { listFilesAction } from "@/lib/actions/files/file-actions";
 import { queryKeys } from "@/lib/query-keys";
@@ -107,10 +108,10 @@ export function FileBrowser({ ownerId, initialPage, initialFilter, caption }: Fi
       ) : query.isPending ? (
         <FilesTableSkeleton />
       ) : files.length === 0 ? (
-        <div className="rounded-xl border border-dashed border-line p-10 text-center">
-          <p className="font-medium">{filterQuery ? "No files match these filters" : "No files yet"}</p>
-          <p className="mt-1 text-sm text-muted">{filterQuery ? "Try another tag or type, or clear the filters." : "Uploaded files will be listed here."}</p>
-        </div>
+        <EmptyState
+          title={filterQuery ? "No files match these filters" : "No files yet"}
+          description={filterQuery ? "Try another tag or type, or clear the filters." : "Uploaded files will be listed here."}
+        />
       ) : (
         <div ref={tableRef} tabIndex={-1} className="overflow-x-auto rounded-xl border border-subtle bg-surface focus:outline-none">
           <table className="w-full text-left text-sm">

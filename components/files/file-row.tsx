@@ -5,9 +5,10 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
+import { formatUtc } from "@/components/ui/format-date";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { downloadUrlAction } from "@/lib/actions/files/file-actions";
 import { formatBytes, isRasterImage } from "@/lib/uploads/policies";
-import { formatUtc } from "@/components/ui/format-date";
 import { publicPath, typeLabel } from "./format";
 import type { FileItem } from "./types";
 import { UNREACHABLE, useDeleteFile, useUpdateFile } from "./use-file-mutations";
@@ -21,7 +22,6 @@ const FileExpiryForm = dynamic(() => import("./file-edit-forms").then((m) => m.F
 type Editing = "rename" | "tags" | "expiry" | "delete" | null;
 
 const actionButton = "px-2 py-1 text-xs";
-const badge = "inline-block rounded-full px-2 py-0.5 text-xs font-medium";
 
 /** Follows a presigned GET: documents arrive as attachments, images open in a new tab. */
 function openDownload(url: string, inline: boolean) {
@@ -90,7 +90,7 @@ export function FileRow({ file, onRemoved }: { file: FileItem; onRemoved(): void
         {file.tags.length ? (
           <ul aria-label={`Tags of ${name}`} className="flex max-w-48 flex-wrap gap-1">
             {file.tags.map((tag) => (
-              <li key={tag} className={`${badge} bg-inset text-strong`}>
+              <li key={tag} className="inline-block rounded-full bg-inset px-2 py-0.5 text-xs font-medium text-strong">
                 {tag}
               </li>
             ))}
@@ -102,7 +102,7 @@ export function FileRow({ file, onRemoved }: { file: FileItem; onRemoved(): void
       <td className="px-4 py-3">
         {file.isPublic ? (
           <div className="flex flex-col items-start gap-1">
-            <span className={`${badge} bg-success-soft text-success-ink`}>Public</span>
+            <StatusBadge tone="success">Public</StatusBadge>
             <a href={publicPath(file.id)} className="text-xs font-medium text-link underline hover:no-underline">
               Public link<span className="sr-only"> of {name}</span>
             </a>

@@ -8,6 +8,8 @@ import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { StatusBadge } from "@/components/ui/status-badge";
 import {
   createProfileAction,
   deleteProfileAction,
@@ -32,10 +34,7 @@ export function ProfileCards({ ownerId, profiles, basePath }: ProfileCardsProps)
     <div className="flex flex-col gap-6">
       <CreateProfileForm ownerId={ownerId} basePath={basePath} />
       {profiles.length === 0 ? (
-        <div className="rounded-xl border border-dashed border-line p-10 text-center">
-          <p className="font-medium">No profiles yet — create one</p>
-          <p className="mt-1 text-sm text-muted">Give it a name and a type above. The first profile becomes the default.</p>
-        </div>
+        <EmptyState title="No profiles yet — create one" description="Give it a name and a type above. The first profile becomes the default." />
       ) : (
         <ul role="list" aria-label="Profiles" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {profiles.map((profile) => (
@@ -135,7 +134,7 @@ function ProfileCard({ profile, basePath }: { profile: ProfileSummary; basePath:
           </p>
         </div>
         {profile.isDefault ? (
-          <span className="rounded-full bg-accent-soft px-2 py-0.5 text-xs font-medium text-accent-ink">Default</span>
+          <StatusBadge tone="accent">Default</StatusBadge>
         ) : null}
       </div>
       <div className="mt-auto flex flex-wrap gap-2">

@@ -5,7 +5,9 @@ import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { EmptyState } from "@/components/ui/empty-state";
 import { formatUtc } from "@/components/ui/format-date";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { revokeAllSessionsAction, revokeSessionAction } from "@/lib/actions/sessions/session-actions";
 import type { SessionView } from "@/lib/validation/sessions";
 
@@ -62,9 +64,7 @@ export function SessionList({ userId, sessions, own, name }: SessionListProps) {
     <div className="flex flex-col gap-4">
       <Alert tone="error">{error}</Alert>
       {sessions.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-line p-6 text-center text-sm text-muted">
-          {own ? "No other active sessions." : `${name} is not signed in anywhere.`}
-        </p>
+        <EmptyState compact description={own ? "No other active sessions." : `${name} is not signed in anywhere.`} />
       ) : (
         <ul aria-label={own ? "Your sessions" : `Sessions of ${name}`} className="divide-y divide-subtle rounded-lg border border-subtle">
           {sessions.map((s) => (
@@ -73,9 +73,9 @@ export function SessionList({ userId, sessions, own, name }: SessionListProps) {
                 <p className="font-medium text-fg">
                   {s.device ?? "Unknown browser"}
                   {s.current ? (
-                    <span className="ml-2 rounded-full bg-success-soft px-2 py-0.5 text-xs font-medium text-success-ink">
+                    <StatusBadge tone="success" className="ml-2">
                       This browser
-                    </span>
+                    </StatusBadge>
                   ) : null}
                 </p>
                 <p className="mt-0.5 text-muted">

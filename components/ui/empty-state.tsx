@@ -2,7 +2,8 @@ import type { ReactNode } from "react";
 import { cn } from "./cn";
 
 interface EmptyStateProps {
-  title: ReactNode;
+  /** Missing for an empty state that is one quiet sentence. */
+  title?: ReactNode;
   description?: ReactNode;
   /** A way out: clear the filters, create the first one. */
   action?: ReactNode;
@@ -15,8 +16,8 @@ interface EmptyStateProps {
 export function EmptyState({ title, description, action, compact = false, className }: EmptyStateProps) {
   return (
     <div className={cn("border border-dashed border-line text-center", compact ? "rounded-lg p-6 text-sm" : "rounded-xl p-10", className)}>
-      <p className="font-medium">{title}</p>
-      {description ? <p className="mt-1 text-sm text-muted">{description}</p> : null}
+      {title ? <p className="font-medium">{title}</p> : null}
+      {description ? <p className={cn("text-sm text-muted", title ? "mt-1" : null)}>{description}</p> : null}
       {action ? <div className="mt-4">{action}</div> : null}
     </div>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export interface ProfileSummaryRow {
   id: string;
@@ -17,12 +18,16 @@ export function UserDetailProfiles({ userId, name, profiles, manageProfiles, man
         Profiles
       </h2>
       {profiles.length === 0 ? (
-        <div className="mt-3 rounded-lg border border-dashed border-line p-6 text-center">
-          <p className="text-sm font-medium">No profiles yet</p>
-          <p className="mt-1 text-sm text-muted">
-            <span className="break-words">{name}</span> has no profiles yet.
-          </p>
-        </div>
+        <EmptyState
+          compact
+          className="mt-3"
+          title="No profiles yet"
+          description={
+            <>
+              <span className="break-words">{name}</span> has no profiles yet.
+            </>
+          }
+        />
       ) : (
         <ul className="mt-3 divide-y divide-divider text-sm">
           {profiles.map((p) => (

@@ -10,12 +10,10 @@ import { BulkBar, bulkConfirmLabel, bulkDescription, BulkResultPanel, bulkTitle 
 import { ExportUsers } from "./export-users";
 import { messageOf, useUsersList, type UsersListInput } from "./use-users-list";
 import { UsersFilters } from "./users-filters";
+import { USERS_DESCRIPTION } from "./users-list-skeleton";
 import { UsersTable, UsersTableSkeleton } from "./users-table";
 
 // The users list: filters, bulk bar, table and pagination over the state in use-users-list.ts.
-
-/** The page's description, shown by the loading skeleton too. */
-export const USERS_DESCRIPTION = "Everyone with an account. Filter, search, export, or select people to change several at once.";
 
 export interface UsersListPermissions {
   /** Roles the viewer may give others; empty when they may not change roles. */

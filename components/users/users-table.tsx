@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { formatUtc } from "@/components/ui/format-date";
+import { RowsSkeleton } from "@/components/ui/skeleton";
 import type { User } from "@/lib/db/users";
 import { UserStatusBadge } from "./user-status-badge";
 
@@ -127,11 +128,5 @@ export function UsersTable({ users, viewerId, selected, allMatching, onSelect, o
 }
 
 export function UsersTableSkeleton({ rows = 8 }: { rows?: number }) {
-  return (
-    <div role="status" aria-label="Loading users" className="animate-pulse rounded-xl border border-subtle bg-surface p-4">
-      {Array.from({ length: rows }, (_, i) => (
-        <div key={i} className="mb-3 h-6 rounded bg-inset-strong last:mb-0" />
-      ))}
-    </div>
-  );
+  return <RowsSkeleton label="Loading users" rows={rows} />;
 }
