@@ -1,6 +1,8 @@
 "use client";
 // The form view of the custom fields: nested lists of rows. Each row subscribes to its own node
 // and problems only (see store.ts) and is memoized on plain props, so a keystroke renders one row.
+// Over 300 lines because FieldRow is one memoized unit: its handlers share the row's store
+// subscription, and splitting it would pass that subscription through props and defeat the memo.
 import { type DragEvent, type KeyboardEvent, memo, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { ArrowDownIcon, ArrowUpIcon, ChevronIcon, GripIcon, NestIcon, RemoveIcon, UnnestIcon } from "./icons";
