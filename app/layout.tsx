@@ -20,7 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const theme = await currentTheme();
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}${theme ? ` ${theme}` : ""}`}>
-      <body className="min-h-screen bg-zinc-50 font-sans text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
+      <body className="min-h-screen bg-canvas font-sans text-fg antialiased">
         <Providers>{children}</Providers>
         <Toaster />
       </body>

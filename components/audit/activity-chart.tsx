@@ -11,16 +11,16 @@ import { GROUP_LABELS } from "./action-labels";
 const GROUPS: AuditGroup[] = ["users", "profiles", "files", "sign-ins"];
 
 const FILL: Record<AuditGroup, string> = {
-  users: "fill-indigo-600 dark:fill-indigo-400",
-  profiles: "fill-emerald-600 dark:fill-emerald-400",
-  files: "fill-amber-700 dark:fill-amber-400",
-  "sign-ins": "fill-fuchsia-700 dark:fill-fuchsia-400",
+  users: "fill-chart-users",
+  profiles: "fill-chart-profiles",
+  files: "fill-chart-files",
+  "sign-ins": "fill-chart-sign-ins",
 };
 const SWATCH: Record<AuditGroup, string> = {
-  users: "bg-indigo-600 dark:bg-indigo-400",
-  profiles: "bg-emerald-600 dark:bg-emerald-400",
-  files: "bg-amber-700 dark:bg-amber-400",
-  "sign-ins": "bg-fuchsia-700 dark:bg-fuchsia-400",
+  users: "bg-chart-users",
+  profiles: "bg-chart-profiles",
+  files: "bg-chart-files",
+  "sign-ins": "bg-chart-sign-ins",
 };
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -68,14 +68,14 @@ export function ActivityChart({ days }: { days: DailyActivity[] }) {
 
   return (
     <figure aria-labelledby="activity-chart-caption" className="flex flex-col gap-3">
-      <figcaption id="activity-chart-caption" className="text-sm text-zinc-700 dark:text-zinc-300">
+      <figcaption id="activity-chart-caption" className="text-sm text-soft">
         Audit entries per day for the last {days.length} days (UTC), by kind of action.
       </figcaption>
       <svg role="img" aria-label={summaryOf(days)} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full">
         {ticks.map((tick) => (
           <g key={tick}>
-            <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(tick)} y2={y(tick)} className="stroke-zinc-200 dark:stroke-zinc-700" strokeWidth={1} />
-            <text x={LEFT - 6} y={y(tick)} textAnchor="end" dominantBaseline="middle" className="fill-zinc-600 text-[11px] dark:fill-zinc-400">
+            <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(tick)} y2={y(tick)} className="stroke-rule" strokeWidth={1} />
+            <text x={LEFT - 6} y={y(tick)} textAnchor="end" dominantBaseline="middle" className="fill-muted text-[11px]">
               {formatCount(tick)}
             </text>
           </g>
@@ -92,11 +92,11 @@ export function ActivityChart({ days }: { days: DailyActivity[] }) {
                 const bottom = y(stacked);
                 stacked += day[group];
                 return (
-                  <rect key={group} x={x} y={top} width={barWidth} height={Math.max(bottom - top, 1)} className={`${FILL[group]} stroke-white dark:stroke-zinc-900`} strokeWidth={1} />
+                  <rect key={group} x={x} y={top} width={barWidth} height={Math.max(bottom - top, 1)} className={`${FILL[group]} stroke-surface`} strokeWidth={1} />
                 );
               })}
               {(days.length - 1 - i) % 5 === 0 ? (
-                <text x={x + barWidth / 2} y={HEIGHT - 8} textAnchor="middle" className="fill-zinc-600 text-[11px] dark:fill-zinc-400">
+                <text x={x + barWidth / 2} y={HEIGHT - 8} textAnchor="middle" className="fill-muted text-[11px]">
                   {shortDay(day.day)}
                 </text>
               ) : null}
@@ -113,15 +113,15 @@ export function ActivityChart({ days }: { days: DailyActivity[] }) {
         ))}
       </ul>
       <details className="group text-sm">
-        <summary className="cursor-pointer font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300">
+        <summary className="cursor-pointer font-medium text-link underline hover:no-underline">
           <span className="group-open:hidden">Show as table</span>
           <span className="hidden group-open:inline">Hide table</span>
         </summary>
         {/* Scrolls on its own, so it takes keyboard focus (arrow keys scroll it). */}
-        <div tabIndex={0} role="region" aria-label="Activity per day" className="mt-3 max-h-96 overflow-auto rounded-lg border border-zinc-200 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-zinc-800">
+        <div tabIndex={0} role="region" aria-label="Activity per day" className="mt-3 max-h-96 overflow-auto rounded-lg border border-subtle focus-visible:outline-2 focus-visible:outline-indigo-600">
           <table className="w-full text-left text-sm tabular-nums">
             <caption className="sr-only">Audit entries per day for the last {days.length} days (UTC), by kind of action</caption>
-            <thead className="sticky top-0 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
+            <thead className="sticky top-0 bg-surface-alt text-xs uppercase tracking-wide text-muted">
               <tr>
                 <th scope="col" className="px-3 py-2 font-medium">Day</th>
                 {GROUPS.map((g) => (
@@ -130,7 +130,7 @@ export function ActivityChart({ days }: { days: DailyActivity[] }) {
                 <th scope="col" className="px-3 py-2 text-right font-medium">Total</th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            <tbody className="divide-y divide-divider">
               {[...days].reverse().map((day) => (
                 <tr key={day.day}>
                   <th scope="row" className="whitespace-nowrap px-3 py-1.5 font-normal">

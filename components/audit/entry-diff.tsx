@@ -11,11 +11,11 @@ function Value({ text, tone }: { text: string | null; tone?: "from" | "to" }) {
   const id = useId();
   const toneClass =
     tone === "from"
-      ? "bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-100"
+      ? "bg-danger-soft text-danger-ink"
       : tone === "to"
-        ? "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
+        ? "bg-success-soft text-success-ink"
         : "";
-  if (text === null) return <span className="italic text-zinc-600 dark:text-zinc-400">(empty)</span>;
+  if (text === null) return <span className="italic text-muted">(empty)</span>;
   const long = text.length > LONG_VALUE;
   return (
     <span className="inline">
@@ -28,7 +28,7 @@ function Value({ text, tone }: { text: string | null; tone?: "from" | "to" }) {
           aria-expanded={expanded}
           aria-controls={id}
           onClick={() => setExpanded((v) => !v)}
-          className="ml-2 text-xs font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300"
+          className="ml-2 text-xs font-medium text-link underline hover:no-underline"
         >
           {expanded ? "Show less" : `Show more (${text.length} characters)`}
         </button>
@@ -53,13 +53,13 @@ function ChangeText({ change }: { change: ValueChange }) {
     <ul className="mt-1 flex flex-col gap-1 pl-4">
       {change.added.map((item, i) => (
         <li key={`a${i}`}>
-          <span className="font-medium text-emerald-800 dark:text-emerald-300">Added: </span>
+          <span className="font-medium text-success">Added: </span>
           <Value text={item} tone="to" />
         </li>
       ))}
       {change.removed.map((item, i) => (
         <li key={`r${i}`}>
-          <span className="font-medium text-red-800 dark:text-red-300">Removed: </span>
+          <span className="font-medium text-danger-ink">Removed: </span>
           <Value text={item} tone="from" />
         </li>
       ))}
@@ -80,7 +80,7 @@ function DiffList({ nodes }: { nodes: DiffNode[] }) {
             </>
           ) : null}
           {node.children.length ? (
-            <div className="ml-1 mt-1.5 border-l-2 border-zinc-200 pl-4 dark:border-zinc-700">
+            <div className="ml-1 mt-1.5 border-l-2 border-rule pl-4">
               <DiffList nodes={node.children} />
             </div>
           ) : null}
@@ -93,12 +93,12 @@ function DiffList({ nodes }: { nodes: DiffNode[] }) {
 export function EntryDiff({ details }: { details: Record<string, unknown> }) {
   const tree = diffTree(details.changes);
   const others = otherDetails(details);
-  if (!tree.length && !others.length) return <p className="text-zinc-600 dark:text-zinc-400">No further details.</p>;
+  if (!tree.length && !others.length) return <p className="text-muted">No further details.</p>;
   return (
     <div className="flex flex-col gap-3">
       {tree.length ? (
         <div>
-          <p className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">Changes</p>
+          <p className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-muted">Changes</p>
           <DiffList nodes={tree} />
         </div>
       ) : null}

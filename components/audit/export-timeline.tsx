@@ -111,7 +111,7 @@ export function ExportTimeline({ user }: { user?: string }) {
           </Button>
         </>
       ) : null}
-      <p role="status" className="text-zinc-700 dark:text-zinc-300">
+      <p role="status" className="text-soft">
         {state.status === "running" ? `${plural(state.count)} exported…` : null}
         {state.status === "done"
           ? `Exported ${plural(state.count)} to ${state.filename}.${state.count >= MAX_ENTRIES ? ` That is the limit of one export: narrow the filter for the rest.` : ""}`
@@ -119,7 +119,7 @@ export function ExportTimeline({ user }: { user?: string }) {
         {state.status === "cancelled" ? `Export cancelled after ${plural(state.count)}.` : null}
       </p>
       {state.status === "failed" ? (
-        <p role="alert" className="text-red-700 dark:text-red-400">
+        <p role="alert" className="text-danger">
           {state.message}
         </p>
       ) : null}

@@ -42,8 +42,8 @@ function searchOf(values: FilterValues): string {
 }
 
 const fieldClass =
-  "rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 shadow-sm focus:outline-2 focus:outline-offset-1 focus:outline-indigo-600 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100";
-const labelClass = "text-sm font-medium text-zinc-800 dark:text-zinc-200";
+  "rounded-md border border-control bg-surface px-3 py-2 text-sm text-fg shadow-sm focus:outline-2 focus:outline-offset-1 focus:outline-indigo-600";
+const labelClass = "text-sm font-medium text-strong";
 
 function UserSelect({ label, value, users, onChange }: { label: string; value?: string; users: UserOption[]; onChange: (id: string | undefined) => void }) {
   const id = useId();
@@ -91,13 +91,13 @@ export function TimelineFilters({ values, users, actionGroups }: TimelineFilters
   const active = Boolean(shown.actor || shown.target || shown.actions.length || shown.from || shown.to);
 
   return (
-    <section aria-labelledby="filters-heading" className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+    <section aria-labelledby="filters-heading" className="rounded-xl border border-subtle bg-surface p-4">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
         <h2 id="filters-heading" className="text-base font-semibold">
           Filters
         </h2>
         <div className="flex items-center gap-3">
-          <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+          <p role="status" className="text-sm text-muted">
             {pending ? "Updating…" : ""}
           </p>
           {active ? (
@@ -142,7 +142,7 @@ export function TimelineFilters({ values, users, actionGroups }: TimelineFilters
         </div>
       </div>
       {rangeInverted ? (
-        <p id={rangeErrorId} className="mt-2 text-sm text-red-700 dark:text-red-400">
+        <p id={rangeErrorId} className="mt-2 text-sm text-danger">
           The start date is after the end date, so nothing can match.
         </p>
       ) : null}
@@ -151,7 +151,7 @@ export function TimelineFilters({ values, users, actionGroups }: TimelineFilters
         <div className="mt-2 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           {actionGroups.map(({ group, actions }) => (
             <fieldset key={group}>
-              <legend className="text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">{GROUP_LABELS[group]}</legend>
+              <legend className="text-xs font-semibold uppercase tracking-wide text-muted">{GROUP_LABELS[group]}</legend>
               <ul className="mt-1 flex flex-col gap-1">
                 {actions.map((action) => (
                   <li key={action}>

@@ -1,13 +1,14 @@
+import { PageHeader } from "@/components/ui/page-header";
+import { Skeleton, Skeletons } from "@/components/ui/skeleton";
+
 /** Placeholder while a timeline page renders on the server (loading.tsx). */
 export function TimelineSkeleton({ title, rows = 6 }: { title: string; rows?: number }) {
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
-      <div role="status" aria-label="Loading activity" className="flex animate-pulse flex-col gap-2">
-        <div className="h-5 w-40 rounded bg-zinc-200 dark:bg-zinc-800" />
-        {Array.from({ length: rows }, (_, i) => (
-          <div key={i} className="h-20 rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900" />
-        ))}
+      <PageHeader title={title} />
+      <div role="status" aria-label="Loading activity" className="flex flex-col gap-2">
+        <Skeleton className="h-5 w-40" />
+        <Skeletons count={rows} card className="h-20 rounded-lg" />
       </div>
     </div>
   );

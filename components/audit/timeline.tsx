@@ -7,7 +7,8 @@ import { countNewerAction, readTimelineAction } from "@/lib/actions/audit/audit-
 import type { TimelineEntryView, TimelineViewPage } from "@/lib/types/timeline";
 import { queryKeys } from "@/lib/query-keys";
 import type { TimelineFilterInput, TimelineSubjectInput } from "@/lib/validation/audit";
-import { dayHeading, dayKey, type Zone } from "./time-format";
+import { EmptyState } from "@/components/ui/empty-state";
+import { dayHeading, dayKey, type Zone } from "@/components/ui/format-date";
 import { TimelineEntry } from "./timeline-entry";
 import { useClientClock } from "./use-client-clock";
 
@@ -139,7 +140,7 @@ export function Timeline({ subject, filter, initialPage, renderedAt, emptyText }
       {/* Always present, so the arrival of new entries is announced. */}
       <div role="status" className="mb-6 empty:mb-0">
         {newCount > 0 ? (
-          <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-2.5 text-sm text-indigo-950 dark:border-indigo-800 dark:bg-indigo-950 dark:text-indigo-50">
+          <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-accent-line bg-accent-soft px-4 py-2.5 text-sm text-accent-ink">
             <span>
               {newCount >= COUNT_CAP ? `${COUNT_CAP}+` : newCount} new {newCount === 1 ? "entry" : "entries"}
             </span>
@@ -152,10 +153,7 @@ export function Timeline({ subject, filter, initialPage, renderedAt, emptyText }
 
       <div className="flex flex-col gap-6" aria-busy={refreshing || isFetchingNextPage}>
         {count === 0 ? (
-          <div className="rounded-xl border border-dashed border-zinc-300 p-10 text-center dark:border-zinc-700">
-            <p className="font-medium">No activity to show</p>
-            <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{emptyText}</p>
-          </div>
+          <EmptyState title="No activity to show" description={emptyText} />
         ) : (
           groups.map((group, i) => {
             const headingId = `${headingPrefix}-${group.key}`;
@@ -165,7 +163,7 @@ export function Timeline({ subject, filter, initialPage, renderedAt, emptyText }
                   id={headingId}
                   ref={i === 0 ? topRef : undefined}
                   tabIndex={i === 0 ? -1 : undefined}
-                  className="sticky top-0 z-10 mb-2 bg-zinc-50/95 py-1 text-sm font-semibold text-zinc-700 outline-none dark:bg-zinc-950/95 dark:text-zinc-300"
+                  className="sticky top-0 z-10 mb-2 bg-canvas/95 py-1 text-sm font-semibold text-soft outline-none"
                 >
                   {dayHeading(group.entries[0]!.timestamp, clock.zone, clock.now)}
                 </h2>
@@ -190,7 +188,7 @@ export function Timeline({ subject, filter, initialPage, renderedAt, emptyText }
               {isFetchingNextPage ? "Loading older entries…" : "Load older entries"}
             </Button>
           ) : null}
-          <p ref={endRef} tabIndex={-1} role="status" className="text-zinc-600 outline-none dark:text-zinc-400">
+          <p ref={endRef} tabIndex={-1} role="status" className="text-muted outline-none">
             {isFetchNextPageError
               ? "Older entries could not be loaded. Try again."
               : `Showing ${count} ${count === 1 ? "entry" : "entries"}${hasNextPage ? "" : ", back to the oldest"}.`}

@@ -1,6 +1,6 @@
 "use client";
 import { useSyncExternalStore } from "react";
-import type { Zone } from "./time-format";
+import type { Zone } from "@/components/ui/format-date";
 
 // The browser's clock, shared by every timestamp on the page and ticking twice a minute. On the
 // server and while hydrating it is unknown (null), so the first render matches the server's

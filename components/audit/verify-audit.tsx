@@ -40,11 +40,11 @@ export function VerifyAudit({ today }: { today: string }) {
   });
 
   return (
-    <section aria-labelledby="verify-heading" className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+    <section aria-labelledby="verify-heading" className="rounded-xl border border-subtle bg-surface p-4">
       <h2 id="verify-heading" className="text-base font-semibold">
         Verify the audit log
       </h2>
-      <p className="mt-1 max-w-3xl text-sm text-zinc-700 dark:text-zinc-300">
+      <p className="mt-1 max-w-3xl text-sm text-soft">
         Every entry carries a signature (an HMAC made with a server secret) of its content. Verifying re-computes it for each entry in the
         range and lists every entry whose content was changed since it was written. It detects edited entries, not deleted ones: an entry
         removed from the table leaves nothing behind to check.
@@ -57,7 +57,7 @@ export function VerifyAudit({ today }: { today: string }) {
         </Button>
       </form>
       {error ? (
-        <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-400">
+        <p role="alert" className="mt-3 text-sm text-danger">
           {error}
         </p>
       ) : null}
@@ -72,25 +72,25 @@ function VerificationResult({ outcome: { range, report } }: { outcome: Outcome }
   const period = range.from === range.to ? `on ${range.from}` : `from ${range.from} to ${range.to}`;
   const checked = `${report.checked.toLocaleString("en")} ${report.checked === 1 ? "entry" : "entries"}`;
   if (!report.mismatched.length) {
-    return <p className="font-medium text-emerald-800 dark:text-emerald-300">Checked {checked} {period} (UTC): all intact.</p>;
+    return <p className="font-medium text-success">Checked {checked} {period} (UTC): all intact.</p>;
   }
   const count = report.mismatched.length;
   return (
     <div className="flex flex-col gap-2">
-      <p className="font-medium text-red-800 dark:text-red-300">
+      <p className="font-medium text-danger-ink">
         Checked {checked} {period} (UTC): {count} {count === 1 ? "entry no longer matches its" : "entries no longer match their"} signature.
       </p>
-      <div className="rounded-lg border border-zinc-200 dark:border-zinc-800">
+      <div className="rounded-lg border border-subtle">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Entries whose content was changed</caption>
-          <thead className="bg-zinc-50 text-xs uppercase tracking-wide text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
+          <thead className="bg-surface-alt text-xs uppercase tracking-wide text-muted">
             <tr>
               <th scope="col" className="px-3 py-2 font-medium">Time (UTC)</th>
               <th scope="col" className="px-3 py-2 font-medium">Action</th>
               <th scope="col" className="px-3 py-2 font-medium">Entry id</th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          <tbody className="divide-y divide-divider">
             {report.mismatched.map((entry) => (
               <tr key={entry.id}>
                 <td className="whitespace-nowrap px-3 py-1.5">

@@ -1,6 +1,8 @@
 "use client";
 // The form view of the custom fields: nested lists of rows. Each row subscribes to its own node
 // and problems only (see store.ts) and is memoized on plain props, so a keystroke renders one row.
+// Over 300 lines because FieldRow is one memoized unit: its handlers share the row's store
+// subscription, and splitting it would pass that subscription through props and defeat the memo.
 import { type DragEvent, type KeyboardEvent, memo, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { ArrowDownIcon, ArrowUpIcon, ChevronIcon, GripIcon, NestIcon, RemoveIcon, UnnestIcon } from "./icons";
@@ -26,7 +28,7 @@ import { type FieldsStore, useFieldNode, useFieldProblems, useFieldsStore, useSt
 import { inputClasses, ValueInput } from "./value-input";
 
 const iconButton =
-  "inline-flex size-8 items-center justify-center rounded-md text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-40 dark:text-zinc-300 dark:hover:bg-zinc-800";
+  "inline-flex size-8 items-center justify-center rounded-md text-soft hover:bg-inset focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-40";
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -77,7 +79,7 @@ export const FieldList = memo(function FieldList({ parentId, parentPath }: Field
   };
 
   return (
-    <div className={cn(!isRoot && "ml-4 border-l-2 border-zinc-200 pl-3 dark:border-zinc-700")}>
+    <div className={cn(!isRoot && "ml-4 border-l-2 border-rule pl-3")}>
       {parent.children.length ? (
         <ul role="list" className="flex flex-col gap-1.5" aria-label={isRoot ? "Custom fields" : `${inList ? "Items" : "Fields"} in ${parentPath}`}>
           {parent.children.map((childId, index) => (
@@ -93,14 +95,14 @@ export const FieldList = memo(function FieldList({ parentId, parentPath }: Field
           ))}
         </ul>
       ) : (
-        <p className="py-1 text-sm text-zinc-600 dark:text-zinc-400">{inList ? "No items yet." : isRoot ? "No custom fields yet." : "No fields in this group yet."}</p>
+        <p className="py-1 text-sm text-muted">{inList ? "No items yet." : isRoot ? "No custom fields yet." : "No fields in this group yet."}</p>
       )}
       <button
         type="button"
         id={store.domId(parentId, "add")}
         onClick={add}
         aria-label={addLabel}
-        className="mt-1.5 rounded-md px-2 py-1 text-sm font-medium text-indigo-700 hover:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:text-indigo-300 dark:hover:bg-indigo-950"
+        className="mt-1.5 rounded-md px-2 py-1 text-sm font-medium text-link hover:bg-accent-soft focus-visible:outline-2 focus-visible:outline-indigo-600"
       >
         + {inList ? "Add item" : "Add field"}
       </button>
@@ -185,11 +187,11 @@ const FieldRow = memo(function FieldRow({ id, parentPath, inList, index, isFirst
         onDragLeave={() => setDrop(null)}
         onDrop={onDrop}
         className={cn(
-          "relative flex flex-wrap items-center gap-2 rounded-lg border bg-white px-2 py-1.5 dark:bg-zinc-900",
+          "relative flex flex-wrap items-center gap-2 rounded-lg border bg-surface px-2 py-1.5",
           // Off-screen rows skip style, layout and paint (a 200-field object has ~240 rows);
           // the browser keeps their last size, and focus or find-in-page brings them back.
           "[content-visibility:auto] [contain-intrinsic-size:auto_2.875rem]",
-          problems.length ? "border-red-300 dark:border-red-800" : "border-zinc-200 dark:border-zinc-800",
+          problems.length ? "border-danger-line" : "border-subtle",
           drop === "inside" && "ring-2 ring-indigo-500",
           drop === "before" && "shadow-[0_-3px_0_0_var(--color-indigo-500)]",
           drop === "after" && "shadow-[0_3px_0_0_var(--color-indigo-500)]",
@@ -199,7 +201,7 @@ const FieldRow = memo(function FieldRow({ id, parentPath, inList, index, isFirst
           draggable
           aria-hidden="true"
           title="Drag to move (or use the arrow buttons, or Alt+↑ / Alt+↓)"
-          className="cursor-grab text-zinc-500 active:cursor-grabbing dark:text-zinc-400"
+          className="cursor-grab text-muted active:cursor-grabbing"
           data-drag-handle={path}
           onDragStart={(event) => {
             store.startDrag(id);
@@ -214,7 +216,7 @@ const FieldRow = memo(function FieldRow({ id, parentPath, inList, index, isFirst
         </span>
 
         {inList ? (
-          <span className="w-16 text-xs font-medium uppercase tracking-wide text-zinc-600 dark:text-zinc-400">Item {index + 1}</span>
+          <span className="w-16 text-xs font-medium uppercase tracking-wide text-muted">Item {index + 1}</span>
         ) : (
           <input
             id={store.domId(id, "key")}
@@ -240,7 +242,7 @@ const FieldRow = memo(function FieldRow({ id, parentPath, inList, index, isFirst
               aria-expanded={!node.collapsed}
               title={node.collapsed ? "Expand" : "Collapse"}
               onClick={() => store.update(editNode(store.getTree(), id, { collapsed: !node.collapsed }))}
-              className="inline-flex items-center gap-1 rounded-md px-1.5 py-1 text-sm text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:text-zinc-300 dark:hover:bg-zinc-800"
+              className="inline-flex items-center gap-1 rounded-md px-1.5 py-1 text-sm text-soft hover:bg-inset focus-visible:outline-2 focus-visible:outline-indigo-600"
             >
               <ChevronIcon open={!node.collapsed} />
               <span className="sr-only">{name}: </span>
@@ -297,7 +299,7 @@ const FieldRow = memo(function FieldRow({ id, parentPath, inList, index, isFirst
           </button>
           <button
             type="button"
-            className={cn(iconButton, "hover:text-red-700 dark:hover:text-red-400")}
+            className={cn(iconButton, "hover:text-danger")}
             aria-label={`Remove ${name}`}
             title="Remove"
             onClick={act((s) => {
@@ -314,7 +316,7 @@ const FieldRow = memo(function FieldRow({ id, parentPath, inList, index, isFirst
         </div>
 
         {problems.length ? (
-          <ul id={problemsId} className="basis-full pl-6 text-sm text-red-700 dark:text-red-400">
+          <ul id={problemsId} className="basis-full pl-6 text-sm text-danger">
             {problems.map((p) => (
               <li key={p.message}>{p.message}</li>
             ))}

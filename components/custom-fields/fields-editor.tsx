@@ -24,7 +24,7 @@ export function FieldsEditor({ store }: { store: FieldsStore }) {
           </div>
           <ModeSwitch store={store} />
         </div>
-        <p id={helpId} className="text-sm text-zinc-600 dark:text-zinc-400">
+        <p id={helpId} className="text-sm text-muted">
           Drag a row by its handle, or press Alt+↑ / Alt+↓ in it, to reorder. Names are unique within a group and contain no dots; groups nest up to {CUSTOM_FIELD_LIMITS.maxDepth - 1} levels.
         </p>
         <RootProblems />
@@ -46,7 +46,7 @@ function ModeSwitch({ store }: { store: FieldsStore }) {
   const button = (active: boolean) =>
     cn(
       "rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-indigo-600",
-      active ? "bg-white text-zinc-900 shadow-sm dark:bg-zinc-900 dark:text-white" : "text-zinc-700 hover:text-zinc-900 dark:text-zinc-300 dark:hover:text-white",
+      active ? "bg-surface text-fg shadow-sm" : "text-soft hover:text-fg",
     );
   const toJson = () => {
     const result = store.showJson();
@@ -64,7 +64,7 @@ function ModeSwitch({ store }: { store: FieldsStore }) {
   };
   return (
     <div className="flex flex-col items-end gap-1">
-      <div role="group" aria-label="Edit as" className="flex gap-1 rounded-lg bg-zinc-100 p-1 dark:bg-zinc-800">
+      <div role="group" aria-label="Edit as" className="flex gap-1 rounded-lg bg-inset p-1">
         <button type="button" aria-pressed={mode === "form"} className={button(mode === "form")} onClick={() => mode === "json" && toForm()}>
           Form
         </button>
@@ -73,7 +73,7 @@ function ModeSwitch({ store }: { store: FieldsStore }) {
         </button>
       </div>
       {refusal ? (
-        <p role="alert" className="max-w-md text-right text-sm text-red-700 dark:text-red-400">
+        <p role="alert" className="max-w-md text-right text-sm text-danger">
           {refusal}
         </p>
       ) : null}
@@ -85,9 +85,9 @@ function Usage() {
   const keys = useStoreValue((s) => s.getSnapshot().keyCount);
   const bytes = useStoreValue((s) => s.getSnapshot().bytes);
   const mode = useStoreValue((s) => s.mode());
-  if (mode === "json") return <p className="text-sm text-zinc-600 dark:text-zinc-400">Editing the raw JSON.</p>;
+  if (mode === "json") return <p className="text-sm text-muted">Editing the raw JSON.</p>;
   return (
-    <p className="text-sm text-zinc-600 dark:text-zinc-400">
+    <p className="text-sm text-muted">
       {keys} of {CUSTOM_FIELD_LIMITS.maxKeys} fields · {(bytes / 1024).toFixed(1)} of {CUSTOM_FIELD_LIMITS.maxBytes / 1024} KB
     </p>
   );
@@ -98,7 +98,7 @@ function RootProblems() {
   return (
     <div aria-live="polite">
       {text ? (
-        <ul className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+        <ul className="rounded-md border border-danger-line bg-danger-soft px-3 py-2 text-sm text-danger-ink">
           {text.split("\n").map((line) => (
             <li key={line}>{line}</li>
           ))}

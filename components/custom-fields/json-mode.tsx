@@ -17,7 +17,7 @@ export function JsonMode({ store }: { store: FieldsStore }) {
 
   return (
     <div className="flex flex-col gap-2">
-      <label htmlFor={textId} className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
+      <label htmlFor={textId} className="text-sm font-medium text-strong">
         Custom fields as JSON
       </label>
       <textarea
@@ -32,12 +32,12 @@ export function JsonMode({ store }: { store: FieldsStore }) {
         aria-invalid={invalid || undefined}
         aria-describedby={invalid ? errorId : undefined}
         className={cn(
-          "w-full rounded-md border bg-white p-3 font-mono text-sm text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100",
+          "w-full rounded-md border bg-surface p-3 font-mono text-sm text-fg",
           "focus:outline-2 focus:outline-offset-1 focus:outline-indigo-600",
-          invalid ? "border-red-600 dark:border-red-400" : "border-zinc-300 dark:border-zinc-600",
+          invalid ? "border-danger" : "border-control",
         )}
       />
-      <div id={errorId} aria-live="polite" className="text-sm text-red-700 dark:text-red-400">
+      <div id={errorId} aria-live="polite" className="text-sm text-danger">
         {!result.ok ? (
           <p className="flex flex-wrap items-center gap-2">
             <span>

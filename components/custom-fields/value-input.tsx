@@ -7,9 +7,9 @@ import type { FieldsStore } from "./store";
 
 export const inputClasses = (invalid: boolean, extra?: string) =>
   cn(
-    "min-w-0 rounded-md border bg-white px-2 py-1.5 text-sm text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100",
+    "min-w-0 rounded-md border bg-surface px-2 py-1.5 text-sm text-fg",
     "focus:outline-2 focus:outline-offset-1 focus:outline-indigo-600",
-    invalid ? "border-red-600 dark:border-red-400" : "border-zinc-300 dark:border-zinc-600",
+    invalid ? "border-danger" : "border-control",
     extra,
   );
 
@@ -50,7 +50,7 @@ export function ValueInput({ store, node, invalid, describedBy }: ValueInputProp
         </span>
       );
     case "null":
-      return <span className="text-sm italic text-zinc-600 dark:text-zinc-400">empty (null)</span>;
+      return <span className="text-sm italic text-muted">empty (null)</span>;
     case "list":
     case "group":
       return null;

@@ -2,7 +2,9 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useId, useRef } from "react";
+import { AlertPanel } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { TextField } from "@/components/ui/text-field";
 import { listFilesAction } from "@/lib/actions/files/file-actions";
 import { queryKeys } from "@/lib/query-keys";
@@ -69,7 +71,7 @@ export function FileBrowser({ ownerId, initialPage, initialFilter, caption }: Fi
       >
         <TextField label="Tag" name="tag" defaultValue={filter.tag ?? ""} autoComplete="off" className="w-48" />
         <div className="flex flex-col gap-1.5">
-          <label htmlFor={kindId} className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
+          <label htmlFor={kindId} className="text-sm font-medium text-strong">
             Type
           </label>
           <select
@@ -77,7 +79,7 @@ export function FileBrowser({ ownerId, initialPage, initialFilter, caption }: Fi
             name="kind"
             defaultValue={filter.kind ?? ""}
             onChange={(event) => event.currentTarget.form?.requestSubmit()}
-            className="rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 shadow-sm focus:outline-2 focus:outline-offset-1 focus:outline-indigo-600 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100"
+            className="rounded-md border border-control bg-surface px-3 py-2 text-sm text-fg shadow-sm focus:outline-2 focus:outline-offset-1 focus:outline-indigo-600"
           >
             {KIND_OPTIONS.map((option) => (
               <option key={option.value} value={option.value}>
@@ -97,24 +99,24 @@ export function FileBrowser({ ownerId, initialPage, initialFilter, caption }: Fi
       </form>
 
       {query.isError && !query.data ? (
-        <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-6 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100">
+        <AlertPanel tone="error" className="text-sm">
           <p>{query.error.message}</p>
           <Button variant="secondary" className="mt-3" onClick={() => void query.refetch()}>
             Try again
           </Button>
-        </div>
+        </AlertPanel>
       ) : query.isPending ? (
         <FilesTableSkeleton />
       ) : files.length === 0 ? (
-        <div className="rounded-xl border border-dashed border-zinc-300 p-10 text-center dark:border-zinc-700">
-          <p className="font-medium">{filterQuery ? "No files match these filters" : "No files yet"}</p>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{filterQuery ? "Try another tag or type, or clear the filters." : "Uploaded files will be listed here."}</p>
-        </div>
+        <EmptyState
+          title={filterQuery ? "No files match these filters" : "No files yet"}
+          description={filterQuery ? "Try another tag or type, or clear the filters." : "Uploaded files will be listed here."}
+        />
       ) : (
-        <div ref={tableRef} tabIndex={-1} className="overflow-x-auto rounded-xl border border-zinc-200 bg-white focus:outline-none dark:border-zinc-800 dark:bg-zinc-900">
+        <div ref={tableRef} tabIndex={-1} className="overflow-x-auto rounded-xl border border-subtle bg-surface focus:outline-none">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{caption}</caption>
-            <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400">
+            <thead className="border-b border-subtle bg-surface-alt text-xs uppercase tracking-wide text-muted">
               <tr>
                 {["Name", "Type", "Size", "Tags", "Sharing", "Expires", "Created"].map((heading) => (
                   <th key={heading} scope="col" className="px-4 py-3 font-medium">
@@ -126,7 +128,7 @@ export function FileBrowser({ ownerId, initialPage, initialFilter, caption }: Fi
                 </th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            <tbody className="divide-y divide-divider">
               {files.map((file) => (
                 <FileRow key={file.id} file={file} onRemoved={() => tableRef.current?.focus()} />
               ))}
@@ -136,7 +138,7 @@ export function FileBrowser({ ownerId, initialPage, initialFilter, caption }: Fi
       )}
 
       <div className="flex items-center justify-between gap-3 text-sm">
-        <p aria-live="polite" className="text-zinc-600 dark:text-zinc-400">
+        <p aria-live="polite" className="text-muted">
           {query.data ? `${files.length} ${files.length === 1 ? "file" : "files"} shown${query.hasNextPage ? ", more to load" : ""}` : ""}
         </p>
         {query.hasNextPage ? (

@@ -2,6 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { type FieldValues, type Path, useForm, type UseFormSetError } from "react-hook-form";
 import { toast } from "sonner";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { ActionFailure } from "@/lib/types/action-result";
@@ -31,11 +32,7 @@ function showServerErrors<T extends FieldValues>(setError: UseFormSetError<T>, f
 }
 
 function FormError({ message }: { message: string | undefined }) {
-  return message ? (
-    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-      {message}
-    </p>
-  ) : null;
+  return <Alert tone="error">{message}</Alert>;
 }
 
 function FormButtons({ pending, label, onCancel }: { pending: boolean; label: string; onCancel(): void }) {

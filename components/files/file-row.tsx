@@ -5,14 +5,16 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
+import { formatUtc } from "@/components/ui/format-date";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { downloadUrlAction } from "@/lib/actions/files/file-actions";
 import { formatBytes, isRasterImage } from "@/lib/uploads/policies";
-import { formatDateTime, publicPath, typeLabel } from "./format";
+import { publicPath, typeLabel } from "./format";
 import type { FileItem } from "./types";
 import { UNREACHABLE, useDeleteFile, useUpdateFile } from "./use-file-mutations";
 
 // The forms (react-hook-form and zod) load when a dialog first opens, not with the list.
-const formLoading = () => <p className="text-sm text-zinc-600 dark:text-zinc-400">Loading…</p>;
+const formLoading = () => <p className="text-sm text-muted">Loading…</p>;
 const RenameFileForm = dynamic(() => import("./file-edit-forms").then((m) => m.RenameFileForm), { loading: formLoading });
 const FileTagsForm = dynamic(() => import("./file-edit-forms").then((m) => m.FileTagsForm), { loading: formLoading });
 const FileExpiryForm = dynamic(() => import("./file-edit-forms").then((m) => m.FileExpiryForm), { loading: formLoading });
@@ -20,7 +22,6 @@ const FileExpiryForm = dynamic(() => import("./file-edit-forms").then((m) => m.F
 type Editing = "rename" | "tags" | "expiry" | "delete" | null;
 
 const actionButton = "px-2 py-1 text-xs";
-const badge = "inline-block rounded-full px-2 py-0.5 text-xs font-medium";
 
 /** Follows a presigned GET: documents arrive as attachments, images open in a new tab. */
 function openDownload(url: string, inline: boolean) {
@@ -89,20 +90,20 @@ export function FileRow({ file, onRemoved }: { file: FileItem; onRemoved(): void
         {file.tags.length ? (
           <ul aria-label={`Tags of ${name}`} className="flex max-w-48 flex-wrap gap-1">
             {file.tags.map((tag) => (
-              <li key={tag} className={`${badge} bg-zinc-100 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200`}>
+              <li key={tag} className="inline-block rounded-full bg-inset px-2 py-0.5 text-xs font-medium text-strong">
                 {tag}
               </li>
             ))}
           </ul>
         ) : (
-          <span className="text-zinc-600 dark:text-zinc-400">None</span>
+          <span className="text-muted">None</span>
         )}
       </td>
       <td className="px-4 py-3">
         {file.isPublic ? (
           <div className="flex flex-col items-start gap-1">
-            <span className={`${badge} bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200`}>Public</span>
-            <a href={publicPath(file.id)} className="text-xs font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300">
+            <StatusBadge tone="success">Public</StatusBadge>
+            <a href={publicPath(file.id)} className="text-xs font-medium text-link underline hover:no-underline">
               Public link<span className="sr-only"> of {name}</span>
             </a>
             <Button variant="ghost" className={actionButton} onClick={() => void copyLink()}>
@@ -110,14 +111,14 @@ export function FileRow({ file, onRemoved }: { file: FileItem; onRemoved(): void
             </Button>
           </div>
         ) : (
-          <span className="text-zinc-700 dark:text-zinc-300">Private</span>
+          <span className="text-soft">Private</span>
         )}
       </td>
-      <td className="whitespace-nowrap px-4 py-3 text-zinc-700 dark:text-zinc-300">
-        {file.expiresAt ? <time dateTime={file.expiresAt}>{formatDateTime(file.expiresAt)}</time> : "Never"}
+      <td className="whitespace-nowrap px-4 py-3 text-soft">
+        {file.expiresAt ? <time dateTime={file.expiresAt}>{formatUtc(file.expiresAt)}</time> : "Never"}
       </td>
-      <td className="whitespace-nowrap px-4 py-3 text-zinc-700 dark:text-zinc-300">
-        <time dateTime={file.createdAt}>{formatDateTime(file.createdAt)}</time>
+      <td className="whitespace-nowrap px-4 py-3 text-soft">
+        <time dateTime={file.createdAt}>{formatUtc(file.createdAt)}</time>
       </td>
       <td className="px-4 py-3">
         <div className="flex max-w-64 flex-wrap gap-1">
@@ -138,7 +139,7 @@ export function FileRow({ file, onRemoved }: { file: FileItem; onRemoved(): void
             {file.expiresAt ? "Change expiry" : "Set expiry"}
             {forFile}
           </Button>
-          <Button variant="ghost" className={`${actionButton} text-red-700 dark:text-red-400`} onClick={() => setEditing("delete")}>
+          <Button variant="ghost" className={`${actionButton} text-danger`} onClick={() => setEditing("delete")}>
             Delete{forFile}
           </Button>
         </div>

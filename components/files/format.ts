@@ -1,10 +1,5 @@
-// How the files list writes types and times. Times are shown in UTC, as on the users list, so
-// the server-rendered page and the browser agree on every character.
+// How the files list writes types and links (times: components/ui/format-date.ts).
 import { EXTENSIONS } from "@/lib/uploads/policies";
-
-export function formatDateTime(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
 
 /** "PDF", "PNG", "DOCX"… from the MIME type, or the MIME type itself when unknown. */
 export function typeLabel(mimeType: string): string {

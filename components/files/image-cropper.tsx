@@ -115,13 +115,13 @@ export function ImageCropper({ image, kind, busy, onCancel, onCropped }: ImageCr
         onPointerUp={endDrag}
         onPointerCancel={endDrag}
         onKeyDown={onKeyDown}
-        className="relative w-full cursor-grab touch-none select-none overflow-hidden rounded-lg bg-zinc-200 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 active:cursor-grabbing dark:bg-zinc-800"
+        className="relative w-full cursor-grab touch-none select-none overflow-hidden rounded-lg bg-inset-strong focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 active:cursor-grabbing"
         style={{ aspectRatio: `${target.width} / ${target.height}` }}
       >
         <canvas ref={canvas} width={previewWidth} height={previewHeight} aria-hidden="true" className="block h-full w-full" />
         {kind === "avatar" ? <div aria-hidden="true" className="pointer-events-none absolute inset-0 rounded-full shadow-[0_0_0_9999px_rgba(0,0,0,0.45)]" /> : null}
       </div>
-      <p id={helpId} className="text-xs text-zinc-600 dark:text-zinc-400">
+      <p id={helpId} className="text-xs text-muted">
         Drag the image or use the arrow keys to move it; zoom with the slider, the mouse wheel or the + and − keys. It is saved at {target.width}×{target.height} pixels.
       </p>
       <div className="flex items-center gap-3">
@@ -141,7 +141,7 @@ export function ImageCropper({ image, kind, busy, onCancel, onCropped }: ImageCr
         />
       </div>
       {error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+        <p role="alert" className="text-sm text-danger">
           {error}
         </p>
       ) : null}

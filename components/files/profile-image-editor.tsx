@@ -103,11 +103,11 @@ export function ProfileImageEditor({ kind, profileId, profileName, ownerId, curr
       {kind === "avatar" ? (
         <ProfileAvatar name={profileName} src={shown?.url} size="xl" />
       ) : (
-        <div className="relative aspect-[3/1] w-full overflow-hidden rounded-lg bg-gradient-to-r from-zinc-200 to-zinc-300 dark:from-zinc-800 dark:to-zinc-700">
+        <div className="relative aspect-[3/1] w-full overflow-hidden rounded-lg bg-gradient-to-r from-inset-strong to-line">
           {shown ? (
             <Image src={shown.url} alt={`Background of ${profileName}`} fill unoptimized sizes="100vw" className="object-cover" />
           ) : (
-            <p className="flex h-full items-center justify-center text-sm text-zinc-700 dark:text-zinc-300">No background yet</p>
+            <p className="flex h-full items-center justify-center text-sm text-soft">No background yet</p>
           )}
         </div>
       )}

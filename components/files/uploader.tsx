@@ -19,7 +19,7 @@ function acceptList(mimeTypes: readonly string[]): string {
 
 // Chromium and Firefox draw <progress> in their own green unless told otherwise.
 const progressBar =
-  "h-2 appearance-none overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-700 [&::-webkit-progress-bar]:bg-zinc-200 dark:[&::-webkit-progress-bar]:bg-zinc-700 [&::-webkit-progress-value]:bg-indigo-600 [&::-moz-progress-bar]:bg-indigo-600";
+  "h-2 appearance-none overflow-hidden rounded-full bg-rule [&::-webkit-progress-bar]:bg-rule [&::-webkit-progress-value]:bg-indigo-600 [&::-moz-progress-bar]:bg-indigo-600";
 
 const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes("Files");
 
@@ -77,10 +77,10 @@ export function Uploader({ purpose, ownerId, profileId, multiple = false, onUplo
         className={cn(
           "flex flex-col items-center gap-3 rounded-xl border-2 border-dashed px-6 py-8 text-center",
           "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600",
-          dragging ? "border-indigo-500 bg-indigo-50 dark:bg-indigo-950" : "border-zinc-300 bg-white dark:border-zinc-700 dark:bg-zinc-900",
+          dragging ? "border-indigo-500 bg-accent-soft" : "border-line bg-surface",
         )}
       >
-        <p className="text-sm text-zinc-700 dark:text-zinc-300">{multiple ? "Drop files here or paste them, or" : "Drop a file here or paste it, or"}</p>
+        <p className="text-sm text-soft">{multiple ? "Drop files here or paste them, or" : "Drop a file here or paste it, or"}</p>
         <input
           id={inputId}
           type="file"
@@ -100,7 +100,7 @@ export function Uploader({ purpose, ownerId, profileId, multiple = false, onUplo
         >
           {multiple ? "Choose files" : "Choose a file"}
         </label>
-        <p id={limitsId} className="text-xs text-zinc-600 dark:text-zinc-400">
+        <p id={limitsId} className="text-xs text-muted">
           {describeTypes(policy)}, up to {formatBytes(policy.maxBytes)}
           {multiple ? " each" : ""}.
         </p>
@@ -110,7 +110,7 @@ export function Uploader({ purpose, ownerId, profileId, multiple = false, onUplo
         <div className="flex flex-col gap-3">
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <progress aria-label="Overall upload progress" max={progress.total || 1} value={progress.loaded} className={cn(progressBar, "flex-1")} />
-            <span className="text-zinc-700 dark:text-zinc-300">
+            <span className="text-soft">
               {progress.done} of {progress.count} uploaded
             </span>
             {!busy ? (
@@ -156,18 +156,18 @@ export function UploadRow({ upload, onCancel, onRetry }: { upload: Upload; onCan
   const { file } = upload;
   const problem = upload.state === "refused" || upload.state === "failed";
   return (
-    <li className="rounded-lg border border-zinc-200 bg-white p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+    <li className="rounded-lg border border-subtle bg-surface p-3 text-sm">
       <div className="flex items-baseline justify-between gap-3">
         <span className="min-w-0 truncate font-medium" title={file.name}>
           {file.name}
         </span>
-        <span className="shrink-0 text-xs text-zinc-600 dark:text-zinc-400">{formatBytes(file.size)}</span>
+        <span className="shrink-0 text-xs text-muted">{formatBytes(file.size)}</span>
       </div>
       {upload.state !== "refused" ? (
         <progress aria-label={file.name} max={file.size || 1} value={upload.state === "done" || upload.state === "checking" ? file.size : upload.loaded} className={cn(progressBar, "mt-2 w-full")} />
       ) : null}
       <div className="mt-1 flex flex-wrap items-center justify-between gap-2">
-        <p className={problem ? "text-red-700 dark:text-red-400" : "text-zinc-700 dark:text-zinc-300"}>{statusText(upload)}</p>
+        <p className={problem ? "text-danger" : "text-soft"}>{statusText(upload)}</p>
         <div className="flex gap-1">
           {canCancel(upload) ? (
             <Button variant="ghost" className="px-2 py-1" onClick={onCancel}>

@@ -25,7 +25,7 @@ export function AppShell({ user, children }: { user: User; children: ReactNode }
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-zinc-900">
         Skip to content
       </a>
-      <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+      <header className="border-b border-subtle bg-surface">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <div className="flex items-center gap-6">
             <Link href="/" className="text-lg font-semibold tracking-tight">
@@ -36,13 +36,13 @@ export function AppShell({ user, children }: { user: User; children: ReactNode }
             </nav>
           </div>
           <div className="flex items-center gap-3 text-sm">
-            <span className="text-zinc-700 dark:text-zinc-300">
+            <span className="text-soft">
               <span className="font-medium">{user.name}</span>{" "}
-              <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs uppercase tracking-wide text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+              <span className="rounded bg-inset px-1.5 py-0.5 text-xs uppercase tracking-wide text-soft">
                 {user.role}
               </span>
             </span>
-            <Link href="/account/sessions" className="rounded-md px-2 py-2 font-medium text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
+            <Link href="/account/sessions" className="rounded-md px-2 py-2 font-medium text-soft hover:bg-inset">
               Sessions
             </Link>
             <form action={signOutAction}>

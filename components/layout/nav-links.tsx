@@ -22,8 +22,8 @@ export function NavLinks({ items }: { items: NavItem[] }) {
               className={cn(
                 "rounded-md px-3 py-2 text-sm font-medium",
                 active
-                  ? "bg-zinc-200 text-zinc-900 dark:bg-zinc-800 dark:text-white"
-                  : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800",
+                  ? "bg-inset-strong text-fg"
+                  : "text-soft hover:bg-inset",
               )}
             >
               {item.label}

@@ -28,11 +28,11 @@ export const changeCount = (changes: ProfileChanges) => changes.details.length +
 
 const HEADINGS: Record<ChangeKind, string> = { added: "Added", removed: "Removed", changed: "Changed", moved: "Moved" };
 
-const code = "rounded bg-zinc-100 px-1 font-mono text-[0.8rem] text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100 break-all";
+const code = "rounded bg-inset px-1 font-mono text-[0.8rem] text-fg break-all";
 
 function Overlap() {
   return (
-    <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+    <span className="ml-2 rounded bg-warning-soft px-1.5 py-0.5 text-xs font-medium text-warning-ink">
       also changed by the other person: yours replaces theirs
     </span>
   );
@@ -78,7 +78,7 @@ export function ChangeList({ changes, overlaps = [], headingLevel = 3 }: { chang
     <div className="flex flex-col gap-3">
       {changes.details.length ? (
         <section>
-          <Heading className="font-medium text-zinc-900 dark:text-zinc-100">Profile</Heading>
+          <Heading className="font-medium text-fg">Profile</Heading>
           <ul>
             {changes.details.map((d) => (
               <li key={d.path} className="py-1">
@@ -91,7 +91,7 @@ export function ChangeList({ changes, overlaps = [], headingLevel = 3 }: { chang
       ) : null}
       {groups.map((group) => (
         <section key={group.kind}>
-          <Heading className="font-medium text-zinc-900 dark:text-zinc-100">
+          <Heading className="font-medium text-fg">
             {HEADINGS[group.kind]} ({group.items.length})
           </Heading>
           <ul>

@@ -37,7 +37,7 @@ export function ProfileAvatar({ name, src, size = "md", className }: ProfileAvat
         // Presigned S3 URLs change per request and are already small: nothing to optimise.
         unoptimized
         onError={() => setBrokenSrc(src)}
-        className={cn("shrink-0 rounded-full bg-zinc-200 object-cover dark:bg-zinc-800", box, className)}
+        className={cn("shrink-0 rounded-full bg-inset-strong object-cover", box, className)}
       />
     );
   }

@@ -8,6 +8,8 @@ import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { StatusBadge } from "@/components/ui/status-badge";
 import {
   createProfileAction,
   deleteProfileAction,
@@ -32,10 +34,7 @@ export function ProfileCards({ ownerId, profiles, basePath }: ProfileCardsProps)
     <div className="flex flex-col gap-6">
       <CreateProfileForm ownerId={ownerId} basePath={basePath} />
       {profiles.length === 0 ? (
-        <div className="rounded-xl border border-dashed border-zinc-300 p-10 text-center dark:border-zinc-700">
-          <p className="font-medium">No profiles yet — create one</p>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Give it a name and a type above. The first profile becomes the default.</p>
-        </div>
+        <EmptyState title="No profiles yet — create one" description="Give it a name and a type above. The first profile becomes the default." />
       ) : (
         <ul role="list" aria-label="Profiles" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {profiles.map((profile) => (
@@ -71,7 +70,7 @@ function CreateProfileForm({ ownerId, basePath }: { ownerId: string; basePath: s
     }),
   );
   return (
-    <section aria-labelledby={headingId} className="rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
+    <section aria-labelledby={headingId} className="rounded-xl border border-subtle bg-surface p-5">
       <h2 id={headingId} className="text-lg font-medium">
         New profile
       </h2>
@@ -82,7 +81,7 @@ function CreateProfileForm({ ownerId, basePath }: { ownerId: string; basePath: s
         </Button>
       </form>
       {error ? (
-        <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-400">
+        <p role="alert" className="mt-3 text-sm text-danger">
           {error}
         </p>
       ) : null}
@@ -120,7 +119,7 @@ function ProfileCard({ profile, basePath }: { profile: ProfileSummary; basePath:
   return (
     <article
       aria-labelledby={headingId}
-      className="flex h-full flex-col gap-4 rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900"
+      className="flex h-full flex-col gap-4 rounded-xl border border-subtle bg-surface p-5"
     >
       <div className="flex items-start gap-3">
         <ProfileAvatar name={profile.name} src={profile.avatarUrl} size="md" />
@@ -130,16 +129,16 @@ function ProfileCard({ profile, basePath }: { profile: ProfileSummary; basePath:
               {profile.name}
             </Link>
           </h2>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          <p className="text-sm text-muted">
             {TYPE_LABELS[profile.type]} · {profile.fieldCount} {profile.fieldCount === 1 ? "field" : "fields"}
           </p>
         </div>
         {profile.isDefault ? (
-          <span className="rounded-full bg-indigo-50 px-2 py-0.5 text-xs font-medium text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200">Default</span>
+          <StatusBadge tone="accent">Default</StatusBadge>
         ) : null}
       </div>
       <div className="mt-auto flex flex-wrap gap-2">
-        <Link href={`${basePath}/${profile.id}`} className="inline-flex items-center rounded-md px-3 py-1.5 text-sm font-medium text-indigo-700 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-indigo-950">
+        <Link href={`${basePath}/${profile.id}`} className="inline-flex items-center rounded-md px-3 py-1.5 text-sm font-medium text-link hover:bg-accent-soft">
           Edit fields<span className="sr-only"> of {profile.name}</span>
         </Link>
         <Button variant="ghost" className="px-3 py-1.5" onClick={() => setDialog("details")}>
@@ -150,7 +149,7 @@ function ProfileCard({ profile, basePath }: { profile: ProfileSummary; basePath:
             Make default<span className="sr-only"> for {profile.name}</span>
           </Button>
         )}
-        <Button variant="ghost" className="px-3 py-1.5 text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950" onClick={() => setDialog("delete")}>
+        <Button variant="ghost" className="px-3 py-1.5 text-danger hover:bg-danger-soft" onClick={() => setDialog("delete")}>
           Delete<span className="sr-only"> {profile.name}</span>
         </Button>
       </div>
@@ -210,7 +209,7 @@ function DetailsDialog({ profile, onClose }: { profile: ProfileSummary; onClose:
       <form id={formId} onSubmit={submit} noValidate className="mt-2 flex flex-col gap-4">
         <ProfileDetailsFields form={form} className="flex-col items-stretch" />
         {error ? (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          <p role="alert" className="text-sm text-danger">
             {error}
           </p>
         ) : null}

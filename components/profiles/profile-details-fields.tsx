@@ -13,14 +13,14 @@ export function ProfileDetailsFields({ form, className }: { form: ProfileDetails
     <div className={cn("flex flex-wrap items-start gap-4", className)}>
       <TextField label="Profile name" autoComplete="off" className="min-w-56 flex-1" errors={form.errors.name ? [form.errors.name] : undefined} {...form.inputProps("name")} />
       <div className="flex flex-col gap-1.5">
-        <label htmlFor={form.ids.type} className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
+        <label htmlFor={form.ids.type} className="text-sm font-medium text-strong">
           Profile type
         </label>
         <select
           {...form.inputProps("type")}
           aria-invalid={Boolean(typeError) || undefined}
           aria-describedby={typeError ? typeErrorId : undefined}
-          className="rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 shadow-sm focus:outline-2 focus:outline-offset-1 focus:outline-indigo-600 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100"
+          className="rounded-md border border-control bg-surface px-3 py-2 text-sm text-fg shadow-sm focus:outline-2 focus:outline-offset-1 focus:outline-indigo-600"
         >
           {PROFILE_TYPES.map((type) => (
             <option key={type} value={type}>
@@ -29,7 +29,7 @@ export function ProfileDetailsFields({ form, className }: { form: ProfileDetails
           ))}
         </select>
         {typeError ? (
-          <p id={typeErrorId} className="text-sm text-red-700 dark:text-red-400">
+          <p id={typeErrorId} className="text-sm text-danger">
             {typeError}
           </p>
         ) : null}

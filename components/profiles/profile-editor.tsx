@@ -9,8 +9,10 @@ import { toast } from "sonner";
 import { FieldsEditor } from "@/components/custom-fields/fields-editor";
 import { treeFromJson } from "@/lib/custom-fields/model";
 import { FieldsStore } from "@/components/custom-fields/store";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { PageHeader } from "@/components/ui/page-header";
 import { updateProfileAction } from "@/lib/actions/profiles/profile-actions";
 import { type ProfileDraft, rebase } from "@/lib/profiles/rebase";
 import type { ProfileDetails } from "@/lib/validation/profile-details";
@@ -142,31 +144,33 @@ export function ProfileEditor({ profile, backHref, ownerName }: ProfileEditorPro
 
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <Link href={backHref} className="text-sm font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300">
+      <PageHeader
+        title={base.name}
+        back={
+          <Link href={backHref} className="text-sm font-medium text-link underline hover:no-underline">
             ← {ownerName ? `${ownerName}'s profiles` : "My profiles"}
           </Link>
-          <h1 className="mt-2 text-2xl font-semibold tracking-tight break-words">{base.name}</h1>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+        }
+        description={
+          <>
             {TYPE_LABELS[base.type]} profile{base.isDefault ? " · default" : ""}
             {ownerName ? ` · of ${ownerName}` : ""} · version {base.version}
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
 
       {conflict ? (
         <section
           ref={conflictRef}
           tabIndex={-1}
           aria-labelledby={conflictHeadingId}
-          className="rounded-xl border border-amber-300 bg-amber-50 p-5 text-amber-950 focus:outline-2 focus:outline-amber-600 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
+          className="rounded-xl border border-warning-line bg-warning-soft p-5 text-warning-ink focus:outline-2 focus:outline-amber-600"
         >
           <h2 id={conflictHeadingId} className="text-lg font-semibold">
             Someone else saved this profile while you were editing
           </h2>
           <p className="mt-1 text-sm">Your changes are not saved yet, and theirs are kept. This is what they changed:</p>
-          <div className="mt-3 rounded-lg bg-white p-3 text-sm text-zinc-800 dark:bg-zinc-900 dark:text-zinc-200">
+          <div className="mt-3 rounded-lg bg-surface p-3 text-sm text-strong">
             <ChangeList changes={profileChanges(draftOf(base), draftOf(conflict.latest))} />
           </div>
           <div className="mt-4 flex flex-wrap gap-2">
@@ -179,22 +183,20 @@ export function ProfileEditor({ profile, backHref, ownerName }: ProfileEditorPro
       ) : null}
 
       <form onSubmit={openReview} noValidate className="flex flex-col gap-6">
-        {formError ? (
-          <p ref={errorRef} tabIndex={-1} role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-            {formError}
-          </p>
-        ) : null}
-        <div className="rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
+        <Alert ref={errorRef} tabIndex={-1} tone="error">
+          {formError}
+        </Alert>
+        <div className="rounded-xl border border-subtle bg-surface p-5">
           <ProfileDetailsFields form={form} />
         </div>
-        <div className="rounded-xl border border-zinc-200 bg-zinc-50/50 p-5 dark:border-zinc-800 dark:bg-zinc-950">
+        <div className="rounded-xl border border-subtle bg-canvas/50 p-5">
           <FieldsEditor store={store} />
         </div>
-        <div className="sticky bottom-0 -mx-4 flex flex-wrap items-center gap-3 border-t border-zinc-200 bg-zinc-50/95 px-4 py-3 dark:border-zinc-800 dark:bg-zinc-950/95">
+        <div className="sticky bottom-0 -mx-4 flex flex-wrap items-center gap-3 border-t border-subtle bg-canvas/95 px-4 py-3">
           <Button type="submit" disabled={saving || conflict !== null} aria-busy={saving}>
             {saving ? "Saving…" : "Review changes"}
           </Button>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">{conflict ? "Resolve the conflict above first." : "You will see every change before it is saved."}</p>
+          <p className="text-sm text-muted">{conflict ? "Resolve the conflict above first." : "You will see every change before it is saved."}</p>
         </div>
       </form>
 
@@ -215,7 +217,7 @@ export function ProfileEditor({ profile, backHref, ownerName }: ProfileEditorPro
           ) : (
             <>
               {review.overlaps.length ? (
-                <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+                <p className="mb-3 rounded-md bg-warning-soft px-3 py-2 text-warning-ink">
                   Your changes were re-applied on top of the other person&apos;s version. Where you both changed a field, yours is marked.
                 </p>
               ) : null}

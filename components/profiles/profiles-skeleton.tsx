@@ -1,18 +1,18 @@
 // Loading placeholders shaped like the profiles list and the editor.
-const bar = "rounded bg-zinc-200 dark:bg-zinc-800";
+import { Skeleton, Skeletons } from "@/components/ui/skeleton";
 
 export function ProfileCardsSkeleton({ cards = 3 }: { cards?: number }) {
   return (
-    <div role="status" aria-label="Loading profiles" className="flex animate-pulse flex-col gap-6">
-      <div className={`h-8 w-48 ${bar}`} />
-      <div className="h-28 rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900" />
+    <div role="status" aria-label="Loading profiles" className="flex flex-col gap-6">
+      <Skeleton className="h-8 w-48" />
+      <Skeleton card className="h-28" />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {Array.from({ length: cards }, (_, i) => (
-          <div key={i} className="flex h-36 gap-3 rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
-            <div className="size-12 rounded-full bg-zinc-200 dark:bg-zinc-800" />
+          <div key={i} className="flex h-36 gap-3 rounded-xl border border-subtle bg-surface p-5">
+            <Skeleton className="size-12 rounded-full" />
             <div className="flex flex-1 flex-col gap-2">
-              <div className={`h-5 w-2/3 ${bar}`} />
-              <div className={`h-4 w-1/3 ${bar}`} />
+              <Skeleton className="h-5 w-2/3" />
+              <Skeleton className="h-4 w-1/3" />
             </div>
           </div>
         ))}
@@ -23,13 +23,11 @@ export function ProfileCardsSkeleton({ cards = 3 }: { cards?: number }) {
 
 export function ProfileEditorSkeleton({ rows = 6 }: { rows?: number }) {
   return (
-    <div role="status" aria-label="Loading profile" className="flex animate-pulse flex-col gap-6">
-      <div className={`h-8 w-64 ${bar}`} />
-      <div className="h-24 rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900" />
-      <div className="flex flex-col gap-2 rounded-xl border border-zinc-200 p-5 dark:border-zinc-800">
-        {Array.from({ length: rows }, (_, i) => (
-          <div key={i} className={`h-10 ${bar}`} />
-        ))}
+    <div role="status" aria-label="Loading profile" className="flex flex-col gap-6">
+      <Skeleton className="h-8 w-64" />
+      <Skeleton card className="h-24" />
+      <div className="flex flex-col gap-2 rounded-xl border border-subtle p-5">
+        <Skeletons count={rows} className="h-10" />
       </div>
     </div>
   );

@@ -2,9 +2,12 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { formatUtc } from "@/components/users/user-detail-format";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatUtc } from "@/components/ui/format-date";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { revokeAllSessionsAction, revokeSessionAction } from "@/lib/actions/sessions/session-actions";
 import type { SessionView } from "@/lib/validation/sessions";
 
@@ -59,29 +62,23 @@ export function SessionList({ userId, sessions, own, name }: SessionListProps) {
   const allLabel = own ? "Sign out of all other sessions" : "Sign out everywhere";
   return (
     <div className="flex flex-col gap-4">
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-          {error}
-        </p>
-      ) : null}
+      <Alert tone="error">{error}</Alert>
       {sessions.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-          {own ? "No other active sessions." : `${name} is not signed in anywhere.`}
-        </p>
+        <EmptyState compact description={own ? "No other active sessions." : `${name} is not signed in anywhere.`} />
       ) : (
-        <ul aria-label={own ? "Your sessions" : `Sessions of ${name}`} className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+        <ul aria-label={own ? "Your sessions" : `Sessions of ${name}`} className="divide-y divide-subtle rounded-lg border border-subtle">
           {sessions.map((s) => (
             <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
               <div className="min-w-0 text-sm">
-                <p className="font-medium text-zinc-900 dark:text-zinc-100">
+                <p className="font-medium text-fg">
                   {s.device ?? "Unknown browser"}
                   {s.current ? (
-                    <span className="ml-2 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+                    <StatusBadge tone="success" className="ml-2">
                       This browser
-                    </span>
+                    </StatusBadge>
                   ) : null}
                 </p>
-                <p className="mt-0.5 text-zinc-600 dark:text-zinc-400">
+                <p className="mt-0.5 text-muted">
                   {s.ipAddress ?? "Unknown address"} · signed in <time dateTime={s.createdAt}>{formatUtc(s.createdAt)}</time> · last active{" "}
                   <time dateTime={s.lastSeenAt}>{formatUtc(s.lastSeenAt)}</time>
                 </p>

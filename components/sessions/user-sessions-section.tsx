@@ -7,11 +7,11 @@ export async function UserSessionsSection({ userId, name, currentSessionId }: { 
   // Viewing oneself: the list marks this browser, and "sign out" spares it.
   const own = sessions.some((s) => s.current);
   return (
-    <section aria-labelledby="sessions-heading" className="rounded-xl border border-zinc-200 bg-white p-6 dark:border-zinc-800 dark:bg-zinc-900">
+    <section aria-labelledby="sessions-heading" className="rounded-xl border border-subtle bg-surface p-6">
       <h2 id="sessions-heading" className="text-lg font-medium">
         Sessions
       </h2>
-      <p className="mb-4 mt-1 text-sm text-zinc-600 dark:text-zinc-400">Where this account is signed in now.</p>
+      <p className="mb-4 mt-1 text-sm text-muted">Where this account is signed in now.</p>
       <SessionList userId={userId} sessions={sessions} own={own} name={name} />
     </section>
   );

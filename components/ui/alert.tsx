@@ -1,21 +1,47 @@
-import type { ReactNode } from "react";
+import type { AriaRole, ReactNode, Ref } from "react";
 import { cn } from "./cn";
 
 const TONES = {
   // Errors interrupt (role="alert"); the rest are announced politely or only read.
-  error: { role: "alert", className: "bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-200" },
-  warning: { role: "status", className: "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-100" },
-  success: { role: "status", className: "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100" },
-  info: { role: "note", className: "bg-sky-50 text-sky-900 dark:bg-sky-950 dark:text-sky-100" },
+  error: { role: "alert", className: "bg-danger-soft text-danger-ink", line: "border-danger-line" },
+  warning: { role: "status", className: "bg-warning-soft text-warning-ink", line: "border-warning-line" },
+  success: { role: "status", className: "bg-success-soft text-success-ink", line: "border-success-line" },
+  info: { role: "note", className: "bg-info-soft text-info-ink", line: "border-info-soft" },
 } as const;
 
+type Tone = keyof typeof TONES;
+
+const isEmpty = (children: ReactNode) => children === null || children === undefined || children === false || children === "";
+
+interface AlertProps {
+  tone: Tone;
+  children: ReactNode;
+  className?: string;
+  /** Focusable, for a message that focus moves to (tabIndex={-1}). */
+  tabIndex?: number;
+  ref?: Ref<HTMLParagraphElement>;
+}
+
 /** A message box in the page's flow: a failed save, an outage, a confirmation. Renders nothing without children. */
-export function Alert({ tone, children, className }: { tone: keyof typeof TONES; children: ReactNode; className?: string }) {
-  if (children === null || children === undefined || children === false || children === "") return null;
+export function Alert({ tone, children, className, tabIndex, ref }: AlertProps) {
+  if (isEmpty(children)) return null;
   const { role, className: toneClass } = TONES[tone];
   return (
-    <p role={role} className={cn("rounded-md px-3 py-2 text-sm", toneClass, className)}>
+    <p ref={ref} tabIndex={tabIndex} role={role} className={cn("rounded-md px-3 py-2 text-sm", toneClass, className)}>
       {children}
     </p>
+  );
+}
+
+/**
+ * An Alert that holds more than a sentence (a heading, a retry button) or stands in for a whole
+ * page: a bordered box. `role` overrides the tone's, for a warning that must interrupt.
+ */
+export function AlertPanel({ tone, children, className, role }: { tone: Tone; children: ReactNode; className?: string; role?: AriaRole }) {
+  const { role: toneRole, className: toneClass, line } = TONES[tone];
+  return (
+    <div role={role ?? toneRole} className={cn("rounded-xl border p-6", toneClass, line, className)}>
+      {children}
+    </div>
   );
 }

@@ -4,11 +4,10 @@ import { cn } from "./cn";
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 
 const variants: Record<Variant, string> = {
-  primary: "bg-indigo-600 text-white hover:bg-indigo-500 disabled:bg-indigo-400 dark:bg-indigo-500 dark:hover:bg-indigo-400",
-  secondary:
-    "border border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-50 dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-100 dark:hover:bg-zinc-700",
+  primary: "bg-accent text-white hover:bg-accent-hover disabled:bg-indigo-400",
+  secondary: "border border-control bg-raised text-fg hover:bg-raised-hover",
   danger: "bg-red-600 text-white hover:bg-red-500 disabled:bg-red-400",
-  ghost: "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800",
+  ghost: "text-strong hover:bg-inset",
 };
 
 export const buttonClasses = (variant: Variant = "primary", extra?: string) =>

@@ -45,14 +45,14 @@ export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel
         event.preventDefault();
         onCancel();
       }}
-      className={`m-auto w-full ${wide ? "max-w-2xl" : "max-w-md"} rounded-xl border border-zinc-200 bg-white p-6 text-zinc-900 shadow-xl backdrop:bg-black/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100`}
+      className={`m-auto w-full ${wide ? "max-w-2xl" : "max-w-md"} rounded-xl border border-rule bg-surface p-6 text-fg shadow-xl backdrop:bg-black/50`}
     >
       <h2 id={titleId} className="text-lg font-semibold">
         {title}
       </h2>
       {children ? (
         // A long, scrolling body must be reachable by keyboard to scroll it.
-        <div tabIndex={wide ? 0 : undefined} className={`mt-2 text-sm text-zinc-700 dark:text-zinc-300${wide ? " max-h-[60vh] overflow-y-auto" : ""}`}>
+        <div tabIndex={wide ? 0 : undefined} className={`mt-2 text-sm text-soft${wide ? " max-h-[60vh] overflow-y-auto" : ""}`}>
           {children}
         </div>
       ) : null}

@@ -38,7 +38,7 @@ export function Dialog({ open, title, description, onClose, children, className 
         onClose();
       }}
       className={cn(
-        "m-auto w-full max-w-md rounded-xl border border-zinc-200 bg-white p-6 text-zinc-900 shadow-xl backdrop:bg-black/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100",
+        "m-auto w-full max-w-md rounded-xl border border-rule bg-surface p-6 text-fg shadow-xl backdrop:bg-black/50",
         className,
       )}
     >
@@ -48,7 +48,7 @@ export function Dialog({ open, title, description, onClose, children, className 
             {title}
           </h2>
           {description ? (
-            <div id={descriptionId} className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+            <div id={descriptionId} className="mt-1 text-sm text-soft">
               {description}
             </div>
           ) : null}

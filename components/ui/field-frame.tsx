@@ -32,7 +32,7 @@ export function FieldFrame({ label, errors, hint, id, className, children }: Fie
   const describedBy = [hint ? hintId : null, invalid ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={cn("flex flex-col gap-1.5", className)}>
-      <label htmlFor={controlId} className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
+      <label htmlFor={controlId} className="text-sm font-medium text-strong">
         {label}
       </label>
       {children({
@@ -40,18 +40,18 @@ export function FieldFrame({ label, errors, hint, id, className, children }: Fie
         "aria-invalid": invalid || undefined,
         "aria-describedby": describedBy,
         className: cn(
-          "rounded-md border bg-white px-3 py-2 text-sm text-zinc-900 shadow-sm dark:bg-zinc-900 dark:text-zinc-100",
+          "rounded-md border bg-surface px-3 py-2 text-sm text-fg shadow-sm",
           "focus:outline-2 focus:outline-offset-1 focus:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-70",
-          invalid ? "border-red-600 dark:border-red-400" : "border-zinc-300 dark:border-zinc-600",
+          invalid ? "border-danger" : "border-control",
         ),
       })}
       {hint ? (
-        <p id={hintId} className="text-xs text-zinc-600 dark:text-zinc-400">
+        <p id={hintId} className="text-xs text-muted">
           {hint}
         </p>
       ) : null}
       {invalid ? (
-        <p id={errorId} className="text-sm text-red-700 dark:text-red-400">
+        <p id={errorId} className="text-sm text-danger">
           {errors?.join(" ")}
         </p>
       ) : null}

@@ -26,18 +26,18 @@ export function BulkBar({ count, allMatching, canSelectAllMatching, grantableRol
   return (
     <section
       aria-label="Bulk actions"
-      className="flex flex-wrap items-end gap-3 rounded-xl border border-indigo-200 bg-indigo-50 px-4 py-3 dark:border-indigo-900 dark:bg-indigo-950"
+      className="flex flex-wrap items-end gap-3 rounded-xl border border-accent-line bg-accent-soft px-4 py-3"
     >
       <div className="mr-auto flex flex-col gap-1 text-sm">
-        <p className="font-medium text-indigo-950 dark:text-indigo-100">
+        <p className="font-medium text-accent-ink">
           {allMatching ? "All users matching this filter are selected" : `${count.toLocaleString("en")} selected`}
         </p>
         {canSelectAllMatching && !allMatching ? (
-          <button type="button" onClick={onSelectAllMatching} className="self-start text-indigo-800 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-indigo-600 dark:text-indigo-200">
+          <button type="button" onClick={onSelectAllMatching} className="self-start text-accent-ink underline hover:no-underline focus-visible:outline-2 focus-visible:outline-indigo-600">
             Select all users matching this filter
           </button>
         ) : null}
-        {allMatching ? <p className="text-xs text-indigo-900 dark:text-indigo-200">Up to 1,000 users are changed at a time.</p> : null}
+        {allMatching ? <p className="text-xs text-accent-ink">Up to 1,000 users are changed at a time.</p> : null}
       </div>
       <Button variant="secondary" onClick={() => onRequest({ operation: "deactivate" })}>
         Deactivate
@@ -104,8 +104,8 @@ export function BulkResultPanel({ result, onDismiss }: { result: BulkResult; onD
       tabIndex={-1}
       className={
         failed
-          ? "rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 outline-indigo-600 focus-visible:outline-2 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
-          : "rounded-xl border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm text-emerald-950 outline-indigo-600 focus-visible:outline-2 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100"
+          ? "rounded-xl border border-warning-line bg-warning-soft px-4 py-3 text-sm text-warning-ink outline-indigo-600 focus-visible:outline-2"
+          : "rounded-xl border border-success-line bg-success-soft px-4 py-3 text-sm text-success-ink outline-indigo-600 focus-visible:outline-2"
       }
     >
       <div className="flex items-start justify-between gap-4">

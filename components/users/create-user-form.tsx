@@ -63,12 +63,12 @@ export function CreateUserForm({ roles }: { roles: Role[] }) {
 
   if (created) {
     return (
-      <section aria-labelledby="invite-result-heading" className="flex flex-col gap-4 rounded-xl border border-emerald-200 bg-white p-6 dark:border-emerald-900 dark:bg-zinc-900">
+      <section aria-labelledby="invite-result-heading" className="flex flex-col gap-4 rounded-xl border border-success-line bg-surface p-6">
         <div>
           <h2 id="invite-result-heading" ref={resultHeading} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
             Invitation ready
           </h2>
-          <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+          <p className="mt-1 text-sm text-soft">
             <span className="font-medium">{created.user.name}</span> ({created.user.email}) has an account. Give them this link to set their
             password.
           </p>
@@ -95,7 +95,7 @@ export function CreateUserForm({ roles }: { roles: Role[] }) {
 
   const items = formState.isSubmitted ? summaryItems<Input>(formState.errors, FIELDS) : [];
   return (
-    <form onSubmit={onSubmit} method="post" noValidate className="flex max-w-xl flex-col gap-4 rounded-xl border border-zinc-200 bg-white p-6 dark:border-zinc-800 dark:bg-zinc-900">
+    <form onSubmit={onSubmit} method="post" noValidate className="flex max-w-xl flex-col gap-4 rounded-xl border border-subtle bg-surface p-6">
       <FormErrorSummary message={serverError} items={items} />
       <UserFields
         idPrefix="create-user"

@@ -92,7 +92,7 @@ export function ExportUsers({ filter }: { filter: UserFilter }) {
           max={known ? Math.max(progress.total!, 1) : undefined}
           value={known ? Math.min(progress.rows, progress.total!) : undefined}
         />
-        <span className="text-xs text-zinc-700 dark:text-zinc-300">{label}</span>
+        <span className="text-xs text-soft">{label}</span>
       </div>
       <Button variant="secondary" onClick={() => controller.current?.abort()}>
         Cancel export

@@ -2,7 +2,7 @@
 import { useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { formatUtc } from "./user-detail-format";
+import { formatUtc } from "@/components/ui/format-date";
 
 export type Delivery = "sent" | "not_configured" | "failed";
 
@@ -49,7 +49,7 @@ export function InviteLink({ url, expiresAt, email, emailed }: InviteLinkProps) 
   const delivery = emailed ? DELIVERY[emailed] : null;
   return (
     <div className="flex flex-col gap-1.5">
-      <label htmlFor={inputId} className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
+      <label htmlFor={inputId} className="text-sm font-medium text-strong">
         Set-password link
       </label>
       <div className="flex gap-2">
@@ -61,13 +61,13 @@ export function InviteLink({ url, expiresAt, email, emailed }: InviteLinkProps) 
           aria-describedby={hintId}
           onFocus={(event) => event.currentTarget.select()}
           spellCheck={false}
-          className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 font-mono text-xs text-zinc-900 dark:border-zinc-600 dark:bg-zinc-950 dark:text-zinc-100"
+          className="min-w-0 flex-1 rounded-md border border-control bg-canvas px-3 py-2 font-mono text-xs text-fg"
         />
         <Button variant="secondary" onClick={copy}>
           {copied ? "Copied" : "Copy"}
         </Button>
       </div>
-      <p id={hintId} className="text-xs text-zinc-600 dark:text-zinc-400">
+      <p id={hintId} className="text-xs text-muted">
         Works once; expires <time dateTime={expiresAt}>{formatUtc(expiresAt)}</time>.
         {delivery ? (
           <>

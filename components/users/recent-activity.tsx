@@ -3,31 +3,31 @@
 // one batch) and shapes them with lib/audit/activity-items.ts.
 import Link from "next/link";
 import type { ActivityItem } from "@/lib/audit/activity-items";
-import { formatUtc } from "./user-detail-format";
+import { formatUtc } from "@/components/ui/format-date";
 
 export function RecentActivity({ items, timelineHref }: { items: ActivityItem[]; timelineHref: string }) {
   return (
-    <section aria-labelledby="activity-heading" className="rounded-xl border border-zinc-200 bg-white p-6 dark:border-zinc-800 dark:bg-zinc-900">
+    <section aria-labelledby="activity-heading" className="rounded-xl border border-subtle bg-surface p-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="activity-heading" className="text-lg font-medium">
           Recent activity
         </h2>
-        <Link href={timelineHref} prefetch={false} className="text-sm font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300">
+        <Link href={timelineHref} prefetch={false} className="text-sm font-medium text-link underline hover:no-underline">
           Full audit timeline
         </Link>
       </div>
       {items.length === 0 ? (
-        <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">No activity yet.</p>
+        <p className="mt-3 text-sm text-muted">No activity yet.</p>
       ) : (
-        <ol className="mt-3 divide-y divide-zinc-100 dark:divide-zinc-800">
+        <ol className="mt-3 divide-y divide-divider">
           {items.map((item) => (
             <li key={item.id} className="py-3 text-sm">
               <p className="break-words">{item.sentence}</p>
-              <p className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">
+              <p className="mt-0.5 text-xs text-muted">
                 <time dateTime={item.timestamp}>{formatUtc(item.timestamp)}</time>
               </p>
               {item.changes.length ? (
-                <ul aria-label="Changes" className="mt-1 flex flex-col gap-0.5 text-xs text-zinc-700 dark:text-zinc-300">
+                <ul aria-label="Changes" className="mt-1 flex flex-col gap-0.5 text-xs text-soft">
                   {item.changes.map((change) => (
                     <li key={change.field} className="break-words">
                       <span className="font-medium">{change.field}</span>: {change.from}

@@ -69,7 +69,7 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
         {PASSWORD_RULES.map((rule) => {
           const met = rule.test(password);
           return (
-            <li key={rule.id} className={cn("flex items-center gap-2", met ? "text-emerald-700 dark:text-emerald-400" : "text-zinc-700 dark:text-zinc-300")}>
+            <li key={rule.id} className={cn("flex items-center gap-2", met ? "text-success" : "text-soft")}>
               <span aria-hidden="true" className="inline-block w-4 text-center font-bold">
                 {met ? "✓" : "○"}
               </span>

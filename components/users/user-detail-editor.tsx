@@ -15,8 +15,10 @@ import { setUserActiveAction } from "@/lib/actions/users/set-user-active";
 import { updateUserAction } from "@/lib/actions/users/update-user";
 import type { User } from "@/lib/validation/users";
 import { ROLES, type Role, updateUserSchema } from "@/lib/validation/users";
-import { type Delivery, InviteLink } from "./invite-link";
-import { ROLE_LABELS } from "./user-detail-format";
+import type { Delivery } from "./invite-link";
+import { ROLE_LABELS } from "./role-labels";
+import { UserAccessSection } from "./user-access-section";
+import { type ConflictRow, ConflictNotice } from "./user-conflict-notice";
 import { applyServerErrors, FormErrorSummary, summaryItems, useHydrated, UserFields } from "./user-form";
 
 type Input = z.input<typeof updateUserSchema>;
@@ -65,6 +67,8 @@ function asUser(value: unknown): User | null {
     typeof v.updatedAt === "string";
   return ok ? (value as User) : null;
 }
+
+const statusLabel = (active: boolean) => (active ? "Active" : "Deactivated");
 
 function displayValue(field: EditableField, value: string): string {
   return field === "role" ? (ROLE_LABELS[value as Role] ?? value) : value;
@@ -192,84 +196,27 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
     }
   }
 
-  const conflictRows = conflict
-    ? EDITABLE.filter((field) => conflict[field] !== base[field]).map((field) => ({
-        field,
-        theirs: displayValue(field, conflict[field]),
-        yours: displayValue(field, String(typed[field] ?? "")),
-      }))
+  const conflictRows: ConflictRow[] = conflict
+    ? [
+        ...EDITABLE.filter((field) => conflict[field] !== base[field]).map((field) => ({
+          label: FIELD_LABELS[field],
+          theirs: displayValue(field, conflict[field]),
+          yours: displayValue(field, String(typed[field] ?? "")),
+        })),
+        ...(conflict.isActive !== base.isActive ? [{ label: "Status", theirs: statusLabel(conflict.isActive), yours: statusLabel(base.isActive) }] : []),
+      ]
     : [];
-  const statusChanged = conflict !== null && conflict.isActive !== base.isActive;
   const changedBy = conflict && lastChange?.at === conflict.updatedAt ? lastChange.by : "Someone else";
   const items = formState.isSubmitted ? summaryItems<Input>(formState.errors, FIELDS) : [];
 
   return (
     <>
-      <section aria-labelledby="edit-heading" className="rounded-xl border border-zinc-200 bg-white p-6 dark:border-zinc-800 dark:bg-zinc-900">
+      <section aria-labelledby="edit-heading" className="rounded-xl border border-subtle bg-surface p-6">
         <h2 id="edit-heading" className="text-lg font-medium">
           Edit account
         </h2>
         {conflict ? (
-          <div
-            ref={conflictRef}
-            tabIndex={-1}
-            role="alert"
-            aria-labelledby="conflict-heading"
-            className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 focus:outline-2 focus:outline-amber-600 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
-          >
-            <p id="conflict-heading" className="font-semibold">
-              <span className="break-words">{changedBy}</span> changed this user since you opened it
-            </p>
-            <p className="mt-1">Nothing was saved. Your edits are still in the form below.</p>
-            {conflictRows.length || statusChanged ? (
-              <table className="mt-3 w-full text-left">
-                <caption className="sr-only">Fields changed by the other person</caption>
-                <thead>
-                  <tr className="border-b border-amber-300 dark:border-amber-700">
-                    <th scope="col" className="py-1 pr-3 font-medium">
-                      Field
-                    </th>
-                    <th scope="col" className="py-1 pr-3 font-medium">
-                      Their value
-                    </th>
-                    <th scope="col" className="py-1 font-medium">
-                      Your value
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {conflictRows.map((row) => (
-                    <tr key={row.field}>
-                      <th scope="row" className="py-1 pr-3 font-medium">
-                        {FIELD_LABELS[row.field]}
-                      </th>
-                      <td className="break-all py-1 pr-3">{row.theirs}</td>
-                      <td className="break-all py-1">{row.yours}</td>
-                    </tr>
-                  ))}
-                  {statusChanged ? (
-                    <tr>
-                      <th scope="row" className="py-1 pr-3 font-medium">
-                        Status
-                      </th>
-                      <td className="py-1 pr-3">{conflict.isActive ? "Active" : "Deactivated"}</td>
-                      <td className="py-1">{base.isActive ? "Active" : "Deactivated"}</td>
-                    </tr>
-                  ) : null}
-                </tbody>
-              </table>
-            ) : (
-              <p className="mt-1">Their change does not touch the fields shown here.</p>
-            )}
-            <div className="mt-3 flex flex-wrap gap-2">
-              <Button variant="secondary" onClick={reloadTheirs}>
-                Reload their version
-              </Button>
-              <Button variant="secondary" onClick={keepMine}>
-                Keep my edits on their version
-              </Button>
-            </div>
-          </div>
+          <ConflictNotice ref={conflictRef} changedBy={changedBy} rows={conflictRows} onReloadTheirs={reloadTheirs} onKeepMine={keepMine} />
         ) : null}
         <form onSubmit={onSubmit} method="post" noValidate className="mt-4 flex max-w-xl flex-col gap-4">
           <FormErrorSummary message={serverError} items={items} />
@@ -291,57 +238,16 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
         </form>
       </section>
 
-      <section aria-labelledby="access-heading" className="rounded-xl border border-zinc-200 bg-white p-6 dark:border-zinc-800 dark:bg-zinc-900">
-        <h2 id="access-heading" className="text-lg font-medium">
-          Access
-        </h2>
-        {accessError ? (
-          <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
-            {accessError}
-          </p>
-        ) : null}
-        <div className="mt-3 flex flex-col gap-4">
-          <div>
-            <h3 className="text-sm font-medium">Password</h3>
-            {base.isActive ? (
-              <>
-                <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-                  A new one-time link lets them choose a new password. Any earlier link stops working.
-                </p>
-                <Button className="mt-2" variant="secondary" disabled={!hydrated} onClick={() => setDialog("reset")}>
-                  Issue password link
-                </Button>
-                {issued ? (
-                  <div className="mt-3">
-                    <InviteLink url={issued.inviteUrl} expiresAt={issued.expiresAt} email={base.email} emailed={issued.emailed} />
-                  </div>
-                ) : null}
-              </>
-            ) : (
-              <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Reactivate this user to issue a password link.</p>
-            )}
-          </div>
-          <div>
-            <h3 className="text-sm font-medium">Status</h3>
-            {canDeactivate ? (
-              <>
-                <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-                  {base.isActive
-                    ? "A deactivated user is signed out on their next request and cannot sign in. Nothing is deleted."
-                    : "This user is deactivated. Reactivating lets them sign in again with their existing password."}
-                </p>
-                <Button className="mt-2" variant={base.isActive ? "danger" : "secondary"} disabled={!hydrated} onClick={() => setDialog("status")}>
-                  {base.isActive ? "Deactivate user" : "Reactivate user"}
-                </Button>
-              </>
-            ) : (
-              <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-                {isSelf ? "You cannot deactivate your own account." : "You may not change this user's status."}
-              </p>
-            )}
-          </div>
-        </div>
-      </section>
+      <UserAccessSection
+        user={base}
+        isSelf={isSelf}
+        canDeactivate={canDeactivate}
+        hydrated={hydrated}
+        error={accessError}
+        issued={issued}
+        onIssueLink={() => setDialog("reset")}
+        onChangeStatus={() => setDialog("status")}
+      />
 
       <ConfirmDialog
         open={dialog === "status"}

@@ -6,7 +6,7 @@ import type { FieldErrors, FieldValues, Path, UseFormRegisterReturn, UseFormSetE
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { Role } from "@/lib/validation/users";
-import { ROLE_LABELS } from "./user-detail-format";
+import { ROLE_LABELS } from "./role-labels";
 
 const noSubscription = () => () => {};
 
@@ -37,7 +37,7 @@ export interface SummaryItem {
 export function FormErrorSummary({ message, items }: { message: string | null; items: SummaryItem[] }) {
   if (!message && items.length === 0) return null;
   return (
-    <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100">
+    <div role="alert" className="rounded-md border border-danger-line bg-danger-soft px-4 py-3 text-sm text-danger-ink">
       <p className="font-medium">{message ?? "Please correct the highlighted fields."}</p>
       {items.length ? (
         <ul className="mt-1 list-disc pl-5">
@@ -132,10 +132,10 @@ export function UserFields({ idPrefix, name, email, role, roles, currentRole, cu
         />
       ) : currentRole ? (
         <div className="flex flex-col gap-1.5">
-          <span className="text-sm font-medium text-zinc-800 dark:text-zinc-200">Role</span>
-          <p className="text-sm text-zinc-700 dark:text-zinc-300">
+          <span className="text-sm font-medium text-strong">Role</span>
+          <p className="text-sm text-soft">
             {ROLE_LABELS[currentRole]}
-            {currentRoleNote ? <span className="text-zinc-600 dark:text-zinc-400"> ({currentRoleNote})</span> : null}
+            {currentRoleNote ? <span className="text-muted"> ({currentRoleNote})</span> : null}
           </p>
         </div>
       ) : null}

@@ -37,7 +37,7 @@ function parseSort(value: string): Pick<UserFilter, "sort" | "order"> {
   return { sort: sort === "name" ? "name" : "created", order: order === "asc" ? "asc" : "desc" };
 }
 
-interface UserFiltersProps {
+interface UsersFiltersProps {
   filter: UserFilter;
   searchText: string;
   onSearchText: (text: string) => void;
@@ -46,7 +46,7 @@ interface UserFiltersProps {
   onChange: (patch: UserFilter) => void;
 }
 
-export function UserFilters({ filter, searchText, onSearchText, onSearchSubmit, onChange }: UserFiltersProps) {
+export function UsersFilters({ filter, searchText, onSearchText, onSearchSubmit, onChange }: UsersFiltersProps) {
   const searching = Boolean(filter.q);
   return (
     <form

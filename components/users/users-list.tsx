@@ -1,32 +1,19 @@
 "use client";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useReducer, useRef, useState } from "react";
-import { toast } from "sonner";
+import { AlertPanel } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import type { BulkResult } from "@/lib/actions/users/bulk-users";
-import { bulkUsersAction } from "@/lib/actions/users/bulk-users";
-import { listUsersAction } from "@/lib/actions/users/list-users";
-import { setUserActiveAction } from "@/lib/actions/users/set-user-active";
-import { type Actor, can } from "@/lib/auth/permissions";
-import type { Page } from "@/lib/types/page";
-import type { User } from "@/lib/validation/users";
-import { queryKeys } from "@/lib/query-keys";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
 import type { Role } from "@/lib/validation/users";
-import { type BulkOperation, BulkBar, bulkConfirmLabel, bulkDescription, BulkResultPanel, bulkTitle } from "./bulk-actions";
+import { BulkBar, bulkConfirmLabel, bulkDescription, BulkResultPanel, bulkTitle } from "./bulk-actions";
 import { ExportUsers } from "./export-users";
-import { UserFilters } from "./users-filters";
-import { canonicalFilter, normaliseQuery, sameFilter, usersHref } from "@/lib/users/filter-url";
+import { messageOf, useUsersList, type UsersListInput } from "./use-users-list";
+import { UsersFilters } from "./users-filters";
+import { USERS_DESCRIPTION } from "./users-list-skeleton";
 import { UsersTable, UsersTableSkeleton } from "./users-table";
-import type { UserFilter } from "@/lib/validation/users";
 
-// The users list in the browser: the server renders the first page (initialPage); paging,
-// filtering and the status / bulk changes go through React Query with keys from
-// lib/query-keys.ts. The filter lives in the URL (bookmarkable); the page position is a stack
-// of cursors in memory, so Previous pops back without the server having to page backwards.
-
-const SEARCH_DELAY_MS = 300;
+// The users list: filters, bulk bar, table and pagination over the state in use-users-list.ts.
 
 export interface UsersListPermissions {
   /** Roles the viewer may give others; empty when they may not change roles. */
@@ -35,236 +22,62 @@ export interface UsersListPermissions {
   create: boolean;
 }
 
-interface UsersListProps {
-  viewer: Actor;
+interface UsersListProps extends UsersListInput {
   permissions: UsersListPermissions;
-  initialFilter: UserFilter;
-  initialCursor: string | null;
-  initialPage: Page<User>;
-  /** When the server read initialPage (ms), so React Query knows how fresh it is. */
-  renderedAt: number;
 }
 
-/** A failed action's message, written for the person (lib/actions/safe-action.ts). */
-class ActionError extends Error {}
-
-function messageOf(error: unknown): string {
-  return error instanceof ActionError ? error.message : "We could not reach the server. Check your connection and try again.";
-}
-
-async function fetchUsers(filter: UserFilter, cursor: string | null): Promise<Page<User>> {
-  const result = await listUsersAction({ filter, cursor });
-  if (!result.ok) throw new ActionError(result.error);
-  return result.data;
-}
-
-interface ListState {
-  filter: UserFilter;
-  /** Cursors of the pages visited, the current one last (null: the first page). */
-  cursors: Array<string | null>;
-  /** Selected rows by id (kept across pages of one filter, for the names in the result). */
-  selected: Map<string, User>;
-  /** Every user matching the filter, rather than the rows in `selected`. */
-  allMatching: boolean;
-}
-
-type ListAction =
-  | { type: "reset"; filter: UserFilter; cursor: string | null }
-  | { type: "filter"; patch: UserFilter }
-  | { type: "next"; cursor: string }
-  | { type: "previous" }
-  | { type: "select"; users: User[]; checked: boolean }
-  | { type: "selectAllMatching" }
-  | { type: "clearSelection" };
-
-function initialState(filter: UserFilter, cursor: string | null): ListState {
-  return { filter, cursors: [cursor], selected: new Map(), allMatching: false };
-}
-
-function reducer(state: ListState, action: ListAction): ListState {
-  switch (action.type) {
-    case "reset":
-      return initialState(action.filter, action.cursor);
-    case "filter": {
-      const filter = canonicalFilter({ ...state.filter, ...action.patch });
-      // A different filter is a different list: start at its first page with nothing selected.
-      return sameFilter(filter, state.filter) ? state : initialState(filter, null);
-    }
-    case "next":
-      return { ...state, cursors: [...state.cursors, action.cursor] };
-    case "previous":
-      return state.cursors.length > 1 ? { ...state, cursors: state.cursors.slice(0, -1) } : state;
-    case "select": {
-      const selected = new Map(state.selected);
-      for (const user of action.users) {
-        if (action.checked) selected.set(user.id, user);
-        else selected.delete(user.id);
-      }
-      return { ...state, selected, allMatching: false };
-    }
-    case "selectAllMatching":
-      return { ...state, allMatching: true };
-    case "clearSelection":
-      return { ...state, selected: new Map(), allMatching: false };
-  }
-}
-
-function patchUsers(page: Page<User> | undefined, id: string, patch: Partial<User>): Page<User> | undefined {
-  return page && { ...page, items: page.items.map((u) => (u.id === id ? { ...u, ...patch } : u)) };
-}
-
-export function UsersList({ viewer, permissions, initialFilter, initialCursor, initialPage, renderedAt }: UsersListProps) {
-  const queryClient = useQueryClient();
-  const [state, dispatch] = useReducer(reducer, undefined, () => initialState(initialFilter, initialCursor));
-  const { filter, cursors, selected, allMatching } = state;
-  const cursor = cursors[cursors.length - 1] ?? null;
-  const [searchText, setSearchText] = useState(initialFilter.q ?? "");
-  const searchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  // Every server render brings new props. A navigation here with another filter (a link such as
-  // "Users" in the menu) means: show that view. A refresh after a change (the actions revalidate
-  // this page) renders the view already shown: keep the page position and the selection.
-  const [seenRender, setSeenRender] = useState(renderedAt);
-  if (renderedAt !== seenRender) {
-    setSeenRender(renderedAt);
-    if (!sameFilter(initialFilter, filter)) {
-      dispatch({ type: "reset", filter: initialFilter, cursor: initialCursor });
-      setSearchText(initialFilter.q ?? "");
-    }
-  }
-
-  // The URL follows the filter (replaceState: no server round trip, the list fetches itself).
-  const syncedHref = useRef(usersHref(initialFilter));
-  useEffect(() => {
-    const href = usersHref(filter);
-    if (href === syncedHref.current) return;
-    syncedHref.current = href;
-    window.history.replaceState(null, "", href);
-  }, [filter]);
-
-  useEffect(() => () => clearTimeout(searchTimer.current), []);
-
-  const onInitialView = cursor === initialCursor && sameFilter(filter, initialFilter);
-  const query = useQuery({
-    queryKey: queryKeys.users.list(filter, cursor),
-    queryFn: () => fetchUsers(filter, cursor),
-    initialData: onInitialView ? initialPage : undefined,
-    initialDataUpdatedAt: renderedAt,
-    placeholderData: keepPreviousData,
-  });
-  const page = query.data;
-  const users = page?.items ?? [];
-
-  function onSearchText(text: string) {
-    setSearchText(text);
-    clearTimeout(searchTimer.current);
-    searchTimer.current = setTimeout(() => dispatch({ type: "filter", patch: { q: normaliseQuery(text) } }), SEARCH_DELAY_MS);
-  }
-
-  function onSearchSubmit() {
-    clearTimeout(searchTimer.current);
-    dispatch({ type: "filter", patch: { q: normaliseQuery(searchText) } });
-  }
-
-  function clearFilters() {
-    clearTimeout(searchTimer.current);
-    setSearchText("");
-    dispatch({ type: "reset", filter: {}, cursor: null });
-  }
-
-  // ---- Deactivate / reactivate one user: optimistic, rolled back if the server refuses.
-  const [toggleTarget, setToggleTarget] = useState<User | null>(null);
-  const toggle = useMutation({
-    mutationFn: async (user: User) => {
-      const result = await setUserActiveAction({ id: user.id, version: user.version, active: !user.isActive });
-      if (!result.ok) throw new ActionError(result.error);
-      return result.data;
-    },
-    onMutate: async (user) => {
-      await queryClient.cancelQueries({ queryKey: queryKeys.users.lists() });
-      const snapshot = queryClient.getQueriesData<Page<User>>({ queryKey: queryKeys.users.lists() });
-      queryClient.setQueriesData<Page<User>>({ queryKey: queryKeys.users.lists() }, (old) => patchUsers(old, user.id, { isActive: !user.isActive }));
-      return { snapshot };
-    },
-    onError: (error, user, context) => {
-      for (const [key, data] of context?.snapshot ?? []) queryClient.setQueryData(key, data);
-      toast.error(`${user.name}: ${messageOf(error)}`);
-    },
-    onSuccess: (updated) => {
-      queryClient.setQueriesData<Page<User>>({ queryKey: queryKeys.users.lists() }, (old) => patchUsers(old, updated.id, updated));
-      toast.success(`${updated.name} was ${updated.isActive ? "reactivated" : "deactivated"}.`);
-    },
-    onSettled: (_data, _error, user) => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.users.lists() });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.users.detail(user.id) });
-    },
-  });
-
-  function confirmToggle() {
-    const user = toggleTarget;
-    setToggleTarget(null);
-    if (user) toggle.mutate(user);
-  }
-
-  // ---- Bulk changes: the selected rows, or every user matching the filter.
-  const [bulkRequest, setBulkRequest] = useState<BulkOperation | null>(null);
-  const [bulkResult, setBulkResult] = useState<BulkResult | null>(null);
-  type BulkTarget = { ids: string[] } | { filter: UserFilter };
-  const bulk = useMutation({
-    mutationFn: async ({ operation, target }: { operation: BulkOperation; target: BulkTarget }) => {
-      const result = await bulkUsersAction({ ...operation, ...target });
-      if (!result.ok) throw new ActionError(result.error);
-      return result.data;
-    },
-    onSuccess: (result) => {
-      setBulkResult(result);
-      dispatch({ type: "clearSelection" });
-    },
-    onError: (error) => toast.error(messageOf(error)),
-    onSettled: (_data, _error, { target }) => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.users.lists() });
-      if ("ids" in target) for (const id of target.ids) void queryClient.invalidateQueries({ queryKey: queryKeys.users.detail(id) });
-      else void queryClient.invalidateQueries({ queryKey: queryKeys.users.details() });
-    },
-  });
-
-  function confirmBulk() {
-    const operation = bulkRequest;
-    if (!operation) return;
-    setBulkResult(null);
-    bulk.mutate(
-      { operation, target: allMatching ? { filter } : { ids: [...selected.keys()] } },
-      { onSettled: () => setBulkRequest(null) },
-    );
-  }
-
-  const canToggleStatus = (user: User) => user.id !== viewer.id && can(viewer, "users.deactivate", user);
-  // Your own account is changed on its own page, never by accident in a batch.
-  const selectable = users.filter((u) => u.id !== viewer.id);
-  const pageSelected = selectable.length > 0 && selectable.every((u) => selected.has(u.id));
-  const morePages = Boolean(page?.nextCursor) || cursors.length > 1;
-  const selectionCount = selected.size;
-  const hasFilter = usersHref(filter) !== "/admin/users";
-  const firstPageKnown = cursors[0] === null;
+export function UsersList({ permissions, ...input }: UsersListProps) {
+  const { viewer } = input;
+  const {
+    filter,
+    cursors,
+    selected,
+    allMatching,
+    dispatch,
+    searchText,
+    onSearchText,
+    onSearchSubmit,
+    clearFilters,
+    query,
+    page,
+    users,
+    toggle,
+    toggleTarget,
+    setToggleTarget,
+    confirmToggle,
+    bulk,
+    bulkRequest,
+    setBulkRequest,
+    bulkResult,
+    setBulkResult,
+    confirmBulk,
+    canToggleStatus,
+    selectable,
+    pageSelected,
+    morePages,
+    selectionCount,
+    hasFilter,
+    firstPageKnown,
+  } = useUsersList(input);
 
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Everyone with an account. Filter, search, export, or select people to change several at once.</p>
-        </div>
-        <div className="flex flex-wrap items-center gap-3">
-          <ExportUsers filter={filter} />
-          {permissions.create ? (
-            <Link href="/admin/users/new" className={buttonClasses("primary")}>
-              New user
-            </Link>
-          ) : null}
-        </div>
-      </div>
+      <PageHeader
+        title="Users"
+        description={USERS_DESCRIPTION}
+        actions={
+          <>
+            <ExportUsers filter={filter} />
+            {permissions.create ? (
+              <Link href="/admin/users/new" className={buttonClasses("primary")}>
+                New user
+              </Link>
+            ) : null}
+          </>
+        }
+      />
 
-      <UserFilters
+      <UsersFilters
         filter={filter}
         searchText={searchText}
         onSearchText={onSearchText}
@@ -289,7 +102,7 @@ export function UsersList({ viewer, permissions, initialFilter, initialCursor, i
       </div>
 
       {query.isError ? (
-        <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-6 text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100">
+        <AlertPanel tone="error">
           <p className="font-medium">The users could not be loaded.</p>
           <p className="mt-1 text-sm">{messageOf(query.error)}</p>
           <div className="mt-4 flex gap-2">
@@ -302,21 +115,21 @@ export function UsersList({ viewer, permissions, initialFilter, initialCursor, i
               </Button>
             ) : null}
           </div>
-        </div>
+        </AlertPanel>
       ) : !page ? (
         <UsersTableSkeleton />
       ) : users.length === 0 ? (
-        <div className="rounded-xl border border-dashed border-zinc-300 p-10 text-center dark:border-zinc-700">
-          <p className="font-medium">{hasFilter ? "No users match these filters" : "No users yet"}</p>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-            {hasFilter ? "Try another search, or clear the filters to see everyone." : "Invite someone to get started."}
-          </p>
-          {hasFilter ? (
-            <Button className="mt-4" variant="secondary" onClick={clearFilters}>
-              Clear filters
-            </Button>
-          ) : null}
-        </div>
+        <EmptyState
+          title={hasFilter ? "No users match these filters" : "No users yet"}
+          description={hasFilter ? "Try another search, or clear the filters to see everyone." : "Invite someone to get started."}
+          action={
+            hasFilter ? (
+              <Button variant="secondary" onClick={clearFilters}>
+                Clear filters
+              </Button>
+            ) : null
+          }
+        />
       ) : (
         <UsersTable
           users={users}
@@ -345,7 +158,7 @@ export function UsersList({ viewer, permissions, initialFilter, initialCursor, i
             First page
           </Button>
         )}
-        <p aria-live="polite" className="text-zinc-700 dark:text-zinc-300">
+        <p aria-live="polite" className="text-soft">
           {query.isFetching && query.isPlaceholderData ? "Loading…" : firstPageKnown ? `Page ${cursors.length}` : null}
         </p>
         <Button

@@ -1,32 +1,14 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
+import { formatUtc } from "@/components/ui/format-date";
+import { RowsSkeleton } from "@/components/ui/skeleton";
 import type { User } from "@/lib/validation/users";
+import { UserStatusBadge } from "./user-status-badge";
 
 // The users table: presentation only. Selection and the status toggle are decided and handled
 // by the list around it (components/users/users-list.tsx). Every value is React text, so names
 // and emails are escaped whatever they contain; <bdi> keeps right-to-left names from reordering
 // the text around them.
-
-/** Minutes in UTC, the same on the server and in every browser (no hydration mismatch). */
-export function formatDate(iso: string | undefined): string {
-  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : "Never";
-}
-
-export function StatusBadge({ active }: { active: boolean }) {
-  return (
-    <span
-      className={cn(
-        "rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap",
-        active
-          ? "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
-          : "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
-      )}
-    >
-      {active ? "Active" : "Deactivated"}
-    </span>
-  );
-}
 
 const checkboxClasses = "size-4 rounded border-zinc-400 accent-indigo-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
 
@@ -50,10 +32,10 @@ export function UsersTable({ users, viewerId, selected, allMatching, onSelect, o
   const selectedHere = selectable.filter((u) => allMatching || selected.has(u.id)).length;
   const pageChecked = selectable.length > 0 && selectedHere === selectable.length;
   return (
-    <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+    <div className="overflow-x-auto rounded-xl border border-subtle bg-surface">
       <table className="w-full text-left text-sm" aria-busy={busy || undefined}>
         <caption className="sr-only">Users</caption>
-        <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400">
+        <thead className="border-b border-subtle bg-surface-alt text-xs uppercase tracking-wide text-muted">
           <tr>
             <th scope="col" className="w-10 px-4 py-3">
               <input
@@ -79,12 +61,12 @@ export function UsersTable({ users, viewerId, selected, allMatching, onSelect, o
             </th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+        <tbody className="divide-y divide-divider">
           {users.map((user) => {
             const isSelf = user.id === viewerId;
             const isSelected = !isSelf && (allMatching || selected.has(user.id));
             return (
-              <tr key={user.id} className={isSelected ? "bg-indigo-50/60 dark:bg-indigo-950/40" : undefined}>
+              <tr key={user.id} className={isSelected ? "bg-accent-soft/50" : undefined}>
                 <td className="px-4 py-3">
                   {isSelf ? (
                     <span className="sr-only">You</span>
@@ -105,7 +87,7 @@ export function UsersTable({ users, viewerId, selected, allMatching, onSelect, o
                     href={`/admin/users/${user.id}`}
                     prefetch={false}
                     title={user.name}
-                    className="block max-w-64 truncate text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600 dark:text-indigo-300"
+                    className="block max-w-64 truncate text-link underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
                   >
                     <bdi>{user.name}</bdi>
                   </Link>
@@ -117,13 +99,13 @@ export function UsersTable({ users, viewerId, selected, allMatching, onSelect, o
                 </td>
                 <td className="px-4 py-3 capitalize">{user.role}</td>
                 <td className="px-4 py-3">
-                  <StatusBadge active={user.isActive} />
+                  <UserStatusBadge active={user.isActive} />
                 </td>
-                <td className="whitespace-nowrap px-4 py-3 text-zinc-700 dark:text-zinc-300">
-                  <time dateTime={user.createdAt}>{formatDate(user.createdAt)}</time>
+                <td className="whitespace-nowrap px-4 py-3 text-soft">
+                  <time dateTime={user.createdAt}>{formatUtc(user.createdAt)}</time>
                 </td>
-                <td className="whitespace-nowrap px-4 py-3 text-zinc-700 dark:text-zinc-300">
-                  {user.lastSignInAt ? <time dateTime={user.lastSignInAt}>{formatDate(user.lastSignInAt)}</time> : "Never"}
+                <td className="whitespace-nowrap px-4 py-3 text-soft">
+                  {user.lastSignInAt ? <time dateTime={user.lastSignInAt}>{formatUtc(user.lastSignInAt)}</time> : "Never"}
                 </td>
                 <td className="px-4 py-2 text-right">
                   {canToggleStatus(user) ? (
@@ -146,11 +128,5 @@ export function UsersTable({ users, viewerId, selected, allMatching, onSelect, o
 }
 
 export function UsersTableSkeleton({ rows = 8 }: { rows?: number }) {
-  return (
-    <div role="status" aria-label="Loading users" className="animate-pulse rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
-      {Array.from({ length: rows }, (_, i) => (
-        <div key={i} className="mb-3 h-6 rounded bg-zinc-200 last:mb-0 dark:bg-zinc-800" />
-      ))}
-    </div>
-  );
+  return <RowsSkeleton label="Loading users" rows={rows} />;
 }

@@ -2,6 +2,8 @@
 // typing in one row replaces one small record (and re-renders one row) whatever the size of the
 // object. Every operation is a pure function from tree to tree; `snapshotOf` turns a tree back
 // into JSON with each problem attached to the row it is about.
+// Over 300 lines on purpose: one set of pure operations on one tree type sharing private helpers
+// (node, get, put, descendants, join); split, those helpers would become exports of their own.
 import { CUSTOM_FIELD_LIMITS, customFieldProblems, type JsonObject, type JsonValue, keyProblem } from "./validation";
 
 export const FIELD_KINDS = ["text", "number", "boolean", "date", "null", "list", "group"] as const;

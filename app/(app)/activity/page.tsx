@@ -3,6 +3,7 @@ import { ExportTimeline } from "@/components/audit/export-timeline";
 import { Timeline } from "@/components/audit/timeline";
 import { readTimelineView } from "@/lib/audit/timeline";
 import { requireUser } from "@/lib/auth/current-user";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Your activity" };
 
@@ -13,10 +14,7 @@ export default async function ActivityPage() {
   const initialPage = await readTimelineView(user, subject, {});
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Your activity</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">What you did, and what was done to your account and profiles, newest first.</p>
-      </div>
+      <PageHeader title="Your activity" description="What you did, and what was done to your account and profiles, newest first." />
       <ExportTimeline user={user.id} />
       <Timeline subject={subject} filter={{}} initialPage={initialPage} renderedAt={renderedAt} emptyText="Your sign-ins and changes will appear here." />
     </div>

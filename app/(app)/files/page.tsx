@@ -4,6 +4,7 @@ import { Uploader } from "@/components/files/uploader";
 import { requireUser } from "@/lib/auth/current-user";
 import { listFiles } from "@/lib/db/files";
 import { fileFilterFrom } from "@/lib/validation/file-filter";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "My files" };
 
@@ -15,10 +16,7 @@ export default async function FilesPage({ searchParams }: { searchParams: Promis
   const firstPage = await listFiles(user.id, filter);
   return (
     <div className="flex flex-col gap-8">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">My files</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Documents and images you uploaded, newest first. Only you can see them unless you make one public.</p>
-      </div>
+      <PageHeader title="My files" description="Documents and images you uploaded, newest first. Only you can see them unless you make one public." />
       <section aria-labelledby="upload-heading" className="flex flex-col gap-3">
         <h2 id="upload-heading" className="text-lg font-medium">
           Upload

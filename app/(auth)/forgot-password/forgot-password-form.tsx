@@ -7,7 +7,7 @@ import { TextField } from "@/components/ui/text-field";
 import { forgotPasswordAction, type ForgotPasswordState } from "@/lib/actions/auth/forgot-password";
 import { failureOf } from "@/lib/types/action-result";
 
-const LINK = "text-sm font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300";
+const LINK = "text-sm font-medium text-link underline hover:no-underline";
 
 export function ForgotPasswordForm({ linkMinutes }: { linkMinutes: number }) {
   const [state, formAction, pending] = useActionState<ForgotPasswordState, FormData>(forgotPasswordAction, {});

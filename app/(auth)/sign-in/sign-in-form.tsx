@@ -24,7 +24,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         errors={failed?.fieldErrors?.email}
       />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required errors={failed?.fieldErrors?.password} />
-      <Link href="/forgot-password" className="-mt-2 self-end text-sm font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300">
+      <Link href="/forgot-password" className="-mt-2 self-end text-sm font-medium text-link underline hover:no-underline">
         Forgot password?
       </Link>
       <Button type="submit" disabled={pending} aria-busy={pending}>

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { SessionList } from "@/components/sessions/session-list";
 import { getCurrentSession } from "@/lib/auth/session";
 import { sessionViews } from "@/lib/sessions/session-views";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Your sessions" };
 
@@ -13,12 +14,7 @@ export default async function AccountSessionsPage() {
   const sessions = await sessionViews(user.id, session.id);
   return (
     <div className="flex max-w-3xl flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Your sessions</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          Browsers and devices signed in to your account. End any you do not recognise; changing your password ends them all.
-        </p>
-      </div>
+      <PageHeader title="Your sessions" description="Browsers and devices signed in to your account. End any you do not recognise; changing your password ends them all." />
       <SessionList userId={user.id} sessions={sessions} own name={user.name} />
     </div>
   );

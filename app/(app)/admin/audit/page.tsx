@@ -11,6 +11,7 @@ import { listUsers } from "@/lib/db/user-directory";
 import { getUsersByIds } from "@/lib/db/users";
 import { type User } from "@/lib/validation/users";
 import { timelineFilterSchema } from "@/lib/validation/audit";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -45,13 +46,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          Every change and sign-in{hidesAdmins(viewer) ? " you may see (entries by admins are not shown)" : ""}, newest first. The
-          date filters are UTC days; times show in your time zone.
-        </p>
-      </div>
+      <PageHeader title="Audit log" description={<>Every change and sign-in{hidesAdmins(viewer) ? " you may see (entries by admins are not shown)" : ""}, newest first. The date filters are UTC days; times show in your time zone.</>} />
       <TimelineFilters values={values} users={users} actionGroups={actionGroups} />
       <ExportTimeline />
       {can(viewer, "audit.verify") ? <VerifyAudit today={renderedAt.slice(0, 10)} /> : null}

@@ -4,6 +4,7 @@ import { toSummary } from "@/lib/profiles/views";
 import { requireUser } from "@/lib/auth/current-user";
 import { listProfiles } from "@/lib/db/profiles";
 import { profileImages } from "@/lib/uploads/profile-images";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "My profiles" };
 
@@ -14,12 +15,7 @@ export default async function MyProfilesPage() {
   const images = await profileImages(profiles);
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">My profiles</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          Keep personal, professional and custom profiles, each with its own fields. Your default profile&apos;s <code className="font-mono">preferences.theme</code> (dark or light) sets the app&apos;s theme.
-        </p>
-      </div>
+      <PageHeader title="My profiles" description={<>Keep personal, professional and custom profiles, each with its own fields. Your default profile&apos;s <code className="font-mono">preferences.theme</code> (dark or light) sets the app&apos;s theme.</>} />
       <ProfileCards ownerId={user.id} profiles={profiles.map((p) => toSummary(p, images.get(p.id)?.avatar?.url))} basePath="/profiles" />
     </div>
   );

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SetPasswordForm } from "@/components/users/set-password-form";
-import { formatUtc } from "@/components/users/user-detail-format";
+import { formatUtc } from "@/components/ui/format-date";
 import { AuthCard } from "@/components/ui/auth-card";
 import { findInvite, INVALID_LINK } from "@/lib/db/invites";
 import { getUser } from "@/lib/db/users";
 
-const LINK = "text-sm font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300";
+const LINK = "text-sm font-medium text-link underline hover:no-underline";
 
 export const metadata: Metadata = { title: "Set your password", robots: { index: false, follow: false } };
 
@@ -22,7 +22,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   if (!invite || !user?.isActive) {
     return (
       <AuthCard title="This link cannot be used" wide>
-        <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">{INVALID_LINK}</p>
+        <p className="mt-2 text-sm text-soft">{INVALID_LINK}</p>
         <div className="mt-4 flex gap-4">
           <Link href="/sign-in" className={LINK}>
             Go to sign in
@@ -39,7 +39,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       title={invite.kind === "invite" ? `Welcome, ${user.name}` : "Set a new password"}
       description={
         <>
-          Choose a password for <span className="font-medium text-zinc-800 dark:text-zinc-200">{user.email}</span>. This link works once and
+          Choose a password for <span className="font-medium text-strong">{user.email}</span>. This link works once and
           expires <time dateTime={invite.expiresAt}>{formatUtc(invite.expiresAt)}</time>.
         </>
       }

@@ -8,6 +8,7 @@ import { InvalidCursorError } from "@/lib/db/cursor";
 import { listUsers } from "@/lib/db/user-directory";
 import { userFilterSchema } from "@/lib/validation/users";
 import type { UserFilter } from "@/lib/validation/users";
+import { AlertPanel } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -35,13 +36,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   } catch (error) {
     if (!(error instanceof InvalidCursorError)) throw error;
     return (
-      <div role="alert" className="rounded-xl border border-amber-300 bg-amber-50 p-6 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+      <AlertPanel tone="warning" role="alert">
         <h1 className="text-lg font-semibold">Users</h1>
         <p className="mt-1">{error.message}</p>
         <Link href={usersHref(filter)} className="mt-2 inline-block font-medium underline">
           Go to the first page
         </Link>
-      </div>
+      </AlertPanel>
     );
   }
 

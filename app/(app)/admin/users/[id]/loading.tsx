@@ -1,11 +1,5 @@
+import { UserDetailSkeleton } from "@/components/users/user-detail-skeleton";
+
 export default function Loading() {
-  return (
-    <div role="status" aria-label="Loading user" className="flex animate-pulse flex-col gap-6">
-      <div className="h-8 w-64 rounded bg-zinc-200 dark:bg-zinc-800" />
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-5">
-        <div className="h-72 rounded-xl bg-zinc-200 lg:col-span-3 dark:bg-zinc-800" />
-        <div className="h-72 rounded-xl bg-zinc-200 lg:col-span-2 dark:bg-zinc-800" />
-      </div>
-    </div>
-  );
+  return <UserDetailSkeleton />;
 }

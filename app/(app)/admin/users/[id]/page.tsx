@@ -6,10 +6,12 @@ import { SessionListSkeleton } from "@/components/sessions/session-list-skeleton
 import { UserSessionsSection } from "@/components/sessions/user-sessions-section";
 import { RecentActivity } from "@/components/users/recent-activity";
 import { madeVersion, toActivityItems } from "@/lib/audit/activity-items";
-import { StatusBadge, UserDetailAccount } from "@/components/users/user-detail-account";
+import { PageHeader } from "@/components/ui/page-header";
+import { UserDetailAccount } from "@/components/users/user-detail-account";
 import { UserDetailEditor } from "@/components/users/user-detail-editor";
-import { ROLE_LABELS } from "@/components/users/user-detail-format";
+import { ROLE_LABELS } from "@/components/users/role-labels";
 import { UserDetailProfiles } from "@/components/users/user-detail-profiles";
+import { UserStatusBadge } from "@/components/users/user-status-badge";
 import { requireUser } from "@/lib/auth/current-user";
 import { userSubject } from "@/lib/auth/subjects";
 import { getCurrentSession } from "@/lib/auth/session";
@@ -62,18 +64,20 @@ export default async function UserDetailPage({ params }: Params) {
 
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <Link href="/admin/users" className="text-sm font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300">
-          All users
-        </Link>
-        <div className="mt-2 flex flex-wrap items-center gap-3">
-          <h1 className="break-words text-2xl font-semibold tracking-tight">{user.name}</h1>
-          <StatusBadge active={user.isActive} />
-        </div>
-        <p className="mt-1 break-all text-sm text-zinc-600 dark:text-zinc-400">
-          {ROLE_LABELS[user.role]} · {user.email}
-        </p>
-      </div>
+      <PageHeader
+        title={user.name}
+        back={
+          <Link href="/admin/users" className="text-sm font-medium text-link underline hover:no-underline">
+            All users
+          </Link>
+        }
+        badge={<UserStatusBadge active={user.isActive} />}
+        description={
+          <>
+            {ROLE_LABELS[user.role]} · {user.email}
+          </>
+        }
+      />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-5">
         <div className="flex min-w-0 flex-col gap-6 lg:col-span-3">
           <UserDetailAccount user={user} />
@@ -87,7 +91,7 @@ export default async function UserDetailPage({ params }: Params) {
               lastChange={activity.lastChange}
             />
           ) : (
-            <p className="rounded-xl border border-zinc-200 bg-white p-6 text-sm text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
+            <p className="rounded-xl border border-subtle bg-surface p-6 text-sm text-soft">
               {isSelf ? "Ask an admin to change your own account." : "You can view this account but not change it: only admins change admins and managers."}
             </p>
           )}

@@ -5,6 +5,7 @@ import { CreateUserForm } from "@/components/users/create-user-form";
 import { requireUser } from "@/lib/auth/current-user";
 import { grantableRoles } from "@/lib/auth/permissions";
 import { INVITE_TTL_HOURS } from "@/lib/db/invites";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Invite user" };
 
@@ -15,15 +16,7 @@ export default async function NewUserPage() {
   if (roles.length === 0) forbidden();
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <Link href="/admin/users" className="text-sm font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300">
-          All users
-        </Link>
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight">Invite a user</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          The new user gets a one-time link to set their password. It expires after {INVITE_TTL_HOURS} hours.
-        </p>
-      </div>
+      <PageHeader title="Invite a user" back={<Link href="/admin/users" className="text-sm font-medium text-link underline hover:no-underline">All users</Link>} description={<>The new user gets a one-time link to set their password. It expires after {INVITE_TTL_HOURS} hours.</>} />
       <CreateUserForm roles={roles} />
     </div>
   );

@@ -6,6 +6,7 @@ import { readTimelineView } from "@/lib/audit/timeline";
 import { requirePermission } from "@/lib/auth/current-user";
 import { hidesAdmins } from "@/lib/auth/permissions";
 import { forPage, userSubject } from "@/lib/auth/subjects";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "User activity" };
 
@@ -22,7 +23,7 @@ export default async function UserActivityPage({ params }: { params: Promise<{ i
   return (
     <div className="flex flex-col gap-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <ol className="flex flex-wrap items-center gap-1 text-zinc-600 dark:text-zinc-400">
+        <ol className="flex flex-wrap items-center gap-1 text-muted">
           <li>
             <Link href="/admin/users" className="underline hover:no-underline">
               Users
@@ -38,13 +39,15 @@ export default async function UserActivityPage({ params }: { params: Promise<{ i
           <li aria-current="page">Activity</li>
         </ol>
       </nav>
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Activity of {user.name}</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          What {user.name} did, and what was done to their account and profiles, newest first
-          {hidesAdmins(viewer) ? " (entries by admins are not shown)" : ""}.
-        </p>
-      </div>
+      <PageHeader
+        title={<>Activity of {user.name}</>}
+        description={
+          <>
+            What {user.name} did, and what was done to their account and profiles, newest first
+            {hidesAdmins(viewer) ? " (entries by admins are not shown)" : ""}.
+          </>
+        }
+      />
       <ExportTimeline user={user.id} />
       <Timeline subject={subject} filter={{}} initialPage={initialPage} renderedAt={renderedAt} emptyText="Nothing has happened on this account yet." />
     </div>

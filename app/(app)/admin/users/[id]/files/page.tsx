@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { forPage, userSubject } from "@/lib/auth/subjects";
 import { listFiles } from "@/lib/db/files";
 import { fileFilterFrom } from "@/lib/validation/file-filter";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "User's files" };
 
@@ -24,13 +25,7 @@ export default async function UserFilesPage({ params, searchParams }: { params: 
   const firstPage = await listFiles(owner.id, filter);
   return (
     <div className="flex flex-col gap-8">
-      <div>
-        <Link href="/admin/users" className="text-sm font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300">
-          Back to users
-        </Link>
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight">Files of {owner.name}</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{owner.email}. Files you upload here go to this user&apos;s space.</p>
-      </div>
+      <PageHeader title={<>Files of {owner.name}</>} back={<Link href="/admin/users" className="text-sm font-medium text-link underline hover:no-underline">Back to users</Link>} description={<>{owner.email}. Files you upload here go to this user&apos;s space.</>} />
       <section aria-labelledby="upload-heading" className="flex flex-col gap-3">
         <h2 id="upload-heading" className="text-lg font-medium">
           Upload

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ProfileCards } from "@/components/profiles/profile-cards";
 import { toSummary } from "@/lib/profiles/views";
+import { PageHeader } from "@/components/ui/page-header";
 import { listProfiles } from "@/lib/db/profiles";
 import { profileImages } from "@/lib/uploads/profile-images";
 import { loadManagedOwner } from "./load";
@@ -15,21 +16,25 @@ export default async function ManagedProfilesPage({ params }: { params: Promise<
   const images = await profileImages(profiles);
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <nav aria-label="Breadcrumb" className="text-sm">
-          <Link href="/admin/users" className="font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300">
-            Users
-          </Link>
-          <span aria-hidden="true" className="px-1.5 text-zinc-500">
-            /
-          </span>
-          <span className="text-zinc-700 dark:text-zinc-300">{owner.name}</span>
-        </nav>
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight break-words">{owner.name}&apos;s profiles</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          {owner.email} · {owner.role}
-        </p>
-      </div>
+      <PageHeader
+        title={<>{owner.name}&apos;s profiles</>}
+        back={
+          <nav aria-label="Breadcrumb" className="text-sm">
+            <Link href="/admin/users" className="font-medium text-link underline hover:no-underline">
+              Users
+            </Link>
+            <span aria-hidden="true" className="px-1.5 text-muted">
+              /
+            </span>
+            <span className="text-soft">{owner.name}</span>
+          </nav>
+        }
+        description={
+          <>
+            {owner.email} · {owner.role}
+          </>
+        }
+      />
       <ProfileCards ownerId={owner.id} profiles={profiles.map((p) => toSummary(p, images.get(p.id)?.avatar?.url))} basePath={`/admin/users/${owner.id}/profiles`} />
     </div>
   );

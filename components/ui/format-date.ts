@@ -1,6 +1,12 @@
-// Dates and times of the timeline. The server and the first client render format in UTC with
+// Every date and time the app shows. The server and the first client render format in UTC with
 // fixed English names (no Intl date formatting, whose output differs between Node's and the
-// browser's ICU and would break hydration); once mounted, the browser switches to its own zone.
+// browser's ICU and would break hydration). Lists and detail pages stay in UTC (formatUtc); the
+// timeline switches to the browser's own zone once mounted (the Zone-taking functions).
+
+/** "2026-05-12 14:03 UTC", the same on the server and in every browser; `fallback` when there is no date. */
+export function formatUtc(iso: string | undefined, fallback = "Never"): string {
+  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : fallback;
+}
 
 /** "utc" for the server and hydration, "local" once the browser has mounted. */
 export type Zone = "utc" | "local";

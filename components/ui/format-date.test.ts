@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clockTime, dayHeading, dayKey, exactTime, relativeTime } from "./time-format";
+import { clockTime, dayHeading, dayKey, exactTime, formatUtc, relativeTime } from "./format-date";
 
 const at = "2026-05-12T23:30:05.000Z";
 
@@ -30,5 +30,13 @@ describe("relativeTime", () => {
     expect(relativeTime(ago(26 * 3600), now)).toBe("yesterday");
     expect(relativeTime(ago(3 * 86_400), now)).toBe("3 days ago");
     expect(relativeTime(ago(15 * 86_400), now)).toBe("2 weeks ago");
+  });
+});
+
+describe("formatUtc", () => {
+  it("writes minutes in UTC, or the fallback without a date", () => {
+    expect(formatUtc(at)).toBe("2026-05-12 23:30 UTC");
+    expect(formatUtc(undefined)).toBe("Never");
+    expect(formatUtc(undefined, "Not yet")).toBe("Not yet");
   });
 });

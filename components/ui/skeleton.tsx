@@ -1,0 +1,26 @@
+import { cn } from "./cn";
+
+/**
+ * A pulsing placeholder shaped by its classes (height, width, rounding). Hidden from assistive
+ * technology: the region around it says what is loading (role="status" with a label).
+ */
+export function Skeleton({ className, card = false }: { className?: string; /** A card's outline instead of a filled bar. */ card?: boolean }) {
+  // Classes do not override each other by their order here (cn only joins), so a rounding in
+  // className replaces the default one rather than competing with it.
+  const rounding = /(^|\s)rounded(-|\s|$)/.test(className ?? "") ? null : card ? "rounded-xl" : "rounded";
+  return <div aria-hidden="true" className={cn("animate-pulse", rounding, card ? "border border-subtle bg-surface" : "bg-inset-strong", className)} />;
+}
+
+/** `count` skeletons with the same classes, keyed by position. */
+export function Skeletons({ count, className, card }: { count: number; className?: string; card?: boolean }) {
+  return Array.from({ length: count }, (_, i) => <Skeleton key={i} className={className} card={card} />);
+}
+
+/** A table or list while its rows load: a card of bars, announced by its label ("Loading users"). */
+export function RowsSkeleton({ label, rows }: { label: string; rows: number }) {
+  return (
+    <div role="status" aria-label={label} className="flex flex-col gap-3 rounded-xl border border-subtle bg-surface p-4">
+      <Skeletons count={rows} className="h-6" />
+    </div>
+  );
+}

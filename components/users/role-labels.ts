@@ -1,0 +1,3 @@
+import type { Role } from "@/lib/validation/users";
+
+export const ROLE_LABELS: Record<Role, string> = { admin: "Admin", manager: "Manager", user: "User" };
