@@ -7,6 +7,7 @@ import { UPLOAD_PURPOSES } from "@/lib/uploads/policies";
 import { type AuditContext, auditPut } from "./audit";
 import { db, table } from "./client";
 import { decodeCursor, encodeCursor, type Page } from "./cursor";
+import { INDEX } from "./tables";
 import { transact, type TransactItem } from "./transact";
 
 // File metadata: the spec's FileMetadata plus status (pending → ready), purpose, profileId,
@@ -205,7 +206,7 @@ export async function listFiles(ownerId: string, query: FileQuery = {}): Promise
   while (items.length < limit) {
     const input: QueryCommandInput = {
       TableName: table("files"),
-      IndexName: "UploadedBy-Index",
+      IndexName: INDEX.files.byUploader,
       KeyConditionExpression: "uploadedBy = :owner",
       FilterExpression: filters.join(" AND "),
       ExpressionAttributeNames: NAMES,

@@ -8,6 +8,7 @@ import { type JsonObject, type JsonValue, keyOrder, withKeyOrder } from "@/lib/v
 import { PROFILE_TYPES, type ProfileTypeInput } from "@/lib/validation/profiles";
 import { type AuditContext, auditPut } from "./audit";
 import { db, table } from "./client";
+import { INDEX } from "./tables";
 import { transact, type TransactItem } from "./transact";
 
 // Profiles of a user, exactly one of them the default whenever the user has at least one. The user item
@@ -65,7 +66,7 @@ export async function listProfiles(userId: string): Promise<Profile[]> {
   const out = await db().send(
     new QueryCommand({
       TableName: table("userProfiles"),
-      IndexName: "UserId-Index",
+      IndexName: INDEX.userProfiles.byUser,
       KeyConditionExpression: "userId = :u",
       ExpressionAttributeValues: { ":u": userId },
       ExpressionAttributeNames: NAMES,
@@ -81,7 +82,7 @@ export async function getDefaultProfile(userId: string): Promise<Profile | null>
   const out = await db().send(
     new QueryCommand({
       TableName: table("userProfiles"),
-      IndexName: "UserId-Default-Index",
+      IndexName: INDEX.userProfiles.defaultOfUser,
       KeyConditionExpression: "userId = :u AND defaultFlag = :yes",
       ExpressionAttributeValues: { ":u": userId, ":yes": "1" },
       ExpressionAttributeNames: NAMES,

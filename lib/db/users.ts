@@ -8,6 +8,7 @@ import { emailSchema, ROLES, type Role } from "@/lib/validation/users";
 import { type AuditContext, auditPut } from "./audit";
 import { activeAdminsChange } from "./counters";
 import { db, table } from "./client";
+import { INDEX } from "./tables";
 import { transact, type TransactItem } from "./transact";
 
 export const userSchema = z.object({
@@ -413,7 +414,7 @@ export async function anyAdminExists(): Promise<boolean> {
   const out = await db().send(
     new QueryCommand({
       TableName: table("users"),
-      IndexName: "Role-Index",
+      IndexName: INDEX.users.role,
       KeyConditionExpression: "#role = :admin",
       ExpressionAttributeNames: { "#role": "role" },
       ExpressionAttributeValues: { ":admin": "admin" },
