@@ -1,6 +1,7 @@
 import "server-only";
-import { type AuditLog, type IndexRead, keyAfter, monthOf, previousMonth, readAuditIndex, retentionHorizonMonth } from "@/lib/db/audit";
+import { type AuditLog, type IndexRead, keyAfter, monthPositionAfter, readAuditIndex, readAuditMonths } from "@/lib/db/audit";
 import { decodeCursor, encodeCursor } from "@/lib/db/cursor";
+import { INDEX } from "@/lib/db/tables";
 import { getProfileNames } from "@/lib/db/profiles";
 import { getUsersByIds } from "@/lib/db/users";
 import { type User } from "@/lib/validation/users";
@@ -35,22 +36,13 @@ function indexStream(base: Omit<IndexRead, "startKey" | "limit">): Stream {
 
 /** Everything, newest first: month buckets from the newest (or `to`) back to the horizon. */
 function recentStream(base: Omit<IndexRead, "startKey" | "limit" | "index" | "partition">): Stream {
-  const fromMonth = base.from && monthOf(base.from) > retentionHorizonMonth() ? monthOf(base.from) : retentionHorizonMonth();
   return {
-    async read(position, limit) {
-      let month = typeof position?.month === "string" ? position.month : monthOf(base.to ?? new Date().toISOString());
-      let key = (position?.key as Record<string, unknown> | undefined) ?? undefined;
-      const items: AuditLog[] = [];
-      while (items.length < limit && month >= fromMonth) {
-        const page = await readAuditIndex({ ...base, index: "Timestamp-Index", partition: ["month", month], startKey: key, limit: limit - items.length });
-        items.push(...page.items);
-        if (!page.exhausted) return { items, exhausted: false };
-        month = previousMonth(month);
-        key = undefined;
-      }
-      return { items, exhausted: month < fromMonth };
+    read(position, limit) {
+      const month = typeof position?.month === "string" ? position.month : undefined;
+      const key = (position?.key as Record<string, unknown> | undefined) ?? undefined;
+      return readAuditMonths({ ...base, limit }, month ? { month, key } : undefined);
     },
-    after: (entry) => ({ month: monthOf(entry.timestamp), key: keyAfter("Timestamp-Index", entry) }),
+    after: monthPositionAfter,
   };
 }
 
@@ -85,19 +77,19 @@ function streamsFor(viewer: User, subject: TimelineSubject, filter: TimelineFilt
   const range = { from: filter.from, to: filter.to };
   if (subject.kind === "user") {
     // By them, and done to them by someone else (their own acts are in the first stream).
-    const byThem = indexStream({ index: "UserId-Timestamp-Index", partition: ["userId", subject.userId], ...range, filter: visibilityAndFilters(viewer, filter, {}) });
-    const toThem = indexStream({ index: "TargetUserId-Timestamp-Index", partition: ["targetUserId", subject.userId], ...range, filter: visibilityAndFilters(viewer, filter, {}) });
+    const byThem = indexStream({ index: INDEX.auditLogs.byActor, partition: subject.userId, ...range, filter: visibilityAndFilters(viewer, filter, {}) });
+    const toThem = indexStream({ index: INDEX.auditLogs.byTarget, partition: subject.userId, ...range, filter: visibilityAndFilters(viewer, filter, {}) });
     return [byThem, toThem];
   }
   if (filter.actorId) {
-    return [indexStream({ index: "UserId-Timestamp-Index", partition: ["userId", filter.actorId], ...range, filter: visibilityAndFilters(viewer, filter, { actor: true }) })];
+    return [indexStream({ index: INDEX.auditLogs.byActor, partition: filter.actorId, ...range, filter: visibilityAndFilters(viewer, filter, { actor: true }) })];
   }
   if (filter.targetUserId) {
-    return [indexStream({ index: "TargetUserId-Timestamp-Index", partition: ["targetUserId", filter.targetUserId], ...range, filter: visibilityAndFilters(viewer, filter, { target: true }) })];
+    return [indexStream({ index: INDEX.auditLogs.byTarget, partition: filter.targetUserId, ...range, filter: visibilityAndFilters(viewer, filter, { target: true }) })];
   }
   if (filter.actions?.length) {
     return filter.actions.map((action) =>
-      indexStream({ index: "Action-Timestamp-Index", partition: ["action", action], ...range, filter: visibilityAndFilters(viewer, filter, { action: true }) }),
+      indexStream({ index: INDEX.auditLogs.byAction, partition: action, ...range, filter: visibilityAndFilters(viewer, filter, { action: true }) }),
     );
   }
   return [recentStream({ ...range, filter: visibilityAndFilters(viewer, filter, {}) })];

@@ -1,9 +1,9 @@
 import "server-only";
-import { BatchGetCommand, type BatchGetCommandOutput } from "@aws-sdk/lib-dynamodb";
-import { AUDIT_CATALOGUE, AUDIT_GROUPS, type AuditGroup, isAuditAction } from "@/lib/audit/catalogue";
+import { AUDIT_CATALOGUE, AUDIT_GROUPS, type AuditAction, type AuditGroup } from "@/lib/audit/catalogue";
 import { env } from "@/lib/env";
-import { db, table } from "./client";
-import type { TransactItem } from "./transact";
+import { batchGetAll } from "./batch-get";
+import { table } from "./client";
+import type { TransactWrite } from "./transact";
 
 // Daily counts of audit entries per action group. Each transaction that writes entries adds to
 // one of a few shard items of the day (chosen at random), so concurrent writers rarely touch
@@ -13,18 +13,19 @@ export const COUNTER_SHARDS = 8;
 
 const counterKey = (day: string, shard: number) => `audit-day#${day}#${shard}`;
 
-interface AuditPutLike {
-  action?: unknown;
-  timestamp?: unknown;
+/** What the counters need of an audit entry. */
+export interface CountedEntry {
+  action: AuditAction;
+  timestamp: string;
 }
 
-/** The counter updates for the audit entries among a transaction's items (one per day). */
-export function auditCounterUpdates(items: TransactItem[], auditTable: string): TransactItem[] {
+/**
+ * The counter updates for the audit entries of one transaction: one per day, on a shard chosen
+ * at random (each call chooses again). The companion builder of auditPut (lib/db/audit.ts).
+ */
+export function auditCounterUpdates(entries: CountedEntry[]): TransactWrite[] {
   const perDay = new Map<string, Map<AuditGroup, number>>();
-  for (const item of items) {
-    if (item.Put?.TableName !== auditTable) continue;
-    const { action, timestamp } = item.Put.Item as AuditPutLike;
-    if (typeof action !== "string" || typeof timestamp !== "string" || !isAuditAction(action)) continue;
+  for (const { action, timestamp } of entries) {
     const day = timestamp.slice(0, 10);
     const groups = perDay.get(day) ?? new Map<AuditGroup, number>();
     const group = AUDIT_CATALOGUE[action].group;
@@ -60,17 +61,12 @@ export async function dailyActivity(days = 30, now = new Date()): Promise<DailyA
   const dayList = Array.from({ length: days }, (_, i) => new Date(now.getTime() - (days - 1 - i) * 86_400_000).toISOString().slice(0, 10));
   const totals = new Map(dayList.map((day) => [day, Object.fromEntries(AUDIT_GROUPS.map((g) => [g, 0])) as Record<AuditGroup, number>]));
   const keys = dayList.flatMap((day) => Array.from({ length: COUNTER_SHARDS }, (_, s) => ({ key: counterKey(day, s) })));
-  for (let i = 0; i < keys.length; i += 100) {
-    let batch: Record<string, unknown>[] | undefined = keys.slice(i, i + 100);
-    while (batch?.length) {
-      const out: BatchGetCommandOutput = await db().send(new BatchGetCommand({ RequestItems: { [table("counters")]: { Keys: batch } } }));
-      for (const item of out.Responses?.[table("counters")] ?? []) {
-        const day = String(item.key).split("#")[1] ?? "";
-        const sums = totals.get(day);
-        if (sums) for (const group of AUDIT_GROUPS) sums[group] += Number(item[group] ?? 0);
-      }
-      batch = out.UnprocessedKeys?.[table("counters")]?.Keys;
-    }
+  const name = table("counters");
+  const found = await batchGetAll({ [name]: { Keys: keys } });
+  for (const item of found.get(name) ?? []) {
+    const day = String(item.key).split("#")[1] ?? "";
+    const sums = totals.get(day);
+    if (sums) for (const group of AUDIT_GROUPS) sums[group] += Number(item[group] ?? 0);
   }
   return dayList.map((day) => ({ day, ...totals.get(day)! }));
 }

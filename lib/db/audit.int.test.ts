@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { beforeAll, describe, expect, it } from "vitest";
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { appendAudit, auditPut, listAuditByActor, listAuditByTarget, listRecentAudit } from "./audit";
 import { db, table } from "./client";
 import { useIsolatedTables } from "./testing/isolated-tables";
-import { countCalls } from "./testing/sdk-middleware";
+import { aroundRequests, countCalls } from "./testing/sdk-middleware";
 import { transact } from "./transact";
 
 const fail = (codes: string[]) => new Error(codes.join(","));
@@ -18,10 +19,41 @@ beforeAll(async () => {
   await useIsolatedTables();
 });
 
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
 describe("audit repository", () => {
   it("refuses actions outside the catalogue and details of the wrong shape", async () => {
     await expect(appendAudit({ actorId: "x" }, { action: "user.exploded" as never, details: {} as never })).rejects.toThrow(/Unknown audit action/);
     await expect(appendAudit({ actorId: "x" }, { action: "auth.sign_in_failed", details: { email: "a@b.c", reason: "nope" as never } })).rejects.toThrow();
+  });
+
+  it("writes an entry's daily counter after the caller's items, on a shard chosen again when the transaction is retried", async () => {
+    const marker = { key: `marker-${randomUUID()}` };
+    const sent: Array<Array<Record<string, { TableName?: string; Key?: { key?: string } }>>> = [];
+    // A conflict on the first attempt, as when another transaction touched the same items.
+    const remove = aroundRequests(async (input, send) => {
+      if (!input.TransactItems) return send(input);
+      sent.push(structuredClone(input.TransactItems) as never);
+      if (sent.length > 1) return send(input);
+      throw new TransactionCanceledException({ message: "conflict", $metadata: {}, CancellationReasons: [{ Code: "None" }, { Code: "TransactionConflict" }, { Code: "None" }] });
+    });
+    let draw = 0;
+    vi.spyOn(Math, "random").mockImplementation(() => (draw++ * 0.37) % 1);
+    try {
+      await transact([{ Put: { TableName: table("counters"), Item: marker } }, auditPut({ actorId: "x" }, { action: "auth.signed_out", details: {} })], fail);
+    } finally {
+      remove();
+    }
+
+    expect(sent).toHaveLength(2);
+    for (const items of sent) {
+      expect(items.map((item) => Object.keys(item)[0])).toEqual(["Put", "Put", "Update"]);
+      expect(items[1]!.Put!.TableName).toBe(table("auditLogs"));
+    }
+    expect(sent[0]![2]!.Update!.Key!.key).not.toBe(sent[1]![2]!.Update!.Key!.key);
+    expect((await db().send(new GetCommand({ TableName: table("counters"), Key: marker }))).Item).toEqual(marker);
   });
 
   it("lists an actor's and a target's entries newest first, within a time range", async () => {

@@ -1,13 +1,15 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { AUDIT_CATALOGUE, type AuditAction, type AuditDetails } from "@/lib/audit/catalogue";
 import { entryHmac, entryIntact } from "@/lib/audit/integrity";
 import { env } from "@/lib/env";
+import { auditCounterUpdates, type CountedEntry } from "./audit-stats";
 import { db, table } from "./client";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { type Page } from "@/lib/types/page";
+import { INDEX, type IndexName, indexKey } from "./tables";
 import { transact, type TransactItem } from "./transact";
 
 /** Who is acting and from where; taken from the request by the action wrapper. */
@@ -73,12 +75,12 @@ export function buildAuditItem<A extends AuditAction>(ctx: AuditContext, entry: 
 
 /** The audit entry as one item of the transaction that makes the change it records. */
 export function auditPut<A extends AuditAction>(ctx: AuditContext, entry: NewAuditEntry<A>, now = new Date()): TransactItem {
+  const item = buildAuditItem(ctx, entry, now);
+  const counted: CountedEntry = { action: item.action, timestamp: item.timestamp };
   return {
-    Put: {
-      TableName: table("auditLogs"),
-      Item: buildAuditItem(ctx, entry, now),
-      ConditionExpression: "attribute_not_exists(id)",
-    },
+    Put: { TableName: table("auditLogs"), Item: item, ConditionExpression: "attribute_not_exists(id)" },
+    // The daily counters (lib/db/audit-stats.ts) in the same transaction as the entry.
+    companions: { build: auditCounterUpdates, payload: counted },
   };
 }
 
@@ -105,56 +107,12 @@ function parseEntries(items: Record<string, unknown>[] | undefined): AuditLog[] 
   return (items ?? []).map((item) => auditLogSchema.parse(item));
 }
 
-/**
- * Newest-first Query of one index partition. Entries past retention are filtered out even
- * before TTL deletes them; because a filter applies after Limit, short pages read on until
- * the page is full or the partition is exhausted.
- */
-async function queryPartition(
-  index: string,
-  partitionAttribute: string,
-  partitionValue: string,
-  query: AuditQuery & { exclusiveStartKey?: Record<string, unknown> },
-  limit: number,
-): Promise<{ items: AuditLog[]; lastKey?: Record<string, unknown> }> {
-  const names: Record<string, string> = { ...PROJECTION_NAMES, "#pk": partitionAttribute, "#exp": "expiresAtEpoch" };
-  const values: Record<string, unknown> = { ":pk": partitionValue, ":now": Math.floor(Date.now() / 1000) };
-  let condition = "#pk = :pk";
-  if (query.from && query.to) {
-    condition += " AND #timestamp BETWEEN :from AND :to";
-    Object.assign(values, { ":from": query.from, ":to": query.to });
-  } else if (query.from) {
-    condition += " AND #timestamp >= :from";
-    values[":from"] = query.from;
-  } else if (query.to) {
-    condition += " AND #timestamp <= :to";
-    values[":to"] = query.to;
-  }
-  const items: AuditLog[] = [];
-  let startKey = query.exclusiveStartKey;
-  do {
-    const input: QueryCommandInput = {
-      TableName: table("auditLogs"),
-      IndexName: index,
-      KeyConditionExpression: condition,
-      FilterExpression: "#exp > :now",
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-      ProjectionExpression: PROJECTION,
-      ScanIndexForward: false,
-      Limit: limit - items.length,
-      ExclusiveStartKey: startKey,
-    };
-    const out = await db().send(new QueryCommand(input));
-    items.push(...parseEntries(out.Items));
-    startKey = out.LastEvaluatedKey;
-  } while (startKey && items.length < limit);
-  return { items, lastKey: startKey };
-}
+export type AuditIndex = IndexName<"auditLogs">;
 
 export interface IndexRead {
-  index: string;
-  partition: [attribute: string, value: string];
+  index: AuditIndex;
+  /** The value of the index's partition key: an actor, a target, an action or a month. */
+  partition: string;
   from?: string;
   to?: string;
   /** Extra conditions on the entries (visibility, actions), ANDed with retention; an OR in it
@@ -164,14 +122,19 @@ export interface IndexRead {
   limit: number;
 }
 
+// Every read of entries goes through readAuditIndex: the timelines (lib/audit/timeline.ts) and
+// the listAudit* conveniences below are built on it, so what tests read is what pages read.
+
 /**
  * Up to `limit` entries of one index partition, newest first, and whether the partition has
- * nothing after the last one returned. Reads ahead when filtering and ends the page at the
- * last entry kept, whose key (see `keyAfter`) is where the next read starts.
+ * nothing after the last one returned. Entries past retention are left out even before TTL
+ * deletes them. A filter applies after DynamoDB's Limit, so a filtered read reads ahead and
+ * ends the page at the last entry kept, whose key (see `keyAfter`) is where the next read starts.
  */
 export async function readAuditIndex(read: IndexRead): Promise<{ items: AuditLog[]; exhausted: boolean }> {
-  const names: Record<string, string> = { ...PROJECTION_NAMES, "#pk": read.partition[0], "#exp": "expiresAtEpoch", ...read.filter?.names };
-  const values: Record<string, unknown> = { ":pk": read.partition[1], ":now": Math.floor(Date.now() / 1000), ...read.filter?.values };
+  const { partitionKey } = indexKey("auditLogs", read.index);
+  const names: Record<string, string> = { ...PROJECTION_NAMES, "#pk": partitionKey, "#exp": "expiresAtEpoch", ...read.filter?.names };
+  const values: Record<string, unknown> = { ":pk": read.partition, ":now": Math.floor(Date.now() / 1000), ...read.filter?.values };
   let condition = "#pk = :pk";
   if (read.from) values[":from"] = read.from;
   if (read.to) values[":to"] = read.to;
@@ -208,49 +171,11 @@ export async function readAuditIndex(read: IndexRead): Promise<{ items: AuditLog
   return { items, exhausted: false };
 }
 
-/** The ExclusiveStartKey that resumes an index read just after `entry`. */
-export function keyAfter(index: string, entry: AuditLog): Record<string, unknown> {
-  const partition: Record<string, [string, unknown]> = {
-    "UserId-Timestamp-Index": ["userId", entry.userId],
-    "TargetUserId-Timestamp-Index": ["targetUserId", entry.targetUserId],
-    "Action-Timestamp-Index": ["action", entry.action],
-    "Timestamp-Index": ["month", monthOf(entry.timestamp)],
-  };
-  const [attribute, value] = partition[index] ?? ["", undefined];
-  return { id: entry.id, [attribute]: value, timestamp: entry.timestamp };
-}
-
-export function retentionHorizonMonth(): string {
-  return monthOf(new Date(Date.now() - env().AUDIT_RETENTION_DAYS * 86_400_000).toISOString());
-}
-
-export { monthOf, previousMonth };
-
-async function listByIndex(index: string, attribute: string, value: string, query: AuditQuery): Promise<Page<AuditLog>> {
-  const scope = `audit:${index}:${value}:${query.from ?? ""}:${query.to ?? ""}`;
-  const { items, lastKey } = await queryPartition(
-    index,
-    attribute,
-    value,
-    { ...query, exclusiveStartKey: decodeCursor(scope, query.cursor) },
-    clampLimit(query.limit),
-  );
-  return { items, nextCursor: encodeCursor(scope, lastKey) };
-}
-
-/** What one user did (the spec's "user activity"). */
-export function listAuditByActor(actorId: string, query: AuditQuery = {}) {
-  return listByIndex("UserId-Timestamp-Index", "userId", actorId, query);
-}
-
-/** What was done to one user's data. */
-export function listAuditByTarget(targetUserId: string, query: AuditQuery = {}) {
-  return listByIndex("TargetUserId-Timestamp-Index", "targetUserId", targetUserId, query);
-}
-
-/** Events of one action (the spec's "system events"). */
-export function listAuditByAction(action: AuditAction, query: AuditQuery = {}) {
-  return listByIndex("Action-Timestamp-Index", "action", action, query);
+/** The ExclusiveStartKey that resumes a read of `index` just after `entry`. */
+export function keyAfter(index: AuditIndex, entry: AuditLog): Record<string, unknown> {
+  const { partitionKey, sortKey } = indexKey("auditLogs", index);
+  const item: Record<string, unknown> = { ...entry, month: monthOf(entry.timestamp) };
+  return { id: entry.id, [partitionKey]: item[partitionKey], ...(sortKey ? { [sortKey]: item[sortKey] } : {}) };
 }
 
 function previousMonth(month: string): string {
@@ -259,35 +184,76 @@ function previousMonth(month: string): string {
   return d.toISOString().slice(0, 7);
 }
 
-const recentCursorSchema = z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), key: z.record(z.string(), z.unknown()).optional() });
+function retentionHorizonMonth(): string {
+  return monthOf(new Date(Date.now() - env().AUDIT_RETENTION_DAYS * 86_400_000).toISOString());
+}
+
+/** Where a read of the month buckets resumes: a month, and a key within it. */
+export type MonthPosition = { month: string; key?: Record<string, unknown> };
 
 /**
- * Most recent entries first, across all actors: reads the month buckets of Timestamp-Index from
- * the newest back to the retention horizon, so a quiet stretch costs one Query per month.
+ * Everything, newest first: the month buckets of Timestamp-Index from `position` (else the
+ * month of `to`, else now) back to the month of `from` or the retention horizon, whichever is
+ * later, so a quiet stretch costs one Query per month.
  */
+export async function readAuditMonths(
+  read: Omit<IndexRead, "index" | "partition" | "startKey">,
+  position?: MonthPosition,
+): Promise<{ items: AuditLog[]; exhausted: boolean }> {
+  const horizon = retentionHorizonMonth();
+  const fromMonth = read.from && monthOf(read.from) > horizon ? monthOf(read.from) : horizon;
+  let month = position?.month ?? monthOf(read.to ?? new Date().toISOString());
+  let key = position?.key;
+  const items: AuditLog[] = [];
+  while (items.length < read.limit && month >= fromMonth) {
+    const page = await readAuditIndex({ ...read, index: INDEX.auditLogs.byMonth, partition: month, startKey: key, limit: read.limit - items.length });
+    items.push(...page.items);
+    if (!page.exhausted) return { items, exhausted: false };
+    month = previousMonth(month);
+    key = undefined;
+  }
+  return { items, exhausted: month < fromMonth };
+}
+
+/** Where a month-bucket read resumes just after `entry`. */
+export function monthPositionAfter(entry: AuditLog): MonthPosition {
+  return { month: monthOf(entry.timestamp), key: keyAfter(INDEX.auditLogs.byMonth, entry) };
+}
+
+export { monthOf };
+
+async function listByIndex(index: AuditIndex, value: string, query: AuditQuery): Promise<Page<AuditLog>> {
+  const scope = `audit:${index}:${value}:${query.from ?? ""}:${query.to ?? ""}`;
+  const read = { index, partition: value, from: query.from, to: query.to, limit: clampLimit(query.limit) };
+  const { items, exhausted } = await readAuditIndex({ ...read, startKey: decodeCursor(scope, query.cursor) });
+  const last = items.at(-1);
+  return { items, nextCursor: exhausted || !last ? null : encodeCursor(scope, keyAfter(index, last)) };
+}
+
+/** What one user did (the spec's "user activity"). */
+export function listAuditByActor(actorId: string, query: AuditQuery = {}) {
+  return listByIndex(INDEX.auditLogs.byActor, actorId, query);
+}
+
+/** What was done to one user's data. */
+export function listAuditByTarget(targetUserId: string, query: AuditQuery = {}) {
+  return listByIndex(INDEX.auditLogs.byTarget, targetUserId, query);
+}
+
+/** Events of one action (the spec's "system events"). */
+export function listAuditByAction(action: AuditAction, query: AuditQuery = {}) {
+  return listByIndex(INDEX.auditLogs.byAction, action, query);
+}
+
+const recentCursorSchema = z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), key: z.record(z.string(), z.unknown()).optional() });
+
+/** Most recent entries first, across all actors (readAuditMonths, one page at a time). */
 export async function listRecentAudit(query: Omit<AuditQuery, "from" | "to"> = {}): Promise<Page<AuditLog>> {
-  const limit = clampLimit(query.limit);
   const scope = "audit:recent";
   const decoded = decodeCursor(scope, query.cursor);
-  const position = decoded ? recentCursorSchema.parse(decoded) : { month: monthOf(new Date().toISOString()) };
-  const horizon = monthOf(new Date(Date.now() - env().AUDIT_RETENTION_DAYS * 86_400_000).toISOString());
-
-  const items: AuditLog[] = [];
-  let month = position.month;
-  let startKey = position.key;
-  while (items.length < limit && month >= horizon) {
-    const page = await queryPartition("Timestamp-Index", "month", month, { exclusiveStartKey: startKey }, limit - items.length);
-    items.push(...page.items);
-    if (page.lastKey) {
-      startKey = page.lastKey;
-      if (items.length >= limit) return { items, nextCursor: encodeCursor(scope, { month, key: startKey }) };
-    } else {
-      startKey = undefined;
-      month = previousMonth(month);
-    }
-  }
-  const more = month >= horizon;
-  return { items, nextCursor: more ? encodeCursor(scope, { month, key: startKey }) : null };
+  const { items, exhausted } = await readAuditMonths({ limit: clampLimit(query.limit) }, decoded ? recentCursorSchema.parse(decoded) : undefined);
+  const last = items.at(-1);
+  return { items, nextCursor: exhausted || !last ? null : encodeCursor(scope, monthPositionAfter(last)) };
 }
 
 function monthsBetween(from: string, to: string): string[] {
@@ -315,7 +281,7 @@ export async function verifyAuditRange(from: string, to: string): Promise<Verifi
       const out = await db().send(
         new QueryCommand({
           TableName: table("auditLogs"),
-          IndexName: "Timestamp-Index",
+          IndexName: INDEX.auditLogs.byMonth,
           KeyConditionExpression: "#month = :m AND #timestamp BETWEEN :from AND :to",
           ExpressionAttributeNames: { "#month": "month", "#timestamp": "timestamp" },
           ExpressionAttributeValues: { ":m": month, ":from": from, ":to": to },

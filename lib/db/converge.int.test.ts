@@ -11,7 +11,7 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import { afterAll, describe, expect, it } from "vitest";
 import { convergeTables, createTableInput } from "./converge";
-import { TABLES, type TableDefinition, tableName, type TableId } from "./tables";
+import { INDEX, TABLES, type TableDefinition, tableName, type TableId } from "./tables";
 
 const client = new DynamoDBClient({
   endpoint: process.env.DYNAMODB_ENDPOINT,
@@ -71,7 +71,7 @@ describe("convergeTables", () => {
 
     // An older users table without Role-Index (attribute definitions must match the keys used).
     const full = createTableInput(other, "users");
-    const gsis = full.GlobalSecondaryIndexes?.filter((g) => g.IndexName !== "Role-Index") ?? [];
+    const gsis = full.GlobalSecondaryIndexes?.filter((g) => g.IndexName !== INDEX.users.role) ?? [];
     const used = new Set([...full.KeySchema, ...gsis.flatMap((g) => g.KeySchema)].map((k) => k.AttributeName));
     await client.send(
       new CreateTableCommand({
@@ -86,7 +86,7 @@ describe("convergeTables", () => {
     await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 1 }, { TableName: files });
 
     const report = await convergeTables(client, other);
-    expect(report.indexesAdded).toEqual([`${users}.Role-Index`]);
+    expect(report.indexesAdded).toEqual([`${users}.${INDEX.users.role}`]);
     expect(report.created.sort()).toEqual(
       ids
         .filter((id) => id !== "users" && id !== "files")

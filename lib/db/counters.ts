@@ -1,6 +1,7 @@
 import "server-only";
 import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { db, table } from "./client";
+import { INDEX } from "./tables";
 import type { TransactItem } from "./transact";
 
 const ACTIVE_ADMINS = "active-admins";
@@ -34,7 +35,7 @@ export async function reconcileActiveAdmins(): Promise<number> {
     const out = await db().send(
       new QueryCommand({
         TableName: table("users"),
-        IndexName: "Role-Index",
+        IndexName: INDEX.users.role,
         KeyConditionExpression: "#role = :admin",
         FilterExpression: "isActive = :yes",
         ExpressionAttributeNames: { "#role": "role" },

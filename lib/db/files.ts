@@ -1,13 +1,15 @@
 import "server-only";
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { diff } from "@/lib/audit/diff";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { UPLOAD_PURPOSES } from "@/lib/uploads/policies";
 import { type AuditContext, auditPut } from "./audit";
+import { batchGetAll } from "./batch-get";
 import { db, table } from "./client";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { type Page } from "@/lib/types/page";
+import { INDEX } from "./tables";
 import { transact, type TransactItem } from "./transact";
 
 // File metadata: the spec's FileMetadata plus status (pending → ready), purpose, profileId,
@@ -61,26 +63,12 @@ export async function getFile(id: string, options: { consistent?: boolean } = {}
  * profiles or files at once; unknown ids are absent from the map.
  */
 export async function getFilesByIds(ids: readonly string[], options: { consistent?: boolean } = {}): Promise<Map<string, FileMetadata>> {
-  const unique = [...new Set(ids)];
-  const found = new Map<string, FileMetadata>();
-  for (let i = 0; i < unique.length; i += 100) {
-    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map((id) => ({ id }));
-    while (keys && keys.length) {
-      const out: BatchGetCommandOutput = await db().send(
-        new BatchGetCommand({
-          RequestItems: {
-            [table("files")]: { Keys: keys, ProjectionExpression: PROJECTION, ExpressionAttributeNames: NAMES, ConsistentRead: options.consistent ?? false },
-          },
-        }),
-      );
-      for (const item of out.Responses?.[table("files")] ?? []) {
-        const file = fileSchema.parse(item);
-        found.set(file.id, file);
-      }
-      keys = out.UnprocessedKeys?.[table("files")]?.Keys;
-    }
-  }
-  return found;
+  const name = table("files");
+  const found = await batchGetAll({
+    [name]: { Keys: [...new Set(ids)].map((id) => ({ id })), ProjectionExpression: PROJECTION, ExpressionAttributeNames: NAMES, ConsistentRead: options.consistent ?? false },
+  });
+  const files = (found.get(name) ?? []).map((item) => fileSchema.parse(item));
+  return new Map(files.map((file) => [file.id, file]));
 }
 
 export function pendingFilePut(file: FileMetadata): TransactItem {
@@ -206,7 +194,7 @@ export async function listFiles(ownerId: string, query: FileQuery = {}): Promise
   while (items.length < limit) {
     const input: QueryCommandInput = {
       TableName: table("files"),
-      IndexName: "UploadedBy-Index",
+      IndexName: INDEX.files.byUploader,
       KeyConditionExpression: "uploadedBy = :owner",
       FilterExpression: filters.join(" AND "),
       ExpressionAttributeNames: NAMES,

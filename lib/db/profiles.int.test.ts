@@ -5,6 +5,7 @@ import { ConflictError } from "@/lib/errors";
 import { listAuditByTarget } from "./audit";
 import { db, table } from "./client";
 import { createProfile, deleteProfile, getDefaultProfile, getProfile, listProfiles, makeDefaultProfile, updateProfile } from "./profiles";
+import { INDEX } from "./tables";
 import { createUser } from "./users";
 
 const ctx = { actorId: "actor-1", ipAddress: "192.168.1.100", userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36" };
@@ -17,7 +18,7 @@ async function defaults(userId: string) {
   const profiles = await listProfiles(userId);
   const user = await db().send(new GetCommand({ TableName: table("users"), Key: { id: userId }, ConsistentRead: true }));
   const indexed = await db().send(
-    new QueryCommand({ TableName: table("userProfiles"), IndexName: "UserId-Default-Index", KeyConditionExpression: "userId = :u AND defaultFlag = :y", ExpressionAttributeValues: { ":u": userId, ":y": "1" } }),
+    new QueryCommand({ TableName: table("userProfiles"), IndexName: INDEX.userProfiles.defaultOfUser, KeyConditionExpression: "userId = :u AND defaultFlag = :y", ExpressionAttributeValues: { ":u": userId, ":y": "1" } }),
   );
   return { flagged: profiles.filter((p) => p.isDefault).map((p) => p.id), recorded: user.Item?.defaultProfileId as string | undefined, indexed: (indexed.Items ?? []).map((i) => i.id) };
 }

@@ -1,13 +1,15 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { diff } from "@/lib/audit/diff";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { type JsonObject, type JsonValue, keyOrder, withKeyOrder } from "@/lib/custom-fields/validation";
 import { PROFILE_TYPES, type ProfileTypeInput } from "@/lib/validation/profiles";
 import { type AuditContext, auditPut } from "./audit";
+import { batchGetAll } from "./batch-get";
 import { db, table } from "./client";
+import { INDEX } from "./tables";
 import { transact, type TransactItem } from "./transact";
 
 // Profiles of a user, exactly one of them the default whenever the user has at least one. The user item
@@ -65,7 +67,7 @@ export async function listProfiles(userId: string): Promise<Profile[]> {
   const out = await db().send(
     new QueryCommand({
       TableName: table("userProfiles"),
-      IndexName: "UserId-Index",
+      IndexName: INDEX.userProfiles.byUser,
       KeyConditionExpression: "userId = :u",
       ExpressionAttributeValues: { ":u": userId },
       ExpressionAttributeNames: NAMES,
@@ -81,7 +83,7 @@ export async function getDefaultProfile(userId: string): Promise<Profile | null>
   const out = await db().send(
     new QueryCommand({
       TableName: table("userProfiles"),
-      IndexName: "UserId-Default-Index",
+      IndexName: INDEX.userProfiles.defaultOfUser,
       KeyConditionExpression: "userId = :u AND defaultFlag = :yes",
       ExpressionAttributeValues: { ":u": userId, ":yes": "1" },
       ExpressionAttributeNames: NAMES,
@@ -314,17 +316,9 @@ export type { JsonValue };
 
 /** Names of many profiles in one BatchGetItem per 100 ids (timelines resolve them per page). */
 export async function getProfileNames(ids: readonly string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  const names = new Map<string, string>();
-  for (let i = 0; i < unique.length; i += 100) {
-    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map((id) => ({ id }));
-    while (keys?.length) {
-      const out: BatchGetCommandOutput = await db().send(
-        new BatchGetCommand({ RequestItems: { [table("userProfiles")]: { Keys: keys, ProjectionExpression: "id, #name", ExpressionAttributeNames: { "#name": "name" } } } }),
-      );
-      for (const item of out.Responses?.[table("userProfiles")] ?? []) names.set(String(item.id), String(item.name));
-      keys = out.UnprocessedKeys?.[table("userProfiles")]?.Keys;
-    }
-  }
-  return names;
+  const name = table("userProfiles");
+  const found = await batchGetAll({
+    [name]: { Keys: [...new Set(ids)].map((id) => ({ id })), ProjectionExpression: "id, #name", ExpressionAttributeNames: { "#name": "name" } },
+  });
+  return new Map((found.get(name) ?? []).map((item) => [String(item.id), String(item.name)]));
 }

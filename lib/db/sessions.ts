@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { type AuditContext, auditPut } from "./audit";
 import { batchGetAll } from "./batch-get";
 import { db, table } from "./client";
+import { INDEX } from "./tables";
 import { transact, type TransactItem } from "./transact";
 import { parseUserItem, USER_READ } from "./users";
 import { type User } from "@/lib/validation/users";
@@ -158,7 +159,7 @@ async function queryUserSessions(userId: string): Promise<Session[]> {
     const out = await db().send(
       new QueryCommand({
         TableName: table("sessions"),
-        IndexName: "UserId-Index",
+        IndexName: INDEX.sessions.byUser,
         KeyConditionExpression: "userId = :u",
         FilterExpression: "expiresAtEpoch > :now",
         ExpressionAttributeValues: { ":u": userId, ":now": epoch(new Date()) },

@@ -125,6 +125,46 @@ export const TABLES = {
 
 export type TableId = keyof typeof TABLES;
 
+/** The names of one table's indexes, as TABLES declares them. */
+export type IndexName<T extends TableId> = (typeof TABLES)[T]["indexes"][number]["name"];
+
+type TablesWithIndexes = { [T in TableId]: IndexName<T> extends never ? never : T }[TableId];
+
+/**
+ * Every index under a short name, for the code that queries it (`INDEX.users.role`). A name
+ * that is not one of its table's indexes fails to compile, and so does an index left out.
+ */
+export const INDEX = {
+  users: {
+    email: "Email-Index",
+    role: "Role-Index",
+    directoryByCreated: "Directory-Created-Index",
+    directoryByName: "Directory-Name-Index",
+    directoryByEmail: "Directory-Email-Index",
+  },
+  userProfiles: { byUser: "UserId-Index", defaultOfUser: "UserId-Default-Index" },
+  auditLogs: {
+    byActor: "UserId-Timestamp-Index",
+    byAction: "Action-Timestamp-Index",
+    byTarget: "TargetUserId-Timestamp-Index",
+    byMonth: "Timestamp-Index",
+  },
+  files: { byUploader: "UploadedBy-Index" },
+  sessions: { byUser: "UserId-Index" },
+} as const satisfies { [T in TablesWithIndexes]: Record<string, IndexName<T>> };
+
+type Unnamed = { [T in TablesWithIndexes]: Exclude<IndexName<T>, (typeof INDEX)[T][keyof (typeof INDEX)[T]]> }[TablesWithIndexes];
+// Compiles only while Unnamed is never, i.e. while INDEX names every index of TABLES.
+const everyIndexNamed: [Unnamed] extends [never] ? true : { unnamedIndex: Unnamed } = true;
+void everyIndexNamed;
+
+/** The key attributes of one index (what its LastEvaluatedKey holds besides the table key). */
+export function indexKey<T extends TableId>(id: T, index: IndexName<T>): { partitionKey: string; sortKey?: string } {
+  const definition = (TABLES[id].indexes as readonly IndexDefinition[]).find((i) => i.name === index);
+  if (!definition) throw new Error(`No index ${index} on ${id}`);
+  return { partitionKey: definition.partitionKey.name, ...(definition.sortKey ? { sortKey: definition.sortKey.name } : {}) };
+}
+
 export function tableName(prefix: string, id: TableId): string {
   return `${prefix}${TABLES[id].baseName}`;
 }

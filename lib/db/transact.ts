@@ -1,10 +1,25 @@
 import "server-only";
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
-import { auditCounterUpdates } from "./audit-stats";
-import { db, table } from "./client";
+import { db } from "./client";
 
-export type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+/** One write of TransactWriteItems as the SDK takes it. */
+export type TransactWrite = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+
+/**
+ * Writes an item brings into its transaction besides itself (an audit entry brings the daily
+ * counters it adds to). They go after all the caller's items, so the cancellation codes keep
+ * the caller's positions, and are built afresh on each attempt, so a random choice (a counter
+ * shard) is made again on a retry. Every item naming the same `build` is passed to one call of
+ * it, so it can merge them: a transaction may not touch one DynamoDB item twice. `build` is
+ * called as a plain function.
+ */
+export interface Companions<P = unknown> {
+  build(payloads: P[]): TransactWrite[];
+  payload: P;
+}
+
+export type TransactItem = TransactWrite & { companions?: Companions };
 
 /** Why each item of a cancelled transaction failed, by position ("None" where it did not). */
 export type CancellationCodes = string[];
@@ -16,20 +31,28 @@ function codes(error: TransactionCanceledException, count: number): Cancellation
   return Array.from({ length: count }, (_, i) => reasons[i]?.Code ?? "None");
 }
 
+/** The caller's items in order, then the writes their companions build. */
+function withCompanions(items: TransactItem[]): TransactWrite[] {
+  const payloads = new Map<Companions["build"], unknown[]>();
+  const own = items.map(({ companions, ...write }) => {
+    if (companions) payloads.set(companions.build, [...(payloads.get(companions.build) ?? []), companions.payload]);
+    return write;
+  });
+  return [...own, ...[...payloads].flatMap(([build, group]) => build(group))];
+}
+
 /**
- * Writes all items or none. A cancellation caused only by another transaction touching the
- * same items at that moment (TransactionConflict) is retried, since nothing was written; any
- * other cancellation is handed to `onCancel`, which turns the per-item codes into the error
- * the caller should see.
+ * Writes all items (and their companions) or none. A cancellation caused only by another
+ * transaction touching the same items at that moment (TransactionConflict) is retried, since
+ * nothing was written; any other cancellation is handed to `onCancel`, which turns the
+ * per-item codes (the caller's items first, in order) into the error the caller should see.
  */
 export async function transact(
   items: TransactItem[],
   onCancel: (codes: CancellationCodes) => Error,
 ): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    // The daily counters of the audit entries ride along, after the caller's items (whose
-    // positions the cancellation codes keep). Re-chosen per attempt: a new shard may be free.
-    const all = [...items, ...auditCounterUpdates(items, table("auditLogs"))];
+    const all = withCompanions(items);
     try {
       await db().send(new TransactWriteCommand({ TransactItems: all }));
       return;

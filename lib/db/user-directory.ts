@@ -4,6 +4,7 @@ import type { UserFilter } from "@/lib/validation/users";
 import { db, table } from "./client";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { type Page } from "@/lib/types/page";
+import { INDEX, type IndexName, indexKey } from "./tables";
 import { DIRECTORY, searchForm } from "./users";
 import { type User, userSchema } from "@/lib/validation/users";
 
@@ -14,11 +15,11 @@ import { type User, userSchema } from "@/lib/validation/users";
 
 
 interface IndexPlan {
-  index: string;
-  partition: [attribute: string, value: string];
-  /** Attributes (besides `id`) that make up this index's LastEvaluatedKey. */
-  keyAttributes: string[];
-  prefix?: [attribute: string, value: string];
+  index: IndexName<"users">;
+  /** The value of the index's partition key. */
+  partition: string;
+  /** A prefix of the index's sort key. */
+  prefix?: string;
   /** Leave out users whose name starts with this (they were listed by the name read). */
   excludeNamePrefix?: string;
   forward: boolean;
@@ -32,26 +33,26 @@ function plans(filter: UserFilter): IndexPlan[] {
   const forward = (filter.order ?? (sort === "name" ? "asc" : "desc")) === "asc";
   const q = filter.q ? searchForm(filter.q) : "";
   if (q) {
-    const byEmail: IndexPlan = { index: "Directory-Email-Index", partition: ["directory", DIRECTORY], keyAttributes: ["directory", "email"], prefix: ["email", q], forward: true };
-    const byName: IndexPlan = { index: "Directory-Name-Index", partition: ["directory", DIRECTORY], keyAttributes: ["directory", "nameKey"], prefix: ["nameKey", q], forward: true };
+    const byEmail: IndexPlan = { index: INDEX.users.directoryByEmail, partition: DIRECTORY, prefix: q, forward: true };
+    const byName: IndexPlan = { index: INDEX.users.directoryByName, partition: DIRECTORY, prefix: q, forward: true };
     // Text with an "@" can only be an email prefix. Otherwise name matches come first (by
     // name), then users matched only by email (by email): the second read leaves out the
     // name matches, so nobody appears twice, on one page or across pages.
     return q.includes("@") ? [byEmail] : [byName, { ...byEmail, excludeNamePrefix: q }];
   }
   if (sort === "name") {
-    return [{ index: "Directory-Name-Index", partition: ["directory", DIRECTORY], keyAttributes: ["directory", "nameKey"], forward }];
+    return [{ index: INDEX.users.directoryByName, partition: DIRECTORY, forward }];
   }
   if (filter.role) {
-    return [{ index: "Role-Index", partition: ["role", filter.role], keyAttributes: ["role", "createdAt"], forward }];
+    return [{ index: INDEX.users.role, partition: filter.role, forward }];
   }
-  return [{ index: "Directory-Created-Index", partition: ["directory", DIRECTORY], keyAttributes: ["directory", "createdAt"], forward }];
+  return [{ index: INDEX.users.directoryByCreated, partition: DIRECTORY, forward }];
 }
 
 function filterExpression(filter: UserFilter, plan: IndexPlan): { expression?: string; values: Record<string, unknown> } {
   const parts: string[] = [];
   const values: Record<string, unknown> = {};
-  if (filter.role && plan.partition[0] !== "role") {
+  if (filter.role && plan.index !== INDEX.users.role) {
     parts.push("#role = :role");
     values[":role"] = filter.role;
   }
@@ -69,18 +70,20 @@ function filterExpression(filter: UserFilter, plan: IndexPlan): { expression?: s
 /** The parts of a Query every read of this plan shares: key condition, prefix and filter. */
 function baseQuery(plan: IndexPlan, filter: UserFilter) {
   const { expression, values } = filterExpression(filter, plan);
+  const key = indexKey("users", plan.index);
   return {
     TableName: table("users"),
     IndexName: plan.index,
     KeyConditionExpression: `#pk = :pk${plan.prefix ? " AND begins_with(#sk, :prefix)" : ""}`,
-    ExpressionAttributeNames: { ...NAMES, "#pk": plan.partition[0], ...(plan.prefix ? { "#sk": plan.prefix[0] } : {}) },
-    ExpressionAttributeValues: { ":pk": plan.partition[1], ...(plan.prefix ? { ":prefix": plan.prefix[1] } : {}), ...values },
+    ExpressionAttributeNames: { ...NAMES, "#pk": key.partitionKey, ...(plan.prefix && key.sortKey ? { "#sk": key.sortKey } : {}) },
+    ExpressionAttributeValues: { ":pk": plan.partition, ...(plan.prefix ? { ":prefix": plan.prefix } : {}), ...values },
     ...(expression ? { FilterExpression: expression } : {}),
   };
 }
 
 function keyOf(item: Record<string, unknown>, plan: IndexPlan): Record<string, unknown> {
-  return Object.fromEntries(["id", ...plan.keyAttributes].map((a) => [a, item[a]]));
+  const { partitionKey, sortKey } = indexKey("users", plan.index);
+  return Object.fromEntries(["id", partitionKey, ...(sortKey ? [sortKey] : [])].map((a) => [a, item[a]]));
 }
 
 /**

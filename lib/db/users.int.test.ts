@@ -5,6 +5,7 @@ import { ConflictError } from "@/lib/errors";
 import { listAuditByAction, listAuditByTarget } from "./audit";
 import { db, table } from "./client";
 import { InvalidCursorError } from "./cursor";
+import { INDEX } from "./tables";
 import { alterRequests } from "./testing/sdk-middleware";
 import { listUsers } from "./user-directory";
 import { createUser, getCredentialsByEmail, getUser, getUserByEmail, getUsersByIds, setUserActive, updateUser } from "./users";
@@ -21,7 +22,7 @@ async function guardFor(email: string) {
 
 async function usersWithEmail(email: string) {
   const out = await db().send(
-    new QueryCommand({ TableName: table("users"), IndexName: "Email-Index", KeyConditionExpression: "email = :e", ExpressionAttributeValues: { ":e": email } }),
+    new QueryCommand({ TableName: table("users"), IndexName: INDEX.users.email, KeyConditionExpression: "email = :e", ExpressionAttributeValues: { ":e": email } }),
   );
   return out.Items ?? [];
 }

@@ -1,12 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { diff } from "@/lib/audit/diff";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { emailSchema, type Role, type User, userSchema } from "@/lib/validation/users";
 import { type AuditContext, auditPut } from "./audit";
 import { activeAdminsChange } from "./counters";
+import { batchGetAll } from "./batch-get";
 import { db, table } from "./client";
+import { INDEX } from "./tables";
 import { transact, type TransactItem } from "./transact";
 
 
@@ -143,31 +145,17 @@ export async function getUser(id: string, options: { consistent?: boolean } = {}
 
 /** Many users in one round trip per 100 ids (BatchGetItem's limit); unknown ids are absent. */
 export async function getUsersByIds(ids: readonly string[], options: { consistent?: boolean } = {}): Promise<Map<string, User>> {
-  const unique = [...new Set(ids)];
-  const found = new Map<string, User>();
-  for (let i = 0; i < unique.length; i += 100) {
-    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map((id) => ({ id }));
-    while (keys && keys.length) {
-      const out: BatchGetCommandOutput = await db().send(
-        new BatchGetCommand({
-          RequestItems: {
-            [table("users")]: {
-              Keys: keys,
-              ProjectionExpression: PROJECTION,
-              ExpressionAttributeNames: PROJECTION_NAMES,
-              ConsistentRead: options.consistent ?? false,
-            },
-          },
-        }),
-      );
-      for (const item of out.Responses?.[table("users")] ?? []) {
-        const user = userSchema.parse(item);
-        found.set(user.id, user);
-      }
-      keys = out.UnprocessedKeys?.[table("users")]?.Keys;
-    }
-  }
-  return found;
+  const name = table("users");
+  const found = await batchGetAll({
+    [name]: {
+      Keys: [...new Set(ids)].map((id) => ({ id })),
+      ProjectionExpression: PROJECTION,
+      ExpressionAttributeNames: PROJECTION_NAMES,
+      ConsistentRead: options.consistent ?? false,
+    },
+  });
+  const users = (found.get(name) ?? []).map((item) => userSchema.parse(item));
+  return new Map(users.map((user) => [user.id, user]));
 }
 
 async function userIdForEmail(email: string): Promise<string | null> {
@@ -398,7 +386,7 @@ export async function anyAdminExists(): Promise<boolean> {
   const out = await db().send(
     new QueryCommand({
       TableName: table("users"),
-      IndexName: "Role-Index",
+      IndexName: INDEX.users.role,
       KeyConditionExpression: "#role = :admin",
       ExpressionAttributeNames: { "#role": "role" },
       ExpressionAttributeValues: { ":admin": "admin" },
