@@ -2,7 +2,7 @@
 import { type InfiniteData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useRef } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/types/action-result";
+import { callAction } from "@/lib/types/action-result";
 import { countNewerAction, readTimelineAction } from "@/lib/actions/audit/audit-actions";
 import type { TimelineEntryView, TimelineViewPage } from "@/lib/types/timeline";
 import { queryKeys } from "@/lib/query-keys";
@@ -30,11 +30,6 @@ interface TimelineProps {
 const POLL_MS = 15_000;
 /** countNewer stops counting here. */
 const COUNT_CAP = 50;
-
-function unwrap<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw new Error(result.error);
-  return result.data;
-}
 
 interface DayGroup {
   key: string;
@@ -67,7 +62,7 @@ export function Timeline({ subject, filter, initialPage, renderedAt, emptyText }
   const queryKey = queryKeys.audit.timeline(subject, filter);
   const timeline = useInfiniteQuery({
     queryKey,
-    queryFn: async ({ pageParam }) => unwrap(await readTimelineAction({ subject, filter, cursor: pageParam })),
+    queryFn: async ({ pageParam }) => await callAction(() => readTimelineAction({ subject, filter, cursor: pageParam })),
     initialPageParam: null as string | null,
     getNextPageParam: (last: TimelineViewPage) => last.nextCursor,
     initialData: { pages: [initialPage], pageParams: [null] },
@@ -82,7 +77,7 @@ export function Timeline({ subject, filter, initialPage, renderedAt, emptyText }
   const newest = pages[0]?.entries[0]?.timestamp ?? renderedAt;
   const newer = useQuery({
     queryKey: queryKeys.audit.newer(subject, filter, newest),
-    queryFn: async () => unwrap(await countNewerAction({ subject, filter, since: newest })).count,
+    queryFn: async () => (await callAction(() => countNewerAction({ subject, filter, since: newest }))).count,
     initialData: 0,
     staleTime: POLL_MS,
     gcTime: 0,

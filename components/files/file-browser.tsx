@@ -12,6 +12,7 @@ import { type FileFilter, fileFilterFrom, fileFilterQuery, type FileKind } from 
 import { FileRow } from "./file-row";
 import { FilesTableSkeleton } from "./files-skeleton";
 import type { FilesPage } from "./types";
+import { callAction } from "@/lib/types/action-result";
 
 interface FileBrowserProps {
   /** Whose files: the viewer's own on /files, a managed user's on their admin page. */
@@ -42,11 +43,7 @@ export function FileBrowser({ ownerId, initialPage, initialFilter, caption }: Fi
 
   const query = useInfiniteQuery({
     queryKey: queryKeys.files.list(ownerId, filter),
-    queryFn: async ({ pageParam }) => {
-      const result = await listFilesAction({ ownerId, ...filter, cursor: pageParam });
-      if (!result.ok) throw new Error(result.error);
-      return result.data;
-    },
+    queryFn: ({ pageParam }) => callAction(() => listFilesAction({ ownerId, ...filter, cursor: pageParam })),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     initialData: filterQuery === fileFilterQuery(initialFilter) ? { pages: [initialPage], pageParams: [null] } : undefined,

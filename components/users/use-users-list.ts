@@ -10,6 +10,7 @@ import { type Actor, can } from "@/lib/auth/permissions";
 import type { Page } from "@/lib/types/page";
 import type { User, UserFilter } from "@/lib/validation/users";
 import { queryKeys } from "@/lib/query-keys";
+import { callAction, messageOf } from "@/lib/types/action-result";
 import type { BulkOperation } from "./bulk-actions";
 import { canonicalFilter, normaliseQuery, sameFilter, usersHref } from "@/lib/users/filter-url";
 
@@ -30,17 +31,9 @@ export interface UsersListInput {
   renderedAt: number;
 }
 
-/** A failed action's message, written for the person (lib/actions/safe-action.ts). */
-class ActionError extends Error {}
 
-export function messageOf(error: unknown): string {
-  return error instanceof ActionError ? error.message : "We could not reach the server. Check your connection and try again.";
-}
-
-async function fetchUsers(filter: UserFilter, cursor: string | null): Promise<Page<User>> {
-  const result = await listUsersAction({ filter, cursor });
-  if (!result.ok) throw new ActionError(result.error);
-  return result.data;
+function fetchUsers(filter: UserFilter, cursor: string | null): Promise<Page<User>> {
+  return callAction(() => listUsersAction({ filter, cursor }));
 }
 
 type BulkTarget = { ids: string[] } | { filter: UserFilter };
@@ -162,11 +155,7 @@ export function useUsersList({ viewer, initialFilter, initialCursor, initialPage
   // ---- Deactivate / reactivate one user: optimistic, rolled back if the server refuses.
   const [toggleTarget, setToggleTarget] = useState<User | null>(null);
   const toggle = useMutation({
-    mutationFn: async (user: User) => {
-      const result = await setUserActiveAction({ id: user.id, version: user.version, active: !user.isActive });
-      if (!result.ok) throw new ActionError(result.error);
-      return result.data;
-    },
+    mutationFn: (user: User) => callAction(() => setUserActiveAction({ id: user.id, version: user.version, active: !user.isActive })),
     onMutate: async (user) => {
       await queryClient.cancelQueries({ queryKey: queryKeys.users.lists() });
       const snapshot = queryClient.getQueriesData<Page<User>>({ queryKey: queryKeys.users.lists() });
@@ -197,11 +186,7 @@ export function useUsersList({ viewer, initialFilter, initialCursor, initialPage
   const [bulkRequest, setBulkRequest] = useState<BulkOperation | null>(null);
   const [bulkResult, setBulkResult] = useState<BulkResult | null>(null);
   const bulk = useMutation({
-    mutationFn: async ({ operation, target }: { operation: BulkOperation; target: BulkTarget }) => {
-      const result = await bulkUsersAction({ ...operation, ...target });
-      if (!result.ok) throw new ActionError(result.error);
-      return result.data;
-    },
+    mutationFn: ({ operation, target }: { operation: BulkOperation; target: BulkTarget }) => callAction(() => bulkUsersAction({ ...operation, ...target })),
     onSuccess: (result) => {
       setBulkResult(result);
       dispatch({ type: "clearSelection" });
