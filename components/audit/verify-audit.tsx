@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { verifyAuditAction } from "@/lib/actions/audit/audit-actions";
 import { verifyAuditSchema } from "@/lib/validation/audit";
+import { ActionError, callAction, messageOf } from "@/lib/types/action-result";
 
 // Admins re-check the tamper evidence of a date range: the server re-computes every entry's
 // HMAC and lists those whose stored content no longer matches.
@@ -28,14 +29,15 @@ export function VerifyAudit({ today }: { today: string }) {
   const onSubmit = form.handleSubmit(async (range) => {
     setError(null);
     setOutcome(null);
-    const result = await verifyAuditAction(range);
-    if (result.ok) {
-      setOutcome({ range, report: result.data });
-      return;
-    }
-    setError(result.error);
-    for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-      if (field === "from" || field === "to") form.setError(field, { message: messages.join(" ") });
+    try {
+      setOutcome({ range, report: await callAction(() => verifyAuditAction(range)) });
+    } catch (failure) {
+      // Refused or unreachable alike: the range stays as typed, with the reason beside it.
+      setError(messageOf(failure));
+      const fieldErrors = failure instanceof ActionError ? failure.fieldErrors : {};
+      for (const [field, messages] of Object.entries(fieldErrors)) {
+        if (field === "from" || field === "to") form.setError(field, { message: messages.join(" ") });
+      }
     }
   });
 

@@ -11,7 +11,8 @@ import { downloadUrlAction } from "@/lib/actions/files/file-actions";
 import { formatBytes, isRasterImage } from "@/lib/uploads/policies";
 import { publicPath, typeLabel } from "./format";
 import type { FileItem } from "./types";
-import { UNREACHABLE, useDeleteFile, useUpdateFile } from "./use-file-mutations";
+import { useDeleteFile, useUpdateFile } from "./use-file-mutations";
+import { callAction, messageOf } from "@/lib/types/action-result";
 
 // The forms (react-hook-form and zod) load when a dialog first opens, not with the list.
 const formLoading = () => <p className="text-sm text-muted">Loading…</p>;
@@ -50,10 +51,14 @@ export function FileRow({ file, onRemoved }: { file: FileItem; onRemoved(): void
 
   const download = async () => {
     setDownloading(true);
-    const result = await downloadUrlAction({ id: file.id }).catch(() => UNREACHABLE);
-    setDownloading(false);
-    if (!result.ok) return void toast.error(result.error);
-    openDownload(result.data.url, isRasterImage(file.mimeType));
+    try {
+      const { url } = await callAction(() => downloadUrlAction({ id: file.id }));
+      openDownload(url, isRasterImage(file.mimeType));
+    } catch (failure) {
+      toast.error(messageOf(failure));
+    } finally {
+      setDownloading(false);
+    }
   };
 
   const togglePublic = async () => {

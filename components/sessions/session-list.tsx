@@ -10,6 +10,7 @@ import { formatUtc } from "@/components/ui/format-date";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { revokeAllSessionsAction, revokeSessionAction } from "@/lib/actions/sessions/session-actions";
 import type { SessionView } from "@/lib/validation/sessions";
+import { callAction, messageOf } from "@/lib/types/action-result";
 
 type Pending = { kind: "one"; session: SessionView } | { kind: "all" } | null;
 
@@ -22,7 +23,6 @@ interface SessionListProps {
   name: string;
 }
 
-const UNREACHABLE = "The server could not be reached. Check your connection and try again.";
 
 /**
  * A user's active sessions with device, address and times; one can be ended, or all the
@@ -40,19 +40,13 @@ export function SessionList({ userId, sessions, own, name }: SessionListProps) {
     setPending(true);
     setError(null);
     try {
-      const result =
-        confirming.kind === "one"
-          ? await revokeSessionAction({ userId, sessionId: confirming.session.id })
-          : await revokeAllSessionsAction({ userId });
-      if (result.ok) {
-        const count = result.data.revoked;
-        toast.success(confirming.kind === "one" ? "The session was ended." : `${count} ${count === 1 ? "session was" : "sessions were"} ended.`);
-        router.refresh();
-      } else {
-        setError(result.error);
-      }
-    } catch {
-      setError(UNREACHABLE);
+      const { revoked: count } = await callAction(() =>
+        confirming.kind === "one" ? revokeSessionAction({ userId, sessionId: confirming.session.id }) : revokeAllSessionsAction({ userId }),
+      );
+      toast.success(confirming.kind === "one" ? "The session was ended." : `${count} ${count === 1 ? "session was" : "sessions were"} ended.`);
+      router.refresh();
+    } catch (failure) {
+      setError(messageOf(failure));
     } finally {
       setPending(false);
       setConfirming(null);

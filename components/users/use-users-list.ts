@@ -218,7 +218,6 @@ export function useUsersList({ viewer, initialFilter, initialCursor, initialPage
   const hasFilter = usersHref(filter) !== "/admin/users";
   const firstPageKnown = cursors[0] === null;
 
-
   return {
     filter,
     cursors,
