@@ -370,6 +370,21 @@ test.describe("tamper evidence", () => {
     await expect(rows.nth(1)).toContainText("auth.signed_out");
   });
 
+  test("when the server cannot be reached, the verify panel says so and keeps the range as typed", async ({ page }) => {
+    const admin = await makeUser("admin");
+    await signIn(page, admin);
+    await page.goto("/admin/audit");
+    const panel = page.getByRole("region", { name: "Verify the audit log" });
+    await expect(panel.getByRole("button", { name: "Verify entries" })).toBeEnabled();
+    await panel.getByLabel("From", { exact: true }).fill("2026-01-02");
+    // The server action's POST never gets an answer, as when the network drops.
+    await page.route("**/admin/audit", (route) => (route.request().method() === "POST" ? route.abort("internetdisconnected") : route.continue()));
+    await panel.getByRole("button", { name: "Verify entries" }).click();
+    await expect(panel.getByRole("alert")).toHaveText("We could not reach the server. Check your connection and try again.");
+    await expect(panel.getByLabel("From", { exact: true })).toHaveValue("2026-01-02");
+    await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
+  });
+
   test("only admins may verify", async ({ page }) => {
     const manager = await makeUser("manager");
     await signIn(page, manager);
