@@ -2,15 +2,14 @@
 // request would, with what the UI would never offer.
 import { getUser, getUserByEmail } from "@/lib/db/users";
 import { expect, test } from "./fixtures";
-import { makeUser, signIn } from "./factories";
-import { callServerAction } from "./server-actions";
+import { makeUser } from "./fixtures/users";
+import { callServerAction } from "./fixtures/server-actions";
 
 type Result = { ok: boolean; error?: string; data?: unknown };
 const USERS = "lib/actions/users";
 
-test("a user with role user gets no admin data from the list action", async ({ page }) => {
-  const user = await makeUser("user");
-  await signIn(page, user);
+test("a user with role user gets no admin data from the list action", async ({ login, page }) => {
+  await login("user");
   const result = await callServerAction<Result>(page, `${USERS}/list-users.ts`, "listUsersAction", { filter: {}, cursor: null });
   expect(result).toEqual({ ok: false, error: "You do not have permission to do that." });
 });
@@ -21,11 +20,10 @@ test("a signed-out request is refused before anything runs", async ({ page }) =>
   expect(result).toMatchObject({ ok: false, error: "Your session has ended. Please sign in again." });
 });
 
-test("a manager cannot edit, deactivate or promote an admin, nor create one, by calling actions directly", async ({ page }) => {
-  const manager = await makeUser("manager");
+test("a manager cannot edit, deactivate or promote an admin, nor create one, by calling actions directly", async ({ login, page }) => {
+  await login("manager");
   const admin = await makeUser("admin");
   const plain = await makeUser("user");
-  await signIn(page, manager);
 
   const edit = await callServerAction<Result>(page, `${USERS}/update-user.ts`, "updateUserAction", {
     id: admin.id,

@@ -3,7 +3,6 @@
 // own users and reads lists filtered to them, since the run's database is shared by all tests.
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Page } from "@playwright/test";
 import type { AuditAction } from "@/lib/audit/catalogue";
@@ -12,9 +11,10 @@ import { db, table } from "@/lib/db/client";
 import { createProfile, updateProfile } from "@/lib/db/profiles";
 import { transact } from "@/lib/db/transact";
 import type { User } from "@/lib/validation/users";
-import { makeUser, signIn } from "./factories";
+import { makeUser, signIn } from "./fixtures/users";
 import { expect, test } from "./fixtures";
-import { callServerAction } from "./server-actions";
+import { callServerAction } from "./fixtures/server-actions";
+import { seriousViolations as scan } from "./fixtures/accessibility";
 
 // Several pages and sign-ins per test: on a shared 2-core machine under load, 30 s is too tight.
 test.describe.configure({ timeout: 60_000 });
@@ -94,6 +94,7 @@ test.describe("timelines", () => {
     });
 
     await signIn(page, admin);
+    await page.goto("/");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
     await page.goto(`/admin/audit?target=${jane.id}`);
@@ -104,6 +105,7 @@ test.describe("timelines", () => {
     await expectProfileDiff(page, sentence);
 
     await signInFresh(page, jane);
+    await page.goto("/");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Activity" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Your activity" })).toBeVisible();
     await expectProfileDiff(page, sentence);
@@ -187,9 +189,8 @@ test.describe("timelines", () => {
     await expect(page.getByText("Showing 62 entries, back to the oldest.")).toBeFocused();
   });
 
-  test("entries that arrive while the page is open are announced and shown on request", async ({ page }) => {
-    const user = await makeUser("user", { name: `Watcher ${tag()}` });
-    await signIn(page, user);
+  test("entries that arrive while the page is open are announced and shown on request", async ({ login, page }) => {
+    const user = await login("user", { name: `Watcher ${tag()}` });
     await page.goto("/activity");
     await expect(entries(page)).toHaveCount(2);
     await expect(page.getByText(/new entr/)).toHaveCount(0);
@@ -262,7 +263,7 @@ test.describe("export", () => {
 });
 
 test.describe("who sees what", () => {
-  test("a manager does not see admins' entries", async ({ page }) => {
+  test("a manager does not see admins' entries", async ({ login, page }) => {
     const admin = await makeUser("admin", { name: `Ada Admin ${tag()}` });
     const peer = await makeUser("user", { name: `Pat Peer ${tag()}` });
     const target = await makeUser("user", { name: `Tia Target ${tag()}` });
@@ -271,8 +272,7 @@ test.describe("who sees what", () => {
     const byAdmin = `${admin.name} deactivated ${target.name}`;
     const byPeer = `${peer.name} reactivated ${target.name}`;
 
-    const manager = await makeUser("manager");
-    await signIn(page, manager);
+    await login("manager");
     for (const url of [`/admin/audit?target=${target.id}`, `/admin/users/${target.id}/activity`]) {
       await page.goto(url);
       await expect(page.getByRole("article", { name: byPeer })).toBeVisible();
@@ -294,6 +294,7 @@ test.describe("who sees what", () => {
     const other = await makeUser("user", { name: `Otto Other ${tag()}` });
     await appendAudit(actorOf(other), { action: "auth.signed_out", details: {} });
     await signIn(page, user);
+    await page.goto("/");
 
     const nav = page.getByRole("navigation", { name: "Main" });
     await expect(nav.getByRole("link", { name: "Activity" })).toBeVisible();
@@ -327,9 +328,8 @@ test.describe("who sees what", () => {
     expect((await page.goto(`/admin/users/${other.id}/activity`))?.status()).toBe(403);
   });
 
-  test("the user tab of an unknown user is not found", async ({ page }) => {
-    const admin = await makeUser("admin");
-    await signIn(page, admin);
+  test("the user tab of an unknown user is not found", async ({ login, page }) => {
+    await login("admin");
     // The not-found page (status 200: this tab's own loading boundary streams before the check).
     for (const id of [randomUUID(), "not-an-id"]) {
       await page.goto(`/admin/users/${id}/activity`);
@@ -340,7 +340,7 @@ test.describe("who sees what", () => {
 });
 
 test.describe("tamper evidence", () => {
-  test("an entry changed behind the app's back is the one the verify panel reports", async ({ page }) => {
+  test("an entry changed behind the app's back is the one the verify panel reports", async ({ login, page }) => {
     const someone = await makeUser("user");
     await appendAudit(actorOf(someone), { action: "auth.signed_out", details: {} });
     const [entry] = (await listAuditByActor(someone.id)).items;
@@ -356,8 +356,7 @@ test.describe("tamper evidence", () => {
       }),
     );
 
-    const admin = await makeUser("admin");
-    await signIn(page, admin);
+    await login("admin");
     await page.goto("/admin/audit");
     const panel = page.getByRole("region", { name: "Verify the audit log" });
     await expect(panel.getByText("It detects edited entries, not deleted ones")).toBeVisible();
@@ -385,9 +384,8 @@ test.describe("tamper evidence", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
   });
 
-  test("only admins may verify", async ({ page }) => {
-    const manager = await makeUser("manager");
-    await signIn(page, manager);
+  test("only admins may verify", async ({ login, page }) => {
+    await login("manager");
     await page.goto("/admin/audit");
     await expect(page.getByRole("region", { name: "Verify the audit log" })).toHaveCount(0);
     const today = isoDay(new Date());
@@ -397,9 +395,9 @@ test.describe("tamper evidence", () => {
 });
 
 test.describe("activity chart", () => {
-  test("the admin home shows entries per day by group, also as a table", async ({ page }) => {
-    const admin = await makeUser("admin");
-    await signIn(page, admin);
+  test("the admin home shows entries per day by group, also as a table", async ({ login, page }) => {
+    await login("admin");
+    await page.goto("/");
     const figure = page.getByRole("figure", { name: /Audit entries per day for the last 30 days/ });
     await expect(figure.getByRole("img")).toHaveAccessibleName(/entries in all \(users [\d,]+, profiles [\d,]+, files [\d,]+, sign-ins [\d,]+\)/);
     await figure.getByText("Show as table").click();
@@ -413,22 +411,20 @@ test.describe("activity chart", () => {
 
     const user = await makeUser("user");
     await signInFresh(page, user);
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1, name: /Welcome/ })).toBeVisible();
     await expect(page.getByRole("figure")).toHaveCount(0);
   });
 });
 
 test.describe("accessibility", () => {
-  const scan = async (page: Page) => {
-    const results = await new AxeBuilder({ page }).analyze();
-    return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`);
-  };
-
   test("the timeline pages and the chart have no serious or critical violations, in light and dark", async ({ page }) => {
     test.setTimeout(90_000);
     const { admin, jane, sentence } = await editedProfile();
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await signInFresh(page, admin);
+      await page.goto("/");
       await page.getByRole("figure").getByText("Show as table").click();
       expect(await scan(page), `home (${scheme})`).toEqual([]);
 

@@ -1,6 +1,6 @@
 import { listAuditByActor } from "@/lib/db/audit";
 import { expect, test } from "./fixtures";
-import { deactivate, makeUser, PASSWORD, signInThroughForm as signIn } from "./factories";
+import { deactivate, makeUser, PASSWORD, signInThroughForm as signIn } from "./fixtures/users";
 
 const GENERIC = "That email and password do not match an active account.";
 

@@ -1,13 +1,13 @@
 // Avatars and backgrounds on the profile pages: pick → crop (zoom, keys, drag) → encoded in the
 // browser at the target size → uploaded straight to S3 → shown wherever the profile appears,
 // with the initials fallback before and after removal.
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { getFile } from "@/lib/db/files";
 import { createProfile, getProfile } from "@/lib/db/profiles";
-import { makeUser, signIn } from "./factories";
-import { objectExists, pngBytes } from "./files-factory";
+import { makeUser, signIn } from "./fixtures/users";
+import { objectExists, pngBytes } from "./fixtures/files";
 import { expect, test } from "./fixtures";
+import { seriousViolations } from "./fixtures/accessibility";
 
 const PROFILES = "/profiles";
 const isS3 = (url: string) => url.startsWith(process.env.S3_ENDPOINT ?? "no S3 endpoint");
@@ -17,11 +17,6 @@ async function naturalSize(page: Page, name: string) {
   const image = page.locator("img").and(page.getByRole("img", { name, exact: true })).first();
   await expect(image).toHaveJSProperty("complete", true);
   return image.evaluate((img: HTMLImageElement) => ({ width: img.naturalWidth, height: img.naturalHeight, src: img.src }));
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
 }
 
 function cspViolations(page: Page): string[] {

@@ -3,7 +3,7 @@
 // server action) and on next-auth's own endpoint (a route handler) alike.
 import { listAuditByActor } from "@/lib/db/audit";
 import { expect, test } from "./fixtures";
-import { makeUser, PASSWORD } from "./factories";
+import { makeUser, PASSWORD } from "./fixtures/users";
 
 const FORGED = { "X-Forwarded-For": "203.0.113.9", "X-Real-IP": "203.0.113.10", "CloudFront-Viewer-Address": "203.0.113.11:443" };
 

@@ -1,11 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import type { ActionResult } from "@/lib/types/action-result";
 import type { Profile } from "@/lib/db/profiles";
 import { expect, test } from "./fixtures";
-import { makeUser, signIn } from "./factories";
-import { addField, makeProfile, openReview, reviewAndSave, row, rowNames, saveReviewed, storedFieldsText, storedProfile } from "./profile-helpers";
-import { callServerAction } from "./server-actions";
+import { makeUser, signIn } from "./fixtures/users";
+import { addField, makeProfile, openReview, reviewAndSave, row, rowNames, saveReviewed, storedFieldsText, storedProfile } from "./fixtures/profiles";
+import { callServerAction } from "./fixtures/server-actions";
+import { seriousViolations } from "./fixtures/accessibility";
 
 const ACTIONS = "lib/actions/profiles/profile-actions.ts";
 const DEPTH_FIVE = { l2: { l3: { l4: { l5: { leaf: 1 } } } } };
@@ -213,11 +213,7 @@ test.describe("keyboard and accessibility", () => {
     const profile = await makeProfile(user, { skills: ["TypeScript"], preferences: { notifications: true, since: "2024-01-31" }, level: 3, manager: null }, "Work");
     await makeProfile(user, {}, "Personal", "personal");
     await signIn(page, user);
-    const scan = async (what: string) => {
-      const results = await new AxeBuilder({ page }).analyze();
-      const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-      expect(bad, what).toEqual([]);
-    };
+    const scan = async (what: string) => expect(await seriousViolations(page), what).toEqual([]);
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto("/profiles");

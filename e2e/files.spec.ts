@@ -1,13 +1,13 @@
 // "My files" and a managed user's files: paging, filters in the URL, rename, tags, expiry,
 // public links (signed out), download, delete, who may see which page, and accessibility.
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { listAuditByTarget } from "@/lib/db/audit";
 import { getFile, listFiles, updateFile } from "@/lib/db/files";
 import type { User } from "@/lib/validation/users";
-import { makeUser, signIn } from "./factories";
-import { makeFile, objectExists, objectKeys, pdfBytes, pngBytes } from "./files-factory";
+import { makeUser, signIn } from "./fixtures/users";
+import { makeFile, objectExists, objectKeys, pdfBytes, pngBytes } from "./fixtures/files";
 import { expect, test } from "./fixtures";
+import { seriousViolations as scan } from "./fixtures/accessibility";
 
 const fileTable = (page: Page, name = "Your files") => page.getByRole("table", { name });
 const fileRow = (page: Page, name: string) => fileTable(page).getByRole("row", { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) });
@@ -239,11 +239,10 @@ test.describe("a managed user's files", () => {
     expect(await objectKeys(admin.id)).toEqual([]);
   });
 
-  test("a manager may see a user's files but not an admin's; a user gets no admin pages", async ({ page }) => {
-    const manager = await makeUser("manager");
+  test("a manager may see a user's files but not an admin's; a user gets no admin pages", async ({ login, page }) => {
+    await login("manager");
     const admin = await makeUser("admin");
     const user = await makeUser("user");
-    await signIn(page, manager);
     expect((await page.goto(`/admin/users/${user.id}/files`))?.status()).toBe(200);
     // Not found, shown as such (status 200: this page's own loading boundary streams first).
     for (const path of [`/admin/users/${admin.id}/files`, "/admin/users/not-a-uuid/files"]) {
@@ -259,11 +258,6 @@ test.describe("a managed user's files", () => {
 });
 
 test.describe("accessibility", () => {
-  const scan = async (page: Page) => {
-    const results = await new AxeBuilder({ page }).analyze();
-    return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  };
-
   test("the files page, empty and full, with refusals and a dialog, has no serious or critical violations in light and dark", async ({ page }) => {
     // Six full axe scans (three states, two schemes): each takes seconds on a busy 2-core machine.
     test.setTimeout(90_000);

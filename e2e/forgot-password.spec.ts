@@ -4,8 +4,8 @@ import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { listAuditByTarget } from "@/lib/db/audit";
 import { inviteLinkIn, mailIn, waitForMail } from "@/lib/email/testing/mailbox";
-import { seriousViolations } from "./accessibility";
-import { makeUser } from "./factories";
+import { seriousViolations } from "./fixtures/accessibility";
+import { makeUser } from "./fixtures/users";
 import { expect, test } from "./fixtures";
 
 function mailDir(): string {

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { startMailbox } from "@/lib/email/testing/mailbox";
 import { freePort, startLocalStack } from "../scripts/local-stack";
-import { type AppServer, startAppServer } from "./app-server";
+import { type AppServer, startAppServer } from "./fixtures/app-server";
 
 const root = path.resolve(__dirname, "..");
 

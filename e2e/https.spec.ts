@@ -6,13 +6,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "../scripts/local-stack";
-import { type AppServer, startAppServer } from "./app-server";
+import { type AppServer, startAppServer } from "./fixtures/app-server";
 import { expect, test } from "./fixtures";
-import { makeUser, PASSWORD } from "./factories";
+import { makeUser, PASSWORD } from "./fixtures/users";
 
 const HSTS = "max-age=63072000; includeSubDomains";
 
 test.describe("over HTTPS", () => {
+  // One HTTPS server for both tests: kept in one worker, in order.
+  test.describe.configure({ mode: "default" });
   let server: AppServer;
   let certDir: string;
 

@@ -1,15 +1,15 @@
 // The set-password link end to end: an admin invites, the invitee chooses a password and is
 // signed in; used, expired and replaced links say so and change nothing.
 import { randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Browser, Locator, Page } from "@playwright/test";
 import { listAuditByTarget } from "@/lib/db/audit";
 import { db, table } from "@/lib/db/client";
 import { findInvite, INVALID_LINK, newInvite } from "@/lib/db/invites";
-import { createUser, getCredentialsByEmail, getUserByEmail } from "@/lib/db/users";
+import { getCredentialsByEmail, getUserByEmail } from "@/lib/db/users";
 import { expect, test } from "./fixtures";
-import { makeUser, signIn } from "./factories";
+import { seriousViolations as scan } from "./fixtures/accessibility";
+import { makeUser } from "./fixtures/users";
 
 const NEW_PASSWORD = "a fresh passphrase 42";
 const INVALID = INVALID_LINK;
@@ -20,11 +20,7 @@ const uniqueEmail = (tag: string) => `${tag}-${randomUUID()}@e2e.test`;
 async function invitedUser(name = "Invited Person") {
   const id = randomUUID();
   const invite = newInvite(id, "invite");
-  const user = await createUser(
-    { name, email: uniqueEmail("invitee"), role: "user" },
-    { actorId: "e2e-fixture" },
-    { id, invite: invite.put, inviteExpiresAt: invite.expiresAt },
-  );
+  const user = await makeUser("user", { name, email: uniqueEmail("invitee"), withPassword: false, create: { id, invite: invite.put, inviteExpiresAt: invite.expiresAt } });
   return { user, path: `/invite/${invite.token}` };
 }
 
@@ -97,10 +93,9 @@ async function tabTo(page: Page, target: Locator, maxPresses = 25): Promise<void
 }
 
 test.describe("invitations", () => {
-  test("an admin invites a user, who sets a password (rules shown as they type) and is signed in", async ({ page, browser, baseURL, context }) => {
+  test("an admin invites a user, who sets a password (rules shown as they type) and is signed in", async ({ login, page, browser, baseURL, context }) => {
     test.slow(); // two browser contexts, two sign-ins
-    const admin = await makeUser("admin");
-    await signIn(page, admin);
+    await login("admin");
     const email = uniqueEmail("Invitee").toUpperCase();
     const url = await inviteThroughUi(page, "Ines Invitee", email, "Manager");
     await expect(page.getByText(/Works once; expires \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/)).toBeVisible();
@@ -168,10 +163,9 @@ test.describe("invitations", () => {
     await expectDeadLink(page);
   });
 
-  test("issuing a reset link makes the earlier link stop working", async ({ page, browser, baseURL }) => {
+  test("issuing a reset link makes the earlier link stop working", async ({ login, page, browser, baseURL }) => {
     test.slow(); // two browser contexts, two sign-ins
-    const admin = await makeUser("admin");
-    await signIn(page, admin);
+    await login("admin");
     const email = uniqueEmail("reset");
     const first = await inviteThroughUi(page, "Rita Reset", email);
     await page.getByRole("link", { name: "Go to user" }).click();
@@ -247,8 +241,3 @@ test.describe("invitations", () => {
     await expectSignedInHome(page, user.email);
   });
 });
-
-async function scan(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}

@@ -5,9 +5,9 @@ import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { SERVICE_UNAVAILABLE } from "@/lib/errors";
 import { freePort, type LocalStack, startLocalStack } from "../scripts/local-stack";
-import { type AppServer, startAppServer } from "./app-server";
+import { type AppServer, startAppServer } from "./fixtures/app-server";
 import { expect, test } from "./fixtures";
-import { callServerAction } from "./server-actions";
+import { callServerAction } from "./fixtures/server-actions";
 
 let stack: LocalStack;
 let server: AppServer;

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
-import { makeUser, signIn } from "./factories";
+import { makeUser } from "./fixtures/users";
+import { seriousViolations as scan } from "./fixtures/accessibility";
 
 test("health reports DynamoDB and S3 reachable", async ({ request }) => {
   const response = await request.get("/api/health");
@@ -8,7 +8,7 @@ test("health reports DynamoDB and S3 reachable", async ({ request }) => {
   expect(await response.json()).toEqual({ status: "ok", checks: { dynamodb: "ok", s3: "ok" } });
 });
 
-test("pages carry security headers and run under the CSP without violations", async ({ page }) => {
+test("pages carry security headers and run under the CSP without violations", async ({ login, page }) => {
   const violations: string[] = [];
   page.on("console", (message) => {
     if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
@@ -21,34 +21,26 @@ test("pages carry security headers and run under the CSP without violations", as
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(headers["x-powered-by"]).toBeUndefined();
 
-  const admin = await makeUser("admin");
-  await signIn(page, admin);
+  await login("admin");
   await page.goto("/admin/users");
   await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
   expect(violations).toEqual([]);
 });
 
-test("session cookies are HttpOnly and SameSite", async ({ page, context }) => {
-  const user = await makeUser("user");
-  await signIn(page, user);
+test("session cookies are HttpOnly and SameSite", async ({ login, context }) => {
+  await login("user");
   const session = (await context.cookies()).find((c) => c.name.includes("session-token"));
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 });
 
-test("a tampered page cursor gets a clear message, not an error page", async ({ page }) => {
-  const admin = await makeUser("admin");
-  await signIn(page, admin);
+test("a tampered page cursor gets a clear message, not an error page", async ({ login, page }) => {
+  await login("admin");
   await page.goto("/admin/users?cursor=eyJpZCI6IngifQ.forged");
   await expect(page.getByRole("alert").filter({ hasText: "This page link is no longer valid" })).toBeVisible();
 });
 
 test.describe("accessibility", () => {
-  const scan = async (page: import("@playwright/test").Page) => {
-    const results = await new AxeBuilder({ page }).analyze();
-    return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
-  };
-
-  test("sign-in, home, users and 403 pages have no serious or critical violations, in light and dark", async ({ page }) => {
+  test("sign-in, home, users and 403 pages have no serious or critical violations, in light and dark", async ({ login, page }) => {
     // Eight scans and four sign-ins: about 20 s alone on a busy 2-core machine, past 30 s with
     // the other worker running and the admin home's activity chart to scan.
     test.setTimeout(60_000);
@@ -57,15 +49,15 @@ test.describe("accessibility", () => {
       await page.context().clearCookies();
       await page.goto("/sign-in");
       expect(await scan(page), `sign-in (${scheme})`).toEqual([]);
-      const admin = await makeUser("admin");
-      await signIn(page, admin);
+      await login("admin");
+      await page.goto("/");
+      await expect(page.getByRole("heading", { level: 1, name: /Welcome/ })).toBeVisible();
       expect(await scan(page), `home (${scheme})`).toEqual([]);
       await page.goto("/admin/users");
       await expect(page.getByRole("table")).toBeVisible();
       expect(await scan(page), `users (${scheme})`).toEqual([]);
       await page.context().clearCookies();
-      const user = await makeUser("user");
-      await signIn(page, user);
+      await login("user");
       await page.goto("/admin/users");
       expect(await scan(page), `forbidden (${scheme})`).toEqual([]);
     }

@@ -1,9 +1,9 @@
 import type { ActionResult } from "@/lib/types/action-result";
 import { listProfiles, type Profile } from "@/lib/db/profiles";
 import { expect, test } from "./fixtures";
-import { makeUser, signIn } from "./factories";
-import { addField, card, makeProfile, reviewAndSave, storedProfile } from "./profile-helpers";
-import { callServerAction } from "./server-actions";
+import { makeUser, signIn } from "./fixtures/users";
+import { addField, card, makeProfile, reviewAndSave, storedProfile } from "./fixtures/profiles";
+import { callServerAction } from "./fixtures/server-actions";
 
 const ACTIONS = "lib/actions/profiles/profile-actions.ts";
 const MISSING = "This profile does not exist.";

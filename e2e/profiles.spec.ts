@@ -1,17 +1,17 @@
 import { listAuditByTarget } from "@/lib/db/audit";
 import { listProfiles, makeDefaultProfile } from "@/lib/db/profiles";
 import { expect, test } from "./fixtures";
-import { makeUser, signIn } from "./factories";
-import { addField, card, FIXTURE_CTX, makeProfile, openReview, reviewAndSave, row, rowNames, saveReviewed, storedFieldsText, storedProfile } from "./profile-helpers";
+import { FIXTURE_CTX, makeUser, signIn } from "./fixtures/users";
+import { addField, card, makeProfile, openReview, reviewAndSave, row, rowNames, saveReviewed, storedFieldsText, storedProfile } from "./fixtures/profiles";
 
 // Whole flows in the browser, on a machine shared with other builds: room beyond the default 30 s.
 test.describe.configure({ timeout: 90_000 });
 
 test.describe("my profiles", () => {
-  test("create two profiles, build nested fields, reorder, JSON and back, review, save, reload; make default; delete promotes", async ({ page }) => {
+  test("create two profiles, build nested fields, reorder, JSON and back, review, save, reload; make default; delete promotes", async ({ login, page }) => {
     test.setTimeout(120_000);
-    const user = await makeUser("user");
-    await signIn(page, user);
+    const user = await login("user");
+    await page.goto("/");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Profiles" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "My profiles" })).toBeVisible();
     await expect(page.getByText("No profiles yet — create one")).toBeVisible();
@@ -183,6 +183,7 @@ test.describe("theme from the default profile", () => {
     // A non-default profile's theme does not count.
     await makeProfile(user, { preferences: { theme: "light" } }, "Other", "custom");
     await signIn(page, user);
+    await page.goto("/");
     await expect(page.locator("html")).toHaveClass(/(^|\s)dark(\s|$)/);
 
     await page.goto(`/profiles/${profile.id}`);

@@ -2,7 +2,7 @@
 // (lib/auth/safe-redirect.ts, lib/auth/return-path.ts).
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { makeUser, PASSWORD } from "./factories";
+import { makeUser, PASSWORD } from "./fixtures/users";
 
 async function submitSignIn(page: Page, email: string): Promise<void> {
   await page.getByLabel("Email").fill(email);

@@ -1,10 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { listAuditByTarget } from "@/lib/db/audit";
 import { getUser, setUserActive } from "@/lib/db/users";
 import { expect, test } from "./fixtures";
-import { makeUser, signInThroughForm as signIn } from "./factories";
-import { callServerAction } from "./server-actions";
+import { makeUser, signInThroughForm as signIn } from "./fixtures/users";
+import { callServerAction } from "./fixtures/server-actions";
+import { seriousViolations } from "./fixtures/accessibility";
 
 type Result = { ok: boolean; error?: string; data?: unknown };
 const ACTIONS = "lib/actions/sessions/session-actions.ts";
@@ -147,9 +147,7 @@ test.describe("server-side sessions", () => {
       await signIn(page, user);
       await page.getByRole("link", { name: "Sessions" }).click();
       await expect(page.getByRole("list", { name: "Your sessions" })).toBeVisible();
-      const results = await new AxeBuilder({ page }).analyze();
-      const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
-      expect(serious, scheme).toEqual([]);
+      expect(await seriousViolations(page), scheme).toEqual([]);
     }
   });
 });

@@ -9,15 +9,16 @@ import { getFile, listFiles } from "@/lib/db/files";
 import { createProfile } from "@/lib/db/profiles";
 import type { User } from "@/lib/validation/users";
 import { startUpload } from "@/lib/uploads/service";
-import { makeUser, signIn } from "./factories";
-import { makeFile, objectKeys, pdfBytes } from "./files-factory";
+import { makeUser, signIn } from "./fixtures/users";
+import { makeFile, objectKeys, pdfBytes } from "./fixtures/files";
 import { expect, test } from "./fixtures";
-import { callServerAction } from "./server-actions";
+import { callServerAction } from "./fixtures/server-actions";
 
 const FILE_ACTIONS = "lib/actions/files/file-actions.ts";
 
 async function openFiles(page: Page, user: User) {
   await signIn(page, user);
+  await page.goto("/");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Files", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "My files" })).toBeVisible();
 }
@@ -229,14 +230,13 @@ test.describe("uploading documents", () => {
 });
 
 test.describe("direct server-action calls", () => {
-  test("cannot reach another user's file space by changing ids, and create nothing", async ({ page }) => {
+  test("cannot reach another user's file space by changing ids, and create nothing", async ({ login, page }) => {
     const victim = await makeUser("user");
     const victimProfile = await createProfile(victim.id, { name: "Victim", type: "personal", customFields: {} }, { actorId: victim.id });
     const victimFile = await makeFile(victim, { name: "secret.pdf", type: "application/pdf", bytes: pdfBytes("secret") });
     const victimPending = await startUpload(victim, { purpose: "document", name: "pending.pdf", type: "application/pdf", size: 100 }, { actorId: victim.id });
     const victimKeysBefore = await objectKeys(victim.id);
-    const attacker = await makeUser("user");
-    await signIn(page, attacker);
+    const attacker = await login("user");
 
     const call = (name: string, input: unknown) => callServerAction<{ ok: boolean; error?: string }>(page, FILE_ACTIONS, name, input);
     const notFound = (what: string) => ({ ok: false, error: `This ${what} does not exist.` });

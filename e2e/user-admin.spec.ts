@@ -2,14 +2,14 @@
 // with the server refusing what the UI hides, two people editing at once, hostile input, and
 // an accessibility and keyboard pass over each page.
 import { randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Locator, Page } from "@playwright/test";
 import { listAuditByTarget } from "@/lib/db/audit";
 import { getUser, getUserByEmail, updateUser } from "@/lib/db/users";
 import { type User } from "@/lib/validation/users";
 import { expect, test } from "./fixtures";
-import { makeUser, signIn } from "./factories";
-import { callServerAction } from "./server-actions";
+import { makeUser, signIn } from "./fixtures/users";
+import { callServerAction } from "./fixtures/server-actions";
+import { seriousViolations as scan } from "./fixtures/accessibility";
 
 const uniqueEmail = (tag: string) => `${tag}-${randomUUID()}@e2e.test`;
 
@@ -69,13 +69,6 @@ async function current(id: string): Promise<User> {
   return user;
 }
 
-async function scan(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
-
 async function tabTo(page: Page, target: Locator, maxPresses = 40): Promise<void> {
   for (let i = 0; i < maxPresses; i++) {
     if (await target.evaluate((el) => el === document.activeElement)) return;
@@ -85,11 +78,10 @@ async function tabTo(page: Page, target: Locator, maxPresses = 40): Promise<void
 }
 
 test.describe("creating users", () => {
-  test("an admin sees each error on its field, a taken email on the email field, then creates the user", async ({ page }) => {
+  test("an admin sees each error on its field, a taken email on the email field, then creates the user", async ({ login, page }) => {
     test.slow(); // many round trips
-    const admin = await makeUser("admin");
+    await login("admin");
     const existing = await makeUser("user");
-    await signIn(page, admin);
     await openNew(page);
     await expect(page.getByRole("heading", { level: 1, name: "Invite a user" })).toBeVisible();
     await expect(field(page, "Role").locator("option")).toHaveText(["Admin", "Manager", "User"]);
@@ -131,9 +123,8 @@ test.describe("creating users", () => {
     await expect(page).toHaveURL(/\/admin\/users\/[0-9a-f-]{36}$/);
   });
 
-  test("a manager may create only users, and the server refuses a direct call for any other role", async ({ page }) => {
-    const manager = await makeUser("manager");
-    await signIn(page, manager);
+  test("a manager may create only users, and the server refuses a direct call for any other role", async ({ login, page }) => {
+    await login("manager");
     await openNew(page);
     await expect(field(page, "Role").locator("option")).toHaveText(["User"]);
     await expect(field(page, "Role")).toHaveAccessibleDescription("You may create users with the user role only.");
@@ -156,9 +147,8 @@ test.describe("creating users", () => {
     expect(await getUserByEmail(sneaky)).toBeNull();
   });
 
-  test("a user with role user may not open the create page", async ({ page }) => {
-    const user = await makeUser("user");
-    await signIn(page, user);
+  test("a user with role user may not open the create page", async ({ login, page }) => {
+    await login("user");
     const response = await page.goto("/admin/users/new");
     expect(response?.status()).toBe(403);
     await expect(page.getByLabel("Name", { exact: true })).toHaveCount(0);
@@ -194,9 +184,8 @@ test.describe("the user page", () => {
     await expect(page.getByRole("region", { name: "Recent activity" }).getByText("Ada Activity updated Sam Subject Jr's account")).toBeVisible();
   });
 
-  test("unknown and malformed ids get the not-found page", async ({ page }) => {
-    const admin = await makeUser("admin");
-    await signIn(page, admin);
+  test("unknown and malformed ids get the not-found page", async ({ login, page }) => {
+    await login("admin");
     for (const id of [randomUUID(), "not-a-uuid", "x".repeat(3000)]) {
       await page.goto(`/admin/users/${id}`);
       await expect(page.getByRole("heading", { level: 1, name: "User not found" })).toBeVisible();
@@ -208,11 +197,10 @@ test.describe("the user page", () => {
 });
 
 test.describe("editing users", () => {
-  test("an admin sees errors on the right fields and a taken email on the email field; a save shows in the activity", async ({ page }) => {
-    const admin = await makeUser("admin");
+  test("an admin sees errors on the right fields and a taken email on the email field; a save shows in the activity", async ({ login, page }) => {
+    await login("admin");
     const other = await makeUser("user");
     const subject = await makeUser("user", { name: "Eddie Edit" });
-    await signIn(page, admin);
     await openUser(page, subject);
 
     await fillUser(page, { name: "   ", email: "nope" });
@@ -254,10 +242,9 @@ test.describe("editing users", () => {
     expect(await current(subject.id)).toMatchObject({ name: "Edwina Edited", version: 3 });
   });
 
-  test("deactivate then reactivate from the user page, each after a confirmation", async ({ page }) => {
-    const admin = await makeUser("admin");
+  test("deactivate then reactivate from the user page, each after a confirmation", async ({ login, page }) => {
+    await login("admin");
     const subject = await makeUser("user", { name: "Dana Deactivate" });
-    await signIn(page, admin);
     await openUser(page, subject);
     const account = page.getByRole("region", { name: "Account" });
 
@@ -292,9 +279,8 @@ test.describe("editing users", () => {
     expect(actions.slice(0, 3)).toEqual(["user.updated", "user.reactivated", "user.deactivated"]);
   });
 
-  test("an admin can neither deactivate themselves nor change their own role from their page", async ({ page }) => {
-    const admin = await makeUser("admin", { name: "Self Admin" });
-    await signIn(page, admin);
+  test("an admin can neither deactivate themselves nor change their own role from their page", async ({ login, page }) => {
+    const admin = await login("admin", { name: "Self Admin" });
     await openUser(page, admin);
     await expect(page.getByText("You cannot deactivate your own account.")).toBeVisible();
     await expect(page.getByRole("button", { name: "Deactivate user" })).toHaveCount(0);
@@ -307,12 +293,11 @@ test.describe("editing users", () => {
     expect(await current(admin.id)).toMatchObject({ name: "Self Admin Renamed", role: "admin", isActive: true });
   });
 
-  test("a manager edits, deactivates and reactivates a user, but sees admins and managers read-only", async ({ page }) => {
-    const manager = await makeUser("manager");
+  test("a manager edits, deactivates and reactivates a user, but sees admins and managers read-only", async ({ login, page }) => {
+    await login("manager");
     const admin = await makeUser("admin", { name: "Alma Admin" });
     const peer = await makeUser("manager", { name: "Pia Peer" });
     const subject = await makeUser("user", { name: "Uma User" });
-    await signIn(page, manager);
 
     await openUser(page, subject);
     await expect(page.getByRole("combobox", { name: "Role" })).toHaveCount(0);
@@ -339,11 +324,10 @@ test.describe("editing users", () => {
     }
   });
 
-  test("the server refuses a manager's stale form once the user has been made a manager", async ({ page }) => {
-    const manager = await makeUser("manager");
+  test("the server refuses a manager's stale form once the user has been made a manager", async ({ login, page }) => {
+    await login("manager");
     const admin = await makeUser("admin");
     const subject = await makeUser("user", { name: "Sid Stale" });
-    await signIn(page, manager);
     await openUser(page, subject);
     await fillUser(page, { name: "Sid Hijacked" });
 
@@ -420,10 +404,9 @@ test.describe("editing users", () => {
 });
 
 test.describe("hostile input", () => {
-  test("markup is stored and shown as text; overlong, invisible and control characters are refused on their field", async ({ page }) => {
+  test("markup is stored and shown as text; overlong, invisible and control characters are refused on their field", async ({ login, page }) => {
     test.slow(); // three users created and shown
-    const admin = await makeUser("admin");
-    await signIn(page, admin);
+    await login("admin");
     await openNew(page);
 
     const cases: Array<{ name: string; email?: string; field: "Name" | "Email"; error: string }> = [
@@ -522,9 +505,8 @@ test.describe("accessibility", () => {
     }
   });
 
-  test("creating, editing and deactivating work with the keyboard alone", async ({ page }) => {
-    const admin = await makeUser("admin");
-    await signIn(page, admin);
+  test("creating, editing and deactivating work with the keyboard alone", async ({ login, page }) => {
+    await login("admin");
     await openNew(page);
 
     await tabTo(page, field(page, "Name"));

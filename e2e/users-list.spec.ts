@@ -4,17 +4,16 @@
 // name prefix of its own and searches for it, and never assumes it sees only its own rows.
 import { randomBytes, randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { listAuditByTarget } from "@/lib/db/audit";
-import { createUser, getUser, searchForm, setUserActive } from "@/lib/db/users";
+import { getUser, searchForm, setUserActive } from "@/lib/db/users";
 import { type User } from "@/lib/validation/users";
 import type { Role } from "@/lib/validation/users";
-import { makeUser, signIn } from "./factories";
-import { expect, test } from "./fixtures";
-import { callServerAction } from "./server-actions";
+import { expect, type Login, test } from "./fixtures";
+import { seriousViolations as serious } from "./fixtures/accessibility";
+import { FIXTURE_CTX as fixture, makeUser } from "./fixtures/users";
+import { callServerAction } from "./fixtures/server-actions";
 
-const fixture = { actorId: "e2e-fixture", userAgent: "playwright" };
 const newTag = () => randomBytes(4).toString("hex");
 
 interface SeedSpec {
@@ -26,19 +25,11 @@ interface SeedSpec {
 
 /** Users straight through the repository, in parallel and without a password (never signed in). */
 async function seedUsers(specs: SeedSpec[]): Promise<User[]> {
-  return Promise.all(
-    specs.map(async (spec) => {
-      const user = await createUser({ name: spec.name, email: spec.email ?? `list-${randomUUID()}@e2e.test`, role: spec.role ?? "user" }, fixture);
-      return spec.active === false ? setUserActive(user.id, user.version, false, fixture) : user;
-    }),
-  );
+  return Promise.all(specs.map(({ name, email, role, active }) => makeUser(role, { name, email: email ?? `list-${randomUUID()}@e2e.test`, withPassword: false, active })));
 }
 
-async function signInAs(page: Page, role: Role): Promise<User> {
-  const user = await makeUser(role, { name: `List ${role} ${newTag()}` });
-  await signIn(page, user);
-  return user;
-}
+/** Signs in a user of `role` named apart from the rows the test searches for. */
+const signInAs = (login: Login, role: Role) => login(role, { name: `List ${role} ${newTag()}` });
 
 const nameCells = (page: Page) => page.locator("table tbody tr td:nth-child(2)");
 const rowOf = (page: Page, name: string) => page.locator("table tbody tr").filter({ has: page.getByRole("link", { name, exact: true }) });
@@ -98,7 +89,7 @@ async function auditActions(userId: string) {
 }
 
 test.describe("users list as an admin", () => {
-  test("searches by name prefix and by email prefix, whatever the case", async ({ page }) => {
+  test("searches by name prefix and by email prefix, whatever the case", async ({ login, page }) => {
     const t = newTag();
     const prefix = `Zeta${t}`;
     await seedUsers([
@@ -107,7 +98,7 @@ test.describe("users list as an admin", () => {
       // Found by its email only.
       { name: `Omega ${t}`, email: `zeta${t}-c@e2e.test` },
     ]);
-    await signInAs(page, "admin");
+    await signInAs(login, "admin");
     const errors: string[] = [];
     page.on("console", (message) => {
       if (message.type() === "error") errors.push(message.text());
@@ -130,11 +121,11 @@ test.describe("users list as an admin", () => {
     expect(errors).toEqual([]);
   });
 
-  test("keeps the view through a change, and the menu link starts afresh", async ({ page }) => {
+  test("keeps the view through a change, and the menu link starts afresh", async ({ login, page }) => {
     const t = newTag();
     const names = [`Upsilon${t} A`, `Upsilon${t} B`];
     await seedUsers(names.map((name) => ({ name })));
-    await signInAs(page, "admin");
+    await signInAs(login, "admin");
     await page.goto("/admin/users");
     await search(page, `Upsilon${t}`);
     await expect(nameCells(page)).toHaveText(names);
@@ -155,7 +146,7 @@ test.describe("users list as an admin", () => {
     await expect(page.getByText("Page 1", { exact: true })).toBeVisible();
   });
 
-  test("keeps role and status filters in the URL, restores them on reload, drops unknown values", async ({ page }) => {
+  test("keeps role and status filters in the URL, restores them on reload, drops unknown values", async ({ login, page }) => {
     const t = newTag();
     const prefix = `Eta${t}`;
     await seedUsers([
@@ -164,7 +155,7 @@ test.describe("users list as an admin", () => {
       { name: `${prefix} User` },
       { name: `${prefix} Gone`, active: false },
     ]);
-    await signInAs(page, "admin");
+    await signInAs(login, "admin");
     await page.goto("/admin/users");
     await search(page, prefix);
     await expect(nameCells(page)).toHaveCount(4);
@@ -195,12 +186,12 @@ test.describe("users list as an admin", () => {
     await expect(nameCells(page)).toHaveText([`${prefix} Admin`, `${prefix} Manager`, `${prefix} User`]);
   });
 
-  test("pages forward and back through a result of more than one page", async ({ page }) => {
+  test("pages forward and back through a result of more than one page", async ({ login, page }) => {
     const t = newTag();
     const prefix = `Theta${t}`;
     const names = Array.from({ length: 55 }, (_, i) => `${prefix} ${String(i).padStart(3, "0")}`);
     await seedUsers(names.map((name) => ({ name })));
-    await signInAs(page, "admin");
+    await signInAs(login, "admin");
     await page.goto("/admin/users");
     await search(page, prefix);
     await expect(page.getByText("Page 1", { exact: true })).toBeVisible();
@@ -230,9 +221,9 @@ test.describe("users list as an admin", () => {
     await expect(previous).toBeDisabled();
   });
 
-  test("sorts by name both ways and by creation date, kept in the URL", async ({ page }) => {
+  test("sorts by name both ways and by creation date, kept in the URL", async ({ login, page }) => {
     await seedUsers([{ name: `aardvark ${newTag()}` }, { name: `Zulu ${newTag()}` }, { name: `Émile ${newTag()}` }]);
-    await signInAs(page, "admin");
+    await signInAs(login, "admin");
     await page.goto("/admin/users");
     const sort = page.getByLabel("Sort", { exact: true });
 
@@ -261,11 +252,11 @@ test.describe("users list as an admin", () => {
     }).toBe(true);
   });
 
-  test("deactivates and reactivates a user from the list, with a confirmation, audited", async ({ page }) => {
+  test("deactivates and reactivates a user from the list, with a confirmation, audited", async ({ login, page }) => {
     const t = newTag();
     const name = `Iota${t} Target`;
     const [target] = await seedUsers([{ name }]);
-    const admin = await signInAs(page, "admin");
+    const admin = await signInAs(login, "admin");
     await page.goto(`/admin/users?q=Iota${t}`);
     const row = rowOf(page, name);
     await expect(row.getByText("Active", { exact: true })).toBeVisible();
@@ -296,11 +287,11 @@ test.describe("users list as an admin", () => {
     expect(entries.slice(0, 2).every((e) => e.userId === admin.id && e.ipAddress === "127.0.0.1")).toBe(true);
   });
 
-  test("rolls the row back and says why when the server refuses the change", async ({ page }) => {
+  test("rolls the row back and says why when the server refuses the change", async ({ login, page }) => {
     const t = newTag();
     const name = `Sigma${t} Stale`;
     const [target] = await seedUsers([{ name }]);
-    await signInAs(page, "admin");
+    await signInAs(login, "admin");
     await page.goto(`/admin/users?q=Sigma${t}`);
     const row = rowOf(page, name);
     await expect(row).toBeVisible();
@@ -316,11 +307,11 @@ test.describe("users list as an admin", () => {
     expect((await getUser(target!.id, { consistent: true }))?.isActive).toBe(true);
   });
 
-  test("changes the role of 3 users at once: 3 audit entries sharing one batchId", async ({ page }) => {
+  test("changes the role of 3 users at once: 3 audit entries sharing one batchId", async ({ login, page }) => {
     const t = newTag();
     const names = [1, 2, 3].map((i) => `Kappa${t} ${i}`);
     const users = await seedUsers(names.map((name) => ({ name })));
-    const admin = await signInAs(page, "admin");
+    const admin = await signInAs(login, "admin");
     await page.goto(`/admin/users?q=Kappa${t}`);
     for (const name of names) await page.getByRole("checkbox", { name: `Select ${name}` }).check();
 
@@ -352,10 +343,10 @@ test.describe("users list as an admin", () => {
     expect(batchIds.size).toBe(1);
   });
 
-  test("selects every user matching the filter, beyond the page shown, and deactivates them", async ({ page }) => {
+  test("selects every user matching the filter, beyond the page shown, and deactivates them", async ({ login, page }) => {
     const t = newTag();
     const users = await seedUsers(Array.from({ length: 60 }, (_, i) => ({ name: `Lambda${t} ${String(i).padStart(2, "0")}` })));
-    await signInAs(page, "admin");
+    await signInAs(login, "admin");
     await page.goto(`/admin/users?q=Lambda${t}`);
     await expect(page.getByRole("button", { name: "Next page" })).toBeEnabled();
     const shown = await nameCells(page).count();
@@ -377,7 +368,7 @@ test.describe("users list as an admin", () => {
     expect([...batchIds][0]).toEqual(expect.any(String));
   });
 
-  test("exports the filtered list, every page of it, as CSV", async ({ page }) => {
+  test("exports the filtered list, every page of it, as CSV", async ({ login, page }) => {
     const t = newTag();
     const prefix = `Mu${t}`;
     const users = await seedUsers([
@@ -386,7 +377,7 @@ test.describe("users list as an admin", () => {
       { name: `${prefix} Gone`, active: false },
       ...Array.from({ length: 57 }, (_, i) => ({ name: `${prefix} Many ${String(i).padStart(2, "0")}`, role: "manager" as const })),
     ]);
-    await signInAs(page, "admin");
+    await signInAs(login, "admin");
     await page.goto(`/admin/users?q=${prefix}`);
     await expect(nameCells(page).first()).toBeVisible();
 
@@ -411,8 +402,8 @@ test.describe("users list as an admin", () => {
     expect(deactivated).toEqual([rowFor(users[2]!)]);
   });
 
-  test("shows export progress and can cancel it", async ({ page }) => {
-    await signInAs(page, "admin");
+  test("shows export progress and can cancel it", async ({ login, page }) => {
+    await signInAs(login, "admin");
     await page.goto("/admin/users?role=admin");
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -433,10 +424,10 @@ test.describe("users list as an admin", () => {
     expect(downloaded).toBe(false);
   });
 
-  test("shows an error with a retry when the list cannot be loaded", async ({ page }) => {
+  test("shows an error with a retry when the list cannot be loaded", async ({ login, page }) => {
     const t = newTag();
     await seedUsers([{ name: `Rho${t} One` }]);
-    await signInAs(page, "admin");
+    await signInAs(login, "admin");
     await page.goto("/admin/users");
     await expect(nameCells(page).first()).toBeVisible();
     // Server actions are POSTs to the page carrying a Next-Action header: fail those.
@@ -456,7 +447,7 @@ test.describe("users list as an admin", () => {
     await expect(nameCells(page)).toHaveText([`Rho${t} One`]);
   });
 
-  test("shows hostile names as plain text and runs nothing", async ({ page }) => {
+  test("shows hostile names as plain text and runs nothing", async ({ login, page }) => {
     const t = newTag();
     const prefix = `Xi${t}`;
     const arabic = "محمد بن عبد الله الخوارزمي ".repeat(4).slice(0, 100 - prefix.length - 1);
@@ -472,7 +463,7 @@ test.describe("users list as an admin", () => {
       `${prefix} 👩🏽‍💻 🎉 👨‍👩‍👧‍👦 🏳️‍🌈`,
     ];
     const users = await seedUsers(names.map((name) => ({ name })));
-    await signInAs(page, "admin");
+    await signInAs(login, "admin");
     await page.goto(`/admin/users?q=${prefix}`);
     await expect(nameCells(page)).toHaveCount(names.length);
 
@@ -512,7 +503,7 @@ test.describe("users list as an admin", () => {
 });
 
 test.describe("users list as a manager", () => {
-  test("may change role-user accounts only: admin rows have no toggle, no role change anywhere", async ({ page }) => {
+  test("may change role-user accounts only: admin rows have no toggle, no role change anywhere", async ({ login, page }) => {
     const t = newTag();
     const prefix = `Nu${t}`;
     const [admin, manager, user] = await seedUsers([
@@ -520,7 +511,7 @@ test.describe("users list as a manager", () => {
       { name: `${prefix} Manager`, role: "manager" },
       { name: `${prefix} User` },
     ]);
-    await signInAs(page, "manager");
+    await signInAs(login, "manager");
     await page.goto(`/admin/users?q=${prefix}`);
     await expect(nameCells(page)).toHaveCount(3);
 
@@ -545,10 +536,10 @@ test.describe("users list as a manager", () => {
     expect((await getUser(user!.id, { consistent: true }))?.isActive).toBe(false);
   });
 
-  test("is refused by the server actions themselves when the UI is bypassed", async ({ page }) => {
+  test("is refused by the server actions themselves when the UI is bypassed", async ({ login, page }) => {
     const t = newTag();
     const [admin, user] = await seedUsers([{ name: `Omicron${t} Admin`, role: "admin" }, { name: `Omicron${t} User` }]);
-    await signInAs(page, "manager");
+    await signInAs(login, "manager");
     await page.goto("/admin/users");
 
     type Result = { ok: boolean; error?: string; data?: { succeeded: number; failed: Array<{ id: string; reason: string }> } };
@@ -568,8 +559,8 @@ test.describe("users list as a manager", () => {
 });
 
 test.describe("users list as a user", () => {
-  test("gets no admin page and no admin data, by page, export or action", async ({ page }) => {
-    await signInAs(page, "user");
+  test("gets no admin page and no admin data, by page, export or action", async ({ login, page }) => {
+    await signInAs(login, "user");
     const response = await page.goto("/admin/users");
     expect(response?.status()).toBe(403);
     await expect(page.getByRole("table")).toHaveCount(0);
@@ -585,17 +576,14 @@ test.describe("users list as a user", () => {
 });
 
 test.describe("users list accessibility", () => {
-  const serious = async (page: Page) =>
-    (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-
   for (const scheme of ["light", "dark"] as const) {
-    test(`has no serious or critical axe violations with data, selection, dialog and empty state (${scheme})`, async ({ page }) => {
+    test(`has no serious or critical axe violations with data, selection, dialog and empty state (${scheme})`, async ({ login, page }) => {
       // Four full scans of a page with a table: slow on a busy two-core machine.
       test.slow();
       const t = newTag();
       await seedUsers([{ name: `Pi${t} One` }, { name: `Pi${t} Two`, active: false }, { name: `Pi${t} Three`, role: "manager" }]);
       await page.emulateMedia({ colorScheme: scheme });
-      await signInAs(page, "admin");
+      await signInAs(login, "admin");
       await page.goto(`/admin/users?q=Pi${t}`);
       await expect(nameCells(page)).toHaveCount(3);
       expect(await serious(page), "list").toEqual([]);
@@ -615,11 +603,11 @@ test.describe("users list accessibility", () => {
     });
   }
 
-  test("can be used with the keyboard alone: search, select a row, act on it from the bulk bar", async ({ page }) => {
+  test("can be used with the keyboard alone: search, select a row, act on it from the bulk bar", async ({ login, page }) => {
     const t = newTag();
     const names = [`Tau${t} One`, `Tau${t} Two`];
     const [one] = await seedUsers(names.map((name) => ({ name })));
-    await signInAs(page, "admin");
+    await signInAs(login, "admin");
     await page.goto("/admin/users");
     await expect(nameCells(page).first()).toBeVisible();
 
