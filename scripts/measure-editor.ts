@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const teardown = await globalSetup();
   try {
     // Imported only now: they read the environment the setup prepared.
-    const { makeUser, signIn } = await import("../e2e/factories");
+    const { makeUser, signIn } = await import("../e2e/fixtures/users");
     const { createProfile } = await import("../lib/db/profiles");
     const { customFieldProblems } = await import("../lib/custom-fields/validation");
     const { fields, target } = generateFields();

@@ -23,6 +23,11 @@ async function readUser(id: string): Promise<User | null> {
   return isUuid(id) ? getUser(id, { consistent: true }) : null;
 }
 
+/** The owner of something the actor touches: the actor themself needs no second read (read fresh on this request). */
+function ownerOf(actor: User, ownerId: string): Promise<User | null> {
+  return ownerId === actor.id ? Promise.resolve(actor) : getUser(ownerId, { consistent: true });
+}
+
 /**
  * The user `id` names, if the actor holds `permission` over them. Without `visibleWith` (by
  * default the permission itself) over them, the user is reported missing; with it, but without
@@ -48,7 +53,7 @@ export async function visibleUsers(actor: User, ids: readonly string[]): Promise
 export async function profileSubject(actor: User, profileId: string, options: { ownerId?: string } = {}): Promise<{ profile: Profile; owner: User }> {
   const profile = isUuid(profileId) ? await getProfile(profileId, { consistent: true }) : null;
   if (!profile || (options.ownerId !== undefined && profile.userId !== options.ownerId)) throw new NotFoundError(PROFILE_MISSING);
-  const owner = await getUser(profile.userId, { consistent: true });
+  const owner = await ownerOf(actor, profile.userId);
   if (!owner || !can(actor, "profiles.manage", owner)) throw new NotFoundError(PROFILE_MISSING);
   return { profile, owner };
 }
@@ -61,7 +66,7 @@ export async function profileSubject(actor: User, profileId: string, options: { 
 export async function fileSubject(actor: User, fileId: string, options: { pending?: boolean } = {}): Promise<{ file: FileMetadata; owner: User }> {
   const file = isUuid(fileId) ? await getFile(fileId, { consistent: true }) : null;
   if (!file || (file.status === "pending") !== Boolean(options.pending) || isExpired(file)) throw new NotFoundError(FILE_MISSING);
-  const owner = await getUser(file.uploadedBy, { consistent: true });
+  const owner = await ownerOf(actor, file.uploadedBy);
   if (!owner || !can(actor, "files.manage", owner)) throw new NotFoundError(FILE_MISSING);
   return { file, owner };
 }

@@ -68,9 +68,7 @@ export async function callAction<T>(run: () => Promise<ActionResult<T>>): Promis
   let result: ActionResult<T>;
   try {
     result = await run();
-  } catch (error) {
-    // Next's navigation signals (a redirect answered by the action) are not failures.
-    if (isNavigationSignal(error)) throw error;
+  } catch {
     throw new ActionError({ error: OFFLINE }, true);
   }
   return unwrap(result);
@@ -79,9 +77,4 @@ export async function callAction<T>(run: () => Promise<ActionResult<T>>): Promis
 /** The words to show for any error a call produced. */
 export function messageOf(error: unknown): string {
   return error instanceof ActionError ? error.message : OFFLINE;
-}
-
-function isNavigationSignal(error: unknown): boolean {
-  const digest = typeof error === "object" && error !== null && "digest" in error ? String((error as { digest: unknown }).digest) : "";
-  return digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "NEXT_NOT_FOUND";
 }

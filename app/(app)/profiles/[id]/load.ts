@@ -1,9 +1,8 @@
 import "server-only";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { requireUser } from "@/lib/auth/current-user";
-import { getProfile, type Profile } from "@/lib/db/profiles";
-import { isUuid } from "@/lib/validation/profiles";
+import { forPage, profileSubject } from "@/lib/auth/subjects";
+import type { Profile } from "@/lib/db/profiles";
 
 /**
  * The signed-in user's own profile, read strongly consistent (the editor saves against its
@@ -12,7 +11,5 @@ import { isUuid } from "@/lib/validation/profiles";
  */
 export const loadOwnProfile = cache(async (id: string): Promise<Profile> => {
   const user = await requireUser();
-  const profile = isUuid(id) ? await getProfile(id, { consistent: true }) : null;
-  if (!profile || profile.userId !== user.id) notFound();
-  return profile;
+  return (await forPage(profileSubject(user, id, { ownerId: user.id }))).profile;
 });
