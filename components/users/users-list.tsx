@@ -29,37 +29,7 @@ interface UsersListProps extends UsersListInput {
 
 export function UsersList({ permissions, ...input }: UsersListProps) {
   const { viewer } = input;
-  const {
-    filter,
-    cursors,
-    selected,
-    allMatching,
-    dispatch,
-    searchText,
-    onSearchText,
-    onSearchSubmit,
-    clearFilters,
-    query,
-    page,
-    users,
-    toggle,
-    toggleTarget,
-    setToggleTarget,
-    confirmToggle,
-    bulk,
-    bulkRequest,
-    setBulkRequest,
-    bulkResult,
-    setBulkResult,
-    confirmBulk,
-    canToggleStatus,
-    selectable,
-    pageSelected,
-    morePages,
-    selectionCount,
-    hasFilter,
-    firstPageKnown,
-  } = useUsersList(input);
+  const list = useUsersList(input);
 
   return (
     <div className="flex flex-col gap-6">
@@ -68,7 +38,7 @@ export function UsersList({ permissions, ...input }: UsersListProps) {
         description={USERS_DESCRIPTION}
         actions={
           <>
-            <ExportUsers filter={filter} />
+            <ExportUsers filter={list.filter} />
             {permissions.create ? (
               <Link href="/admin/users/new" className={buttonClasses("primary")}>
                 New user
@@ -79,53 +49,53 @@ export function UsersList({ permissions, ...input }: UsersListProps) {
       />
 
       <UsersFilters
-        filter={filter}
-        searchText={searchText}
-        onSearchText={onSearchText}
-        onSearchSubmit={onSearchSubmit}
-        onChange={(patch) => dispatch({ type: "filter", patch })}
+        filter={list.filter}
+        searchText={list.searchText}
+        onSearchText={list.onSearchText}
+        onSearchSubmit={list.onSearchSubmit}
+        onChange={(patch) => list.dispatch({ type: "filter", patch })}
       />
 
-      {selectionCount > 0 || allMatching ? (
+      {list.selectionCount > 0 || list.allMatching ? (
         <BulkBar
-          count={selectionCount}
-          allMatching={allMatching}
-          canSelectAllMatching={pageSelected && morePages}
+          count={list.selectionCount}
+          allMatching={list.allMatching}
+          canSelectAllMatching={list.pageSelected && list.morePages}
           grantableRoles={permissions.grantableRoles}
-          onSelectAllMatching={() => dispatch({ type: "selectAllMatching" })}
-          onClear={() => dispatch({ type: "clearSelection" })}
-          onRequest={setBulkRequest}
+          onSelectAllMatching={() => list.dispatch({ type: "selectAllMatching" })}
+          onClear={() => list.dispatch({ type: "clearSelection" })}
+          onRequest={list.setBulkRequest}
         />
       ) : null}
 
       <div role="status" aria-live="polite" className="empty:hidden">
-        {bulkResult ? <BulkResultPanel key={bulkResult.batchId} result={bulkResult} onDismiss={() => setBulkResult(null)} /> : null}
+        {list.bulkResult ? <BulkResultPanel key={list.bulkResult.batchId} result={list.bulkResult} onDismiss={() => list.setBulkResult(null)} /> : null}
       </div>
 
-      {query.isError ? (
+      {list.query.isError ? (
         <AlertPanel tone="error">
           <p className="font-medium">The users could not be loaded.</p>
-          <p className="mt-1 text-sm">{messageOf(query.error)}</p>
+          <p className="mt-1 text-sm">{messageOf(list.query.error)}</p>
           <div className="mt-4 flex gap-2">
-            <Button variant="secondary" onClick={() => void query.refetch()} disabled={query.isFetching} aria-busy={query.isFetching}>
-              {query.isFetching ? "Retrying…" : "Retry"}
+            <Button variant="secondary" onClick={() => void list.query.refetch()} disabled={list.query.isFetching} aria-busy={list.query.isFetching}>
+              {list.query.isFetching ? "Retrying…" : "Retry"}
             </Button>
-            {cursors.length > 1 || !firstPageKnown ? (
-              <Button variant="ghost" onClick={() => dispatch({ type: "reset", filter, cursor: null })}>
+            {list.cursors.length > 1 || !list.firstPageKnown ? (
+              <Button variant="ghost" onClick={() => list.dispatch({ type: "reset", filter: list.filter, cursor: null })}>
                 Go to the first page
               </Button>
             ) : null}
           </div>
         </AlertPanel>
-      ) : !page ? (
+      ) : !list.page ? (
         <UsersTableSkeleton />
-      ) : users.length === 0 ? (
+      ) : list.users.length === 0 ? (
         <EmptyState
-          title={hasFilter ? "No users match these filters" : "No users yet"}
-          description={hasFilter ? "Try another search, or clear the filters to see everyone." : "Invite someone to get started."}
+          title={list.hasFilter ? "No users match these filters" : "No users yet"}
+          description={list.hasFilter ? "Try another search, or clear the filters to see everyone." : "Invite someone to get started."}
           action={
-            hasFilter ? (
-              <Button variant="secondary" onClick={clearFilters}>
+            list.hasFilter ? (
+              <Button variant="secondary" onClick={list.clearFilters}>
                 Clear filters
               </Button>
             ) : null
@@ -133,42 +103,42 @@ export function UsersList({ permissions, ...input }: UsersListProps) {
         />
       ) : (
         <UsersTable
-          users={users}
+          users={list.users}
           viewerId={viewer.id}
-          selected={selected}
-          allMatching={allMatching}
-          busy={query.isPlaceholderData}
-          onSelect={(user, checked) => dispatch({ type: "select", users: [user], checked })}
-          onSelectPage={(checked) => dispatch({ type: "select", users: selectable, checked })}
-          canToggleStatus={canToggleStatus}
+          selected={list.selected}
+          allMatching={list.allMatching}
+          busy={list.query.isPlaceholderData}
+          onSelect={(user, checked) => list.dispatch({ type: "select", users: [user], checked })}
+          onSelectPage={(checked) => list.dispatch({ type: "select", users: list.selectable, checked })}
+          canToggleStatus={list.canToggleStatus}
           onToggleStatus={(user) => {
             // One change at a time per row: a second one would carry the version the first replaces.
-            if (!(toggle.isPending && toggle.variables?.id === user.id)) setToggleTarget(user);
+            if (!(list.toggle.isPending && list.toggle.variables?.id === user.id)) list.setToggleTarget(user);
           }}
         />
       )}
 
       <nav aria-label="Pagination" className="flex items-center justify-between gap-4 text-sm">
-        {firstPageKnown || cursors.length > 1 ? (
-          <Button variant="secondary" disabled={cursors.length <= 1} onClick={() => dispatch({ type: "previous" })}>
+        {list.firstPageKnown || list.cursors.length > 1 ? (
+          <Button variant="secondary" disabled={list.cursors.length <= 1} onClick={() => list.dispatch({ type: "previous" })}>
             Previous page
           </Button>
         ) : (
           // Opened from a link to a later page: the pages before it are not known here.
-          <Button variant="secondary" onClick={() => dispatch({ type: "reset", filter, cursor: null })}>
+          <Button variant="secondary" onClick={() => list.dispatch({ type: "reset", filter: list.filter, cursor: null })}>
             First page
           </Button>
         )}
         <p aria-live="polite" className="text-soft">
-          {query.isFetching && query.isPlaceholderData ? "Loading…" : firstPageKnown ? `Page ${cursors.length}` : null}
+          {list.query.isFetching && list.query.isPlaceholderData ? "Loading…" : list.firstPageKnown ? `Page ${list.cursors.length}` : null}
         </p>
         <Button
           variant="secondary"
-          disabled={!page?.nextCursor}
+          disabled={!list.page?.nextCursor}
           onClick={() => {
             // While the next page loads the button stays enabled (focus stays on it); a second
             // click waits for that page.
-            if (page?.nextCursor && !query.isPlaceholderData) dispatch({ type: "next", cursor: page.nextCursor });
+            if (list.page?.nextCursor && !list.query.isPlaceholderData) list.dispatch({ type: "next", cursor: list.page.nextCursor });
           }}
         >
           Next page
@@ -176,28 +146,28 @@ export function UsersList({ permissions, ...input }: UsersListProps) {
       </nav>
 
       <ConfirmDialog
-        open={toggleTarget !== null}
-        title={toggleTarget ? `${toggleTarget.isActive ? "Deactivate" : "Reactivate"} ${toggleTarget.name}?` : ""}
-        confirmLabel={toggleTarget?.isActive ? "Deactivate" : "Reactivate"}
-        destructive={toggleTarget?.isActive}
-        onConfirm={confirmToggle}
-        onCancel={() => setToggleTarget(null)}
+        open={list.toggleTarget !== null}
+        title={list.toggleTarget ? `${list.toggleTarget.isActive ? "Deactivate" : "Reactivate"} ${list.toggleTarget.name}?` : ""}
+        confirmLabel={list.toggleTarget?.isActive ? "Deactivate" : "Reactivate"}
+        destructive={list.toggleTarget?.isActive}
+        onConfirm={list.confirmToggle}
+        onCancel={() => list.setToggleTarget(null)}
       >
-        {toggleTarget?.isActive
+        {list.toggleTarget?.isActive
           ? "They can no longer sign in, and their open sessions end on their next request. Their data stays and they can be reactivated."
           : "They can sign in again with their existing password."}
       </ConfirmDialog>
 
       <ConfirmDialog
-        open={bulkRequest !== null}
-        title={bulkRequest ? bulkTitle(bulkRequest, allMatching ? "all" : selectionCount) : ""}
-        confirmLabel={bulkRequest ? bulkConfirmLabel(bulkRequest) : ""}
-        destructive={bulkRequest?.operation === "deactivate"}
-        pending={bulk.isPending}
-        onConfirm={confirmBulk}
-        onCancel={() => setBulkRequest(null)}
+        open={list.bulkRequest !== null}
+        title={list.bulkRequest ? bulkTitle(list.bulkRequest, list.allMatching ? "all" : list.selectionCount) : ""}
+        confirmLabel={list.bulkRequest ? bulkConfirmLabel(list.bulkRequest) : ""}
+        destructive={list.bulkRequest?.operation === "deactivate"}
+        pending={list.bulk.isPending}
+        onConfirm={list.confirmBulk}
+        onCancel={() => list.setBulkRequest(null)}
       >
-        {bulkRequest ? bulkDescription(bulkRequest) : null}
+        {list.bulkRequest ? bulkDescription(list.bulkRequest) : null}
       </ConfirmDialog>
     </div>
   );
