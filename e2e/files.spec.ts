@@ -260,6 +260,8 @@ test.describe("a managed user's files", () => {
 test.describe("accessibility", () => {
   for (const scheme of ["light", "dark"] as const) {
     test(`the files page, empty and full, with refusals and a dialog, has no serious or critical violations (${scheme})`, async ({ page }) => {
+      // Three full axe scans: each takes seconds on a busy 2-core machine.
+      test.setTimeout(60_000);
       await page.emulateMedia({ colorScheme: scheme });
       const user = await makeUser("user");
       await openFiles(page, user);
