@@ -4,8 +4,8 @@ import { type FieldValues, type Path, useForm, type UseFormSetError } from "reac
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { placeServerErrors } from "@/components/ui/server-errors";
 import { TextField } from "@/components/ui/text-field";
-import type { ActionFailure } from "@/lib/types/action-result";
 import { fileExpiryFormSchema, fileTagsFormSchema, isoToLocalDateTime, renameFileFormSchema } from "@/lib/validation/files";
 import type { FileItem } from "./types";
 import { useUpdateFile } from "./use-file-mutations";
@@ -18,17 +18,14 @@ interface FormProps {
   onDone(): void;
 }
 
-/** Server errors on the form's own fields; anything else as the form's error. */
-function showServerErrors<T extends FieldValues>(setError: UseFormSetError<T>, failure: ActionFailure, fields: readonly Path<T>[]) {
-  let placed = false;
-  for (const [key, messages] of Object.entries(failure.fieldErrors ?? {})) {
-    const field = fields.find((f) => key === f || key.startsWith(`${f}.`));
-    if (field && messages[0]) {
-      setError(field, { message: messages[0] });
-      placed = true;
-    }
+/** Runs a save; on failure the server's words land on the form's fields or as its message, and the typed values stay. */
+async function saveOrShow<T extends FieldValues>(setError: UseFormSetError<T>, fields: readonly Path<T>[], save: () => Promise<void>) {
+  try {
+    await save();
+  } catch (error) {
+    const message = placeServerErrors(error, fields, setError);
+    if (message) setError("root.server", { message });
   }
-  if (!placed) setError("root.server", { message: failure.error });
 }
 
 function FormError({ message }: { message: string | undefined }) {
@@ -52,10 +49,11 @@ export function RenameFileForm({ file, onDone }: FormProps) {
   const update = useUpdateFile();
   const form = useForm({ resolver: zodResolver(renameFileFormSchema), defaultValues: { displayName: file.displayName } });
   const submit = form.handleSubmit(async ({ displayName }) => {
-    const result = await update.mutateAsync({ id: file.id, version: file.version, displayName });
-    if (!result.ok) return showServerErrors(form.setError, result, ["displayName"]);
-    toast.success(`Renamed to ${result.data.displayName}`);
-    onDone();
+    await saveOrShow(form.setError, ["displayName"], async () => {
+      const updated = await update.mutateAsync({ id: file.id, version: file.version, displayName });
+      toast.success(`Renamed to ${updated.displayName}`);
+      onDone();
+    });
   });
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4">
@@ -70,10 +68,11 @@ export function FileTagsForm({ file, onDone }: FormProps) {
   const update = useUpdateFile();
   const form = useForm({ resolver: zodResolver(fileTagsFormSchema), defaultValues: { tags: file.tags.join(", ") } });
   const submit = form.handleSubmit(async ({ tags }) => {
-    const result = await update.mutateAsync({ id: file.id, version: file.version, tags });
-    if (!result.ok) return showServerErrors(form.setError, result, ["tags"]);
-    toast.success(`Tags of ${result.data.displayName} saved`);
-    onDone();
+    await saveOrShow(form.setError, ["tags"], async () => {
+      const updated = await update.mutateAsync({ id: file.id, version: file.version, tags });
+      toast.success(`Tags of ${updated.displayName} saved`);
+      onDone();
+    });
   });
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4">
@@ -94,12 +93,12 @@ export function FileTagsForm({ file, onDone }: FormProps) {
 export function FileExpiryForm({ file, onDone }: FormProps) {
   const update = useUpdateFile();
   const form = useForm({ resolver: zodResolver(fileExpiryFormSchema), defaultValues: { expiresAt: file.expiresAt ? isoToLocalDateTime(file.expiresAt) : "" } });
-  const save = async (expiresAt: string | null) => {
-    const result = await update.mutateAsync({ id: file.id, version: file.version, expiresAt });
-    if (!result.ok) return showServerErrors(form.setError, result, ["expiresAt"]);
-    toast.success(expiresAt ? `${result.data.displayName} will expire at ${expiresAt.slice(0, 16).replace("T", " ")} UTC` : `${result.data.displayName} no longer expires`);
-    onDone();
-  };
+  const save = (expiresAt: string | null) =>
+    saveOrShow(form.setError, ["expiresAt"], async () => {
+      const updated = await update.mutateAsync({ id: file.id, version: file.version, expiresAt });
+      toast.success(expiresAt ? `${updated.displayName} will expire at ${expiresAt.slice(0, 16).replace("T", " ")} UTC` : `${updated.displayName} no longer expires`);
+      onDone();
+    });
   const submit = form.handleSubmit(({ expiresAt }) => save(expiresAt));
   const pending = form.formState.isSubmitting || update.isPending;
   return (

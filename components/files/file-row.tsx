@@ -62,9 +62,12 @@ export function FileRow({ file, onRemoved }: { file: FileItem; onRemoved(): void
   };
 
   const togglePublic = async () => {
-    const result = await update.mutateAsync({ id: file.id, version: file.version, isPublic: !file.isPublic });
-    if (!result.ok) return void toast.error(result.error);
-    toast.success(result.data.isPublic ? `${name} is public: anyone with its link can download it.` : `${name} is private: its public link no longer works.`);
+    try {
+      const updated = await update.mutateAsync({ id: file.id, version: file.version, isPublic: !file.isPublic });
+      toast.success(updated.isPublic ? `${name} is public: anyone with its link can download it.` : `${name} is private: its public link no longer works.`);
+    } catch (failure) {
+      toast.error(messageOf(failure));
+    }
   };
 
   const copyLink = async () => {
@@ -77,11 +80,14 @@ export function FileRow({ file, onRemoved }: { file: FileItem; onRemoved(): void
   };
 
   const confirmDelete = async () => {
-    const result = await remove.mutateAsync(file.id);
-    if (!result.ok) return void toast.error(result.error);
-    toast.success(`${name} deleted`);
-    close();
-    onRemoved();
+    try {
+      await remove.mutateAsync(file.id);
+      toast.success(`${name} deleted`);
+      close();
+      onRemoved();
+    } catch (failure) {
+      toast.error(messageOf(failure));
+    }
   };
 
   return (

@@ -8,6 +8,7 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { deleteFileAction } from "@/lib/actions/files/file-actions";
+import { callAction, messageOf } from "@/lib/types/action-result";
 import type { ProfileImage } from "@/lib/uploads/profile-images";
 import { isRasterImage, UPLOAD_POLICIES } from "@/lib/uploads/policies";
 import type { CropKind } from "./crop-geometry";
@@ -89,13 +90,17 @@ export function ProfileImageEditor({ kind, profileId, profileName, ownerId, curr
   async function remove() {
     if (!shown) return;
     setRemoving(true);
-    const result = await deleteFileAction({ id: shown.fileId }).catch(() => null);
-    setRemoving(false);
-    setConfirmRemove(false);
-    if (!result?.ok) return void toast.error(result?.error ?? "Could not reach the server. Try again.");
-    setOverride({ image: null, over: currentId });
-    toast.success(`${kind === "avatar" ? "Avatar" : "Background"} removed`);
-    router.refresh();
+    try {
+      await callAction(() => deleteFileAction({ id: shown.fileId }));
+      setOverride({ image: null, over: currentId });
+      toast.success(`${kind === "avatar" ? "Avatar" : "Background"} removed`);
+      router.refresh();
+    } catch (error) {
+      toast.error(messageOf(error));
+    } finally {
+      setRemoving(false);
+      setConfirmRemove(false);
+    }
   }
 
   return (

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { cancelUploadAction, completeUploadAction, startUploadAction } from "@/lib/actions/files/file-actions";
 import { queryKeys } from "@/lib/query-keys";
+import { callAction, messageOf } from "@/lib/types/action-result";
 import { type UploadPurpose, uploadProblem } from "@/lib/uploads/policies";
 import { putObject } from "./put-object";
 import type { UploadedFile } from "./types";
@@ -45,7 +46,13 @@ export const isActive = (upload: Upload) => ACTIVE.has(upload.state);
 export const canCancel = (upload: Upload) => upload.state === "starting" || upload.state === "uploading";
 export const canRetry = (upload: Upload) => upload.state === "failed" || upload.state === "cancelled";
 
-const UNREACHABLE = "Could not reach the server. Check your connection and retry.";
+/**
+ * Tells the server an upload was abandoned so it drops the pending record. Best effort: if the
+ * call fails, the record's expiry removes it (and its object) anyway.
+ */
+function abandon(id: string, reason: "cancelled" | "upload failed") {
+  cancelUploadAction({ id, reason }).catch(() => undefined);
+}
 
 /** Overall progress over the files that are being or were uploaded. */
 export function overallProgress(uploads: readonly Upload[]): { loaded: number; total: number; done: number; count: number } {
@@ -90,13 +97,8 @@ export function useUploads(options: UseUploadsOptions) {
       update(key, { state: "starting", loaded: 0, error: undefined, uploaded: undefined });
       const { purpose, ownerId, profileId } = latest.current;
       try {
-        const started = await startUploadAction({ purpose, ownerId, profileId, name: file.name, type: file.type, size: file.size });
-        if (!started.ok) return fail(started.error);
-        const { fileId, uploadUrl } = started.data;
-        if (!current()) {
-          void cancelUploadAction({ id: fileId, reason: "cancelled" });
-          return;
-        }
+        const { fileId, uploadUrl } = await callAction(() => startUploadAction({ purpose, ownerId, profileId, name: file.name, type: file.type, size: file.size }));
+        if (!current()) return abandon(fileId, "cancelled");
         pendingIds.current.set(key, fileId);
         update(key, { state: "uploading" });
         setAnnouncement(`Uploading ${file.name}`);
@@ -119,20 +121,19 @@ export function useUploads(options: UseUploadsOptions) {
         if ((!put.ok && put.aborted) || !current()) return;
         if (!put.ok) {
           pendingIds.current.delete(key);
-          void cancelUploadAction({ id: fileId, reason: "upload failed" });
+          abandon(fileId, "upload failed");
           return fail(put.error);
         }
         pendingIds.current.delete(key);
         update(key, { state: "checking", loaded: file.size });
         setAnnouncement(`Checking ${file.name}`);
-        const completed = await completeUploadAction({ id: fileId });
-        if (!completed.ok) return fail(completed.error);
-        update(key, { state: "done", uploaded: completed.data });
+        const completed = await callAction(() => completeUploadAction({ id: fileId }));
+        update(key, { state: "done", uploaded: completed });
         toast.success(`${file.name} uploaded`);
         void queryClient.invalidateQueries({ queryKey: queryKeys.files.all });
-        latest.current.onUploaded?.(completed.data, file);
-      } catch {
-        fail(UNREACHABLE);
+        latest.current.onUploaded?.(completed, file);
+      } catch (error) {
+        fail(messageOf(error));
       }
     },
     [queryClient, update],
@@ -162,7 +163,7 @@ export function useUploads(options: UseUploadsOptions) {
       requests.current.delete(upload.key);
       const fileId = pendingIds.current.get(upload.key);
       pendingIds.current.delete(upload.key);
-      if (fileId) void cancelUploadAction({ id: fileId, reason: "cancelled" });
+      if (fileId) abandon(fileId, "cancelled");
       update(upload.key, { state: "cancelled", error: undefined });
       setAnnouncement(`${upload.file.name} cancelled`);
     },
@@ -180,7 +181,7 @@ export function useUploads(options: UseUploadsOptions) {
     const pending = pendingIds.current;
     return () => {
       for (const request of inFlight.values()) request.abort();
-      for (const id of pending.values()) void cancelUploadAction({ id, reason: "cancelled" });
+      for (const id of pending.values()) abandon(id, "cancelled");
     };
   }, []);
 

@@ -19,6 +19,7 @@ import {
 } from "@/lib/actions/profiles/profile-actions";
 import { ProfileAvatar } from "./profile-avatar";
 import { ProfileDetailsFields } from "./profile-details-fields";
+import { ActionError, callAction, messageOf } from "@/lib/types/action-result";
 import { type ProfileSummary, TYPE_LABELS } from "@/lib/profiles/views";
 import { useProfileDetailsForm } from "./use-profile-details-form";
 
@@ -56,17 +57,19 @@ function CreateProfileForm({ ownerId, basePath }: { ownerId: string; basePath: s
   const form = useProfileDetailsForm({ name: "", type: "personal" });
   const submit = form.handleSubmit((details) =>
     startTransition(async () => {
-      const result = await createProfileAction({ userId: ownerId, ...details });
-      if (!result.ok) {
-        if (result.fieldErrors?.name?.[0]) form.setError("name", result.fieldErrors.name[0]);
-        setError(result.error);
-        return;
+      try {
+        const created = await callAction(() => createProfileAction({ userId: ownerId, ...details }));
+        setError(null);
+        form.reset({ name: "", type: details.type });
+        toast.success(`Created “${created.name}”.`, {
+          action: { label: "Edit its fields", onClick: () => router.push(`${basePath}/${created.id}`) },
+        });
+      } catch (failure) {
+        // The typed name and type stay in the form.
+        const nameError = failure instanceof ActionError ? failure.fieldErrors.name?.[0] : undefined;
+        if (nameError) form.setError("name", nameError);
+        setError(messageOf(failure));
       }
-      setError(null);
-      form.reset({ name: "", type: details.type });
-      toast.success(`Created “${result.data.name}”.`, {
-        action: { label: "Edit its fields", onClick: () => router.push(`${basePath}/${result.data.id}`) },
-      });
     }),
   );
   return (
@@ -99,21 +102,25 @@ function ProfileCard({ profile, basePath }: { profile: ProfileSummary; basePath:
 
   const makeDefault = () =>
     startTransition(async () => {
-      const result = await makeDefaultProfileAction({ id: profile.id });
-      if (result.ok) toast.success(`“${profile.name}” is now the default profile.`);
-      else toast.error(result.error);
+      try {
+        await callAction(() => makeDefaultProfileAction({ id: profile.id }));
+        toast.success(`“${profile.name}” is now the default profile.`);
+      } catch (failure) {
+        toast.error(messageOf(failure));
+      }
     });
 
   const remove = () =>
     startTransition(async () => {
-      const result = await deleteProfileAction({ id: profile.id });
-      setDialog(null);
-      if (!result.ok) {
-        toast.error(result.error);
+      try {
+        const deleted = await callAction(() => deleteProfileAction({ id: profile.id }));
+        toast.success(deleted.promoted ? `Deleted “${profile.name}”. Another profile is now the default.` : `Deleted “${profile.name}”.`);
+      } catch (failure) {
+        toast.error(messageOf(failure));
         router.refresh();
-        return;
+      } finally {
+        setDialog(null);
       }
-      toast.success(result.data.promoted ? `Deleted “${profile.name}”. Another profile is now the default.` : `Deleted “${profile.name}”.`);
     });
 
   return (
@@ -181,27 +188,26 @@ function DetailsDialog({ profile, onClose }: { profile: ProfileSummary; onClose:
   const form = useProfileDetailsForm({ name: profile.name, type: profile.type });
   const submit = form.handleSubmit((details) =>
     startTransition(async () => {
-      // The update carries the custom fields too: read them now, and refuse if the profile moved on.
-      const current = await getProfileAction({ id: profile.id });
-      if (!current.ok) {
-        setError(current.error);
-        return;
+      try {
+        // The update carries the custom fields too: read them now, and refuse if the profile moved on.
+        const current = await callAction(() => getProfileAction({ id: profile.id }));
+        if (current.version !== profile.version) {
+          setError("This profile was changed by someone else since this page loaded. The page now shows the latest version; check it and try again.");
+          router.refresh();
+          return;
+        }
+        const saved = await callAction(() => updateProfileAction({ id: profile.id, version: profile.version, ...details, customFields: current.customFields }));
+        setError(null);
+        onClose();
+        toast.success(`Saved “${saved.name}”.`);
+      } catch (failure) {
+        // The dialog stays open with what was typed.
+        const refusal = failure instanceof ActionError ? failure : null;
+        const nameError = refusal?.fieldErrors.name?.[0];
+        if (nameError) form.setError("name", nameError);
+        setError(refusal?.conflict ? "This profile was changed by someone else meanwhile. The page now shows the latest version; try again." : messageOf(failure));
+        if (refusal) router.refresh();
       }
-      if (current.data.version !== profile.version) {
-        setError("This profile was changed by someone else since this page loaded. The page now shows the latest version; check it and try again.");
-        router.refresh();
-        return;
-      }
-      const result = await updateProfileAction({ id: profile.id, version: profile.version, ...details, customFields: current.data.customFields });
-      if (!result.ok) {
-        if (result.fieldErrors?.name?.[0]) form.setError("name", result.fieldErrors.name[0]);
-        setError(result.conflict ? "This profile was changed by someone else meanwhile. The page now shows the latest version; try again." : result.error);
-        router.refresh();
-        return;
-      }
-      setError(null);
-      onClose();
-      toast.success(`Saved “${result.data.name}”.`);
     }),
   );
   return (

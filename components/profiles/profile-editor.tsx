@@ -15,6 +15,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { PageHeader } from "@/components/ui/page-header";
 import { updateProfileAction } from "@/lib/actions/profiles/profile-actions";
 import { type ProfileDraft, rebase } from "@/lib/profiles/rebase";
+import { ActionError, callAction, messageOf } from "@/lib/types/action-result";
 import type { ProfileDetails } from "@/lib/validation/profile-details";
 import { ChangeList, changeCount, type ProfileChanges, profileChanges } from "./change-list";
 import { routeFieldErrors } from "./field-errors";
@@ -102,27 +103,29 @@ export function ProfileEditor({ profile, backHref, ownerName }: ProfileEditorPro
 
   const save = (draft: ProfileDraft) =>
     startSaving(async () => {
-      const result = await updateProfileAction({ id: base.id, version: base.version, ...draft });
-      setReview(null);
-      if (result.ok) {
-        loadInto({ ...base, ...result.data });
+      try {
+        const saved = await callAction(() => updateProfileAction({ id: base.id, version: base.version, ...draft }));
+        setReview(null);
+        loadInto({ ...base, ...saved });
         setFormError(null);
         toast.success("Profile saved.");
-        return;
+      } catch (failure) {
+        // Whatever went wrong, the edits stay in the editor; saving again is the retry.
+        setReview(null);
+        const refusal = failure instanceof ActionError ? failure : null;
+        if (refusal?.conflict && isProfileData(refusal.latest)) {
+          setConflict({ latest: refusal.latest, mine: draft });
+          focusAfterSave.current = "conflict";
+          return;
+        }
+        const routed = routeFieldErrors(refusal?.fieldErrors ?? {});
+        if (routed.name) form.setError("name", routed.name);
+        if (routed.type) form.setError("type", routed.type);
+        store.setServerProblems(routed.fields);
+        // Focus goes to the first row the server refused, else to the message (an alert either way).
+        setFormError([messageOf(failure), ...routed.other].join(" "));
+        focusAfterSave.current = store.firstProblemRow() ? "problem" : "error";
       }
-      if (result.conflict && isProfileData(result.latest)) {
-        setConflict({ latest: result.latest, mine: draft });
-        focusAfterSave.current = "conflict";
-        return;
-      }
-      const routed = routeFieldErrors(result.fieldErrors ?? {});
-      if (routed.name) form.setError("name", routed.name);
-      if (routed.type) form.setError("type", routed.type);
-      store.setServerProblems(routed.fields);
-      const message = [result.error, ...routed.other].join(" ");
-      // Focus goes to the first row the server refused, else to the message (an alert either way).
-      setFormError(message);
-      focusAfterSave.current = store.firstProblemRow() ? "problem" : "error";
     });
 
   const reapply = () => {

@@ -6,10 +6,12 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { Button, buttonClasses } from "@/components/ui/button";
+import { placeServerErrors } from "@/components/ui/server-errors";
 import { createUserAction } from "@/lib/actions/users/create-user";
+import { callAction } from "@/lib/types/action-result";
 import { createUserSchema, type Role } from "@/lib/validation/users";
 import { type Delivery, InviteLink } from "./invite-link";
-import { applyServerErrors, FormErrorSummary, summaryItems, useHydrated, UserFields } from "./user-form";
+import { FormErrorSummary, summaryItems, useHydrated, UserFields } from "./user-form";
 
 type Input = z.input<typeof createUserSchema>;
 type Output = z.output<typeof createUserSchema>;
@@ -46,19 +48,14 @@ export function CreateUserForm({ roles }: { roles: Role[] }) {
 
   const onSubmit = handleSubmit(async (values) => {
     setServerError(null);
-    let result;
     try {
-      result = await createUserAction(values);
-    } catch {
-      setServerError("The server could not be reached. Check your connection and try again.");
-      return;
+      const data = await callAction(() => createUserAction(values));
+      setCreated(data);
+      toast.success(`${data.user.name} was invited.`);
+    } catch (error) {
+      // What was typed stays in the form, whatever the failure.
+      setServerError(placeServerErrors<Input>(error, ["name", "email", "role"], setError));
     }
-    if (result.ok) {
-      setCreated(result.data);
-      toast.success(`${result.data.user.name} was invited.`);
-      return;
-    }
-    setServerError(applyServerErrors<Input>(result, ["name", "email", "role"], setError));
   });
 
   if (created) {

@@ -5,11 +5,13 @@ import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { placeServerErrors } from "@/components/ui/server-errors";
 import { TextField } from "@/components/ui/text-field";
 import { setPasswordAction } from "@/lib/actions/auth/set-password";
+import { callAction } from "@/lib/types/action-result";
 import { PASSWORD_RULES } from "@/lib/validation/password";
 import { setPasswordSchema } from "@/lib/validation/users";
-import { applyServerErrors, errorList, FormErrorSummary, summaryItems, useHydrated } from "./user-form";
+import { errorList, FormErrorSummary, summaryItems, useHydrated } from "./user-form";
 
 type Input = z.input<typeof setPasswordSchema>;
 type Output = z.output<typeof setPasswordSchema>;
@@ -33,19 +35,13 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
 
   const onSubmit = handleSubmit(async (values) => {
     setServerError(null);
-    let result;
     try {
-      result = await setPasswordAction(values);
-    } catch {
-      setServerError("The server could not be reached. Check your connection and try again.");
-      return;
-    }
-    // Success redirects (Next follows the action's redirect); only a failure comes back.
-    if (!result || result.ok) {
+      // Success redirects (Next follows the action's redirect): nothing comes back then.
+      await callAction(async () => (await setPasswordAction(values)) ?? { ok: true, data: undefined });
       setSigningIn(true);
-      return;
+    } catch (error) {
+      setServerError(placeServerErrors<Input>(error, ["password", "confirm"], setError));
     }
-    setServerError(applyServerErrors<Input>(result, ["password", "confirm"], setError));
   });
 
   const passwordErrors = errorList(formState.errors.password?.message);

@@ -10,16 +10,18 @@ import { toast } from "sonner";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { placeServerErrors } from "@/components/ui/server-errors";
 import { issuePasswordResetAction } from "@/lib/actions/users/issue-password-reset";
 import { setUserActiveAction } from "@/lib/actions/users/set-user-active";
 import { updateUserAction } from "@/lib/actions/users/update-user";
+import { ActionError, callAction, messageOf } from "@/lib/types/action-result";
 import type { User } from "@/lib/validation/users";
 import { ROLES, type Role, updateUserSchema } from "@/lib/validation/users";
 import type { Delivery } from "./invite-link";
 import { ROLE_LABELS } from "./role-labels";
 import { UserAccessSection } from "./user-access-section";
 import { type ConflictRow, ConflictNotice } from "./user-conflict-notice";
-import { applyServerErrors, FormErrorSummary, summaryItems, useHydrated, UserFields } from "./user-form";
+import { FormErrorSummary, summaryItems, useHydrated, UserFields } from "./user-form";
 
 type Input = z.input<typeof updateUserSchema>;
 type Output = z.output<typeof updateUserSchema>;
@@ -105,28 +107,23 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
     router.refresh();
   };
 
+  /** A refusal because someone else changed the user: their version, if the error carries it. */
+  const conflictOf = (error: unknown) => (error instanceof ActionError && error.conflict ? asUser(error.latest) : null);
+
   const onSubmit = handleSubmit(async (values) => {
     setServerError(null);
-    let result;
     try {
-      result = await updateUserAction({ ...values, id: base.id, version: base.version });
-    } catch {
-      setServerError("The server could not be reached. Check your connection and try again.");
-      return;
-    }
-    if (result.ok) {
-      setBase(result.data);
-      reset(valuesOf(result.data));
+      const saved = await callAction(() => updateUserAction({ ...values, id: base.id, version: base.version }));
+      setBase(saved);
+      reset(valuesOf(saved));
       setConflict(null);
       toast.success("Changes saved.");
-      return;
+    } catch (error) {
+      // The typed values stay in the form, whatever the failure.
+      const latest = conflictOf(error);
+      if (latest) showConflict(latest);
+      else setServerError(placeServerErrors<Input>(error, EDITABLE, setError));
     }
-    const latest = result.conflict ? asUser(result.latest) : null;
-    if (latest) {
-      showConflict(latest);
-      return;
-    }
-    setServerError(applyServerErrors<Input>(result, EDITABLE, setError));
   });
 
   /** Their version, discarding this page's edits. */
@@ -158,18 +155,14 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
     setAccessError(null);
     const active = !base.isActive;
     try {
-      const result = await setUserActiveAction({ id: base.id, version: base.version, active });
-      if (result.ok) {
-        // Typed edits stay; they are now based on this new version (saves send `base.version`).
-        setBase(result.data);
-        toast.success(active ? `${result.data.name} was reactivated.` : `${result.data.name} was deactivated.`);
-        return;
-      }
-      const latest = result.conflict ? asUser(result.latest) : null;
+      // Typed edits stay; they are now based on this new version (saves send `base.version`).
+      const changed = await callAction(() => setUserActiveAction({ id: base.id, version: base.version, active }));
+      setBase(changed);
+      toast.success(active ? `${changed.name} was reactivated.` : `${changed.name} was deactivated.`);
+    } catch (error) {
+      const latest = conflictOf(error);
       if (latest) showConflict(latest);
-      setAccessError(result.error);
-    } catch {
-      setAccessError("The server could not be reached. Check your connection and try again.");
+      setAccessError(messageOf(error));
     } finally {
       setAccessPending(false);
       setDialog(null);
@@ -180,16 +173,11 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
     setAccessPending(true);
     setAccessError(null);
     try {
-      const result = await issuePasswordResetAction({ id: base.id });
-      if (result.ok) {
-        setIssued(result.data);
-        toast.success("A new password link was issued.");
-        router.refresh();
-        return;
-      }
-      setAccessError(result.error);
-    } catch {
-      setAccessError("The server could not be reached. Check your connection and try again.");
+      setIssued(await callAction(() => issuePasswordResetAction({ id: base.id })));
+      toast.success("A new password link was issued.");
+      router.refresh();
+    } catch (error) {
+      setAccessError(messageOf(error));
     } finally {
       setAccessPending(false);
       setDialog(null);

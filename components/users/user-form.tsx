@@ -1,8 +1,8 @@
 "use client";
-// The pieces the create and edit forms share: the name / email / role fields, the error summary
-// and the mapping of a server action's field errors onto the form's own fields.
+// The pieces the create and edit forms share: the name / email / role fields and the error
+// summary (server errors reach the fields through components/ui/server-errors.ts).
 import { useSyncExternalStore } from "react";
-import type { FieldErrors, FieldValues, Path, UseFormRegisterReturn, UseFormSetError } from "react-hook-form";
+import type { FieldErrors, FieldValues, Path, UseFormRegisterReturn } from "react-hook-form";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { Role } from "@/lib/validation/users";
@@ -62,31 +62,6 @@ export function summaryItems<T extends FieldValues>(errors: FieldErrors<T>, fiel
     if (typeof message === "string" && message) items.push({ fieldId: field.id, message });
   }
   return items;
-}
-
-/**
- * Puts a server action's field errors on the form's own fields (focusing the first) and returns
- * the message for the summary: the action's own when no field took it, with anything that
- * belongs to no field of this form; null when the fields say it all.
- */
-export function applyServerErrors<T extends FieldValues>(
-  failure: { error: string; fieldErrors?: Record<string, string[]> },
-  fields: ReadonlyArray<Path<T>>,
-  setError: UseFormSetError<T>,
-): string | null {
-  const other: string[] = [];
-  let placed = false;
-  for (const [key, messages] of Object.entries(failure.fieldErrors ?? {})) {
-    const field = fields.find((name) => name === key);
-    if (field) {
-      setError(field, { type: "server", message: messages.join(" ") }, { shouldFocus: !placed });
-      placed = true;
-    } else {
-      other.push(...messages);
-    }
-  }
-  if (!placed) return [failure.error, ...other].join(" ");
-  return other.length ? other.join(" ") : null;
 }
 
 export function errorList(message: unknown): string[] | undefined {
