@@ -175,6 +175,31 @@ export class FieldsStore {
     return this.message;
   }
 
+  // --- local drafts (lib/profiles/local-draft.ts) ----------------------------------------------
+
+  /** What a draft keeps: the rows as they are, half-typed values included, and the JSON text. */
+  draftState(): { tree: FieldTree; mode: EditorMode; json: string } {
+    return { tree: this.tree, mode: this.modeValue, json: this.json };
+  }
+
+  restoreDraft(state: { tree: FieldTree; mode: EditorMode; json: string }): void {
+    this.tree = state.tree;
+    this.snapshot = null;
+    this.serverProblems.clear();
+    this.serverRootProblems = [];
+    this.modeValue = state.mode;
+    this.json = state.json;
+    this.emit();
+  }
+
+  /** Whether what is shown would save as anything but `saved` (a problem always counts as a change). */
+  differsFrom(saved: JsonObject): boolean {
+    const snapshot = this.getSnapshot();
+    if (!snapshot.faithful || snapshot.problemsById.size > 0 || snapshot.rootProblems.length > 0) return true;
+    if (JSON.stringify(snapshot.value) !== JSON.stringify(saved)) return true;
+    return this.modeValue === "json" && this.json !== formatJsonText(saved);
+  }
+
   // --- raw JSON mode --------------------------------------------------------------------------
 
   mode(): EditorMode {

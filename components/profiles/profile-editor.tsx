@@ -7,21 +7,24 @@ import Link from "next/link";
 import { type FormEvent, useEffect, useId, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { FieldsEditor } from "@/components/custom-fields/fields-editor";
-import { treeFromJson } from "@/lib/custom-fields/model";
+import { snapshotOf, treeFromJson } from "@/lib/custom-fields/model";
 import { FieldsStore } from "@/components/custom-fields/store";
-import { Alert } from "@/components/ui/alert";
+import { Alert, AlertPanel } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { LeaveGuard } from "@/components/ui/leave-guard";
 import { PageHeader } from "@/components/ui/page-header";
 import { updateProfileAction } from "@/lib/actions/profiles/profile-actions";
+import { draftTimeLabel, type StoredDraft } from "@/lib/profiles/local-draft";
 import { type ProfileDraft, rebase } from "@/lib/profiles/rebase";
 import { ActionError, callAction, messageOf } from "@/lib/types/action-result";
-import type { ProfileDetails } from "@/lib/validation/profile-details";
+import { isProfileType, type ProfileDetails } from "@/lib/validation/profile-details";
 import { ChangeList, changeCount, type ProfileChanges, profileChanges } from "./change-list";
 import { routeFieldErrors } from "./field-errors";
 import { ProfileDetailsFields } from "./profile-details-fields";
 import { draftOf, isProfileData, type ProfileData, TYPE_LABELS } from "@/lib/profiles/views";
 import { useProfileDetailsForm } from "./use-profile-details-form";
+import { useProfileDraft } from "./use-profile-draft";
 
 interface Review {
   draft: ProfileDraft;
@@ -37,12 +40,14 @@ interface Conflict {
 
 interface ProfileEditorProps {
   profile: ProfileData;
+  /** Who is editing: their unsaved drafts are kept apart from anyone else's on this browser. */
+  viewerId: string;
   backHref: string;
   /** Whose profile this is, when it is not the viewer's own. */
   ownerName?: string;
 }
 
-export function ProfileEditor({ profile, backHref, ownerName }: ProfileEditorProps) {
+export function ProfileEditor({ profile, viewerId, backHref, ownerName }: ProfileEditorProps) {
   const domPrefix = useId();
   const [store] = useState(() => new FieldsStore(treeFromJson(profile.customFields), domPrefix));
   const [base, setBase] = useState<ProfileData>(profile);
@@ -54,6 +59,7 @@ export function ProfileEditor({ profile, backHref, ownerName }: ProfileEditorPro
   const errorRef = useRef<HTMLParagraphElement>(null);
   const conflictHeadingId = useId();
   const form = useProfileDetailsForm({ name: profile.name, type: profile.type });
+  const localDraft = useProfileDraft({ viewerId, base, store, details: form.values });
 
   const showError = (message: string) => {
     setFormError(message);
@@ -106,6 +112,7 @@ export function ProfileEditor({ profile, backHref, ownerName }: ProfileEditorPro
       try {
         const saved = await callAction(() => updateProfileAction({ id: base.id, version: base.version, ...draft }));
         setReview(null);
+        localDraft.forget();
         loadInto({ ...base, ...saved });
         setFormError(null);
         toast.success("Profile saved.");
@@ -138,9 +145,27 @@ export function ProfileEditor({ profile, backHref, ownerName }: ProfileEditorPro
 
   const discardMine = () => {
     if (!conflict) return;
+    localDraft.forget();
     loadInto(conflict.latest);
     setConflict(null);
     toast.info("Loaded the latest version; your changes were discarded.");
+  };
+
+  const restoreDraft = (stored: StoredDraft) => {
+    localDraft.answerOffer(true);
+    const details = { name: stored.name, type: stored.type } as ProfileDetails;
+    const typed = snapshotOf(stored.tree);
+    if (stored.version < base.version && typed.faithful && isProfileType(stored.type)) {
+      // Typed against an older version: someone saved since. Their work is kept and these edits
+      // are re-applied on top, then reviewed, exactly as after a stale save.
+      const { draft: rebased, overlaps } = rebase(stored.base, { ...details, type: stored.type, customFields: typed.value }, draftOf(base));
+      loadInto(base, rebased);
+      setReview({ draft: rebased, changes: profileChanges(draftOf(base), rebased), overlaps });
+      return;
+    }
+    store.restoreDraft(stored);
+    form.reset(details);
+    toast.success(stored.version < base.version ? "Restored your unsaved changes. This profile was saved since: review them before saving." : "Restored your unsaved changes.");
   };
 
   const nothingToSave = review !== null && changeCount(review.changes) === 0;
@@ -185,6 +210,24 @@ export function ProfileEditor({ profile, backHref, ownerName }: ProfileEditorPro
         </section>
       ) : null}
 
+      {localDraft.offer ? (
+        <AlertPanel tone="info" className="p-4">
+          <p className="text-sm font-medium">Restore your unsaved changes from {draftTimeLabel(localDraft.offer.savedAt)}?</p>
+          <p className="mt-1 text-sm">
+            {localDraft.offer.version < base.version
+              ? `They were made on version ${localDraft.offer.version}; this profile has been saved since, so they will be re-applied on top of version ${base.version} for you to review.`
+              : "They were kept in this browser when the page was left before saving."}
+          </p>
+          <div className="mt-3 flex flex-wrap gap-2">
+            <Button onClick={() => localDraft.offer && restoreDraft(localDraft.offer)}>Restore changes</Button>
+            <Button variant="secondary" onClick={() => localDraft.answerOffer(false)}>
+              Discard them
+            </Button>
+          </div>
+        </AlertPanel>
+      ) : null}
+      {localDraft.storageFailed ? <Alert tone="warning">This browser is not keeping a draft of your changes (its storage is full or turned off). Save before you leave.</Alert> : null}
+
       <form onSubmit={openReview} noValidate className="flex flex-col gap-6">
         <Alert ref={errorRef} tabIndex={-1} tone="error">
           {formError}
@@ -202,6 +245,10 @@ export function ProfileEditor({ profile, backHref, ownerName }: ProfileEditorPro
           <p className="text-sm text-muted">{conflict ? "Resolve the conflict above first." : "You will see every change before it is saved."}</p>
         </div>
       </form>
+
+      <LeaveGuard isDirty={localDraft.isDirty}>
+        <p>Your changes to this profile are not saved. This browser keeps them as a draft and offers them back when you open the profile again.</p>
+      </LeaveGuard>
 
       <ConfirmDialog
         open={review !== null}

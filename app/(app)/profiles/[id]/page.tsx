@@ -11,7 +11,7 @@ export default async function EditMyProfilePage({ params }: { params: Promise<{ 
   return (
     <div className="flex flex-col gap-8">
       <ProfileImagesSection profile={profile} />
-      <ProfileEditor key={profile.id} profile={toProfileData(profile)} backHref="/profiles" />
+      <ProfileEditor key={profile.id} profile={toProfileData(profile)} viewerId={profile.userId} backHref="/profiles" />
     </div>
   );
 }

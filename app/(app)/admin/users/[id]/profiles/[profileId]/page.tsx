@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ProfileEditor } from "@/components/profiles/profile-editor";
 import { ProfileImagesSection } from "@/components/profiles/profile-images-section";
+import { requireUser } from "@/lib/auth/current-user";
 import { toProfileData } from "@/lib/profiles/views";
 import { loadManagedProfile } from "../load";
 
@@ -9,10 +10,12 @@ export const metadata: Metadata = { title: "Edit profile" };
 export default async function EditManagedProfilePage({ params }: { params: Promise<{ id: string; profileId: string }> }) {
   const { id, profileId } = await params;
   const { owner, profile } = await loadManagedProfile(id, profileId);
+  // The same per-request read the loader made (getCurrentSession is cached).
+  const viewer = await requireUser();
   return (
     <div className="flex flex-col gap-8">
       <ProfileImagesSection profile={profile} />
-      <ProfileEditor key={profile.id} profile={toProfileData(profile)} backHref={`/admin/users/${owner.id}/profiles`} ownerName={owner.name} />
+      <ProfileEditor key={profile.id} profile={toProfileData(profile)} viewerId={viewer.id} backHref={`/admin/users/${owner.id}/profiles`} ownerName={owner.name} />
     </div>
   );
 }
