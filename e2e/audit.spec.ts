@@ -148,6 +148,47 @@ test.describe("timelines", () => {
     await expect(entries(page)).toHaveCount(1);
   });
 
+  test("dates that cannot be served are field messages, not errors: an inverted range, a date that is not one; the export answers 400", async ({ page }) => {
+    const { admin, jane } = await editedProfile();
+    await signIn(page, admin);
+    const filters = page.getByRole("region", { name: "Filters" });
+    const inverted = `target=${jane.id}&from=${isoDay(noonDaysAgo(2))}&to=${isoDay(noonDaysAgo(9))}`;
+
+    // Straight from a link: the page renders, the message is on the To field, nothing is listed.
+    const response = await page.goto(`/admin/audit?${inverted}`);
+    expect(response?.status()).toBe(200);
+    const to = filters.getByLabel("To", { exact: true });
+    await expect(to).toHaveAttribute("aria-invalid", "true");
+    await expect(to).toHaveAccessibleDescription("The start date is after the end date, so nothing can match.");
+    await expect(page.getByText("Correct the dates in the filters to see entries.")).toBeVisible();
+    await expect(entries(page)).toHaveCount(0);
+    // Correcting the field lists the entries again.
+    await to.fill(isoDay(new Date()));
+    await expect(to).not.toHaveAttribute("aria-invalid", "true");
+    await expect(entries(page)).toHaveCount(3);
+
+    await page.goto(`/admin/audit?target=${jane.id}&from=2026-02-31`);
+    await expect(filters.getByLabel("From", { exact: true })).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText("From: Not a real date.")).toBeVisible();
+
+    // The export route refuses the same filters with a message, and a user id that is not one.
+    for (const [query, message] of [
+      [inverted, "to: The start date is after the end date"],
+      [`from=2026-13-01`, "from: Use a date like 2026-01-31."],
+      [`user=../../etc`, "user: Not a user id."],
+    ] as const) {
+      const refused = await page.request.get(`/api/audit/export?${query}`);
+      expect(refused.status(), query).toBe(400);
+      expect(await refused.text(), query).toContain(message);
+    }
+    // The server action that pages the timeline refuses an inverted range on its field too.
+    const paged = await callServerAction(page, AUDIT_ACTIONS_FILE, "readTimelineAction", {
+      subject: { kind: "all" },
+      filter: { from: "2026-03-02T00:00:00.000Z", to: "2026-03-01T23:59:59.999Z" },
+    });
+    expect(paged).toMatchObject({ ok: false, fieldErrors: { "filter.to": ["The start date is after the end date, so nothing can match."] } });
+  });
+
   test("scrolling to the end loads older entries, grouped by day, back to the oldest", async ({ page }) => {
     const admin = await makeUser("admin");
     const busy = await makeUser("user", { name: `Busy User ${tag()}` });

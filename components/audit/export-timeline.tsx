@@ -60,7 +60,7 @@ export function ExportTimeline({ user }: { user?: string }) {
     try {
       const response = await fetch(`/api/audit/export?${params}`, { signal: controller.signal });
       if (!response.ok || !response.body) {
-        const reason = response.status === 401 || response.status === 403 ? await response.text() : "";
+        const reason = response.status === 400 || response.status === 401 || response.status === 403 ? await response.text() : "";
         throw new Error(reason || "The export could not be started. Please try again.");
       }
       const reader = response.body.getReader();

@@ -4,6 +4,7 @@ import { useId, useOptimistic, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { AuditGroup } from "@/lib/audit/catalogue";
+import { RANGE_INVERTED, type TimelineSearchProblems } from "@/lib/validation/audit";
 import { actionLabel, GROUP_LABELS } from "./action-labels";
 
 // The audit log's filters, kept in the URL (actor, target, action repeated, from, to) so a
@@ -26,6 +27,8 @@ export interface FilterValues {
 
 interface TimelineFiltersProps {
   values: FilterValues;
+  /** The server's messages for dates in the URL that it could not use (lib/validation/audit.ts). */
+  problems?: TimelineSearchProblems;
   users: UserOption[];
   actionGroups: Array<{ group: AuditGroup; actions: string[] }>;
 }
@@ -66,7 +69,7 @@ function UserSelect({ label, value, users, onChange }: { label: string; value?: 
   );
 }
 
-export function TimelineFilters({ values, users, actionGroups }: TimelineFiltersProps) {
+export function TimelineFilters({ values, problems = {}, users, actionGroups }: TimelineFiltersProps) {
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
@@ -74,6 +77,7 @@ export function TimelineFilters({ values, users, actionGroups }: TimelineFilters
   const fromId = useId();
   const toId = useId();
   const rangeErrorId = useId();
+  const fromErrorId = useId();
 
   function apply(patch: Partial<FilterValues>) {
     const next = { ...shown, ...patch };
@@ -87,7 +91,10 @@ export function TimelineFilters({ values, users, actionGroups }: TimelineFilters
     apply({ actions: checked ? [...shown.actions, action] : shown.actions.filter((a) => a !== action) });
   }
 
-  const rangeInverted = Boolean(shown.from && shown.to && shown.from > shown.to);
+  // The URL as the server read it, until the person changes a date (then the browser knows best).
+  const datesAsLoaded = shown.from === values.from && shown.to === values.to;
+  const fromProblem = datesAsLoaded ? problems.from : undefined;
+  const toProblem = (datesAsLoaded ? problems.to : undefined) ?? (shown.from && shown.to && shown.from > shown.to ? RANGE_INVERTED : undefined);
   const active = Boolean(shown.actor || shown.target || shown.actions.length || shown.from || shown.to);
 
   return (
@@ -120,8 +127,8 @@ export function TimelineFilters({ values, users, actionGroups }: TimelineFilters
             value={shown.from ?? ""}
             max={shown.to}
             onChange={(e) => apply({ from: e.target.value || undefined })}
-            aria-invalid={rangeInverted || undefined}
-            aria-describedby={rangeInverted ? rangeErrorId : undefined}
+            aria-invalid={Boolean(fromProblem || toProblem === RANGE_INVERTED) || undefined}
+            aria-describedby={[fromProblem ? fromErrorId : "", toProblem === RANGE_INVERTED ? rangeErrorId : ""].join(" ").trim() || undefined}
             className={fieldClass}
           />
         </div>
@@ -135,15 +142,20 @@ export function TimelineFilters({ values, users, actionGroups }: TimelineFilters
             value={shown.to ?? ""}
             min={shown.from}
             onChange={(e) => apply({ to: e.target.value || undefined })}
-            aria-invalid={rangeInverted || undefined}
-            aria-describedby={rangeInverted ? rangeErrorId : undefined}
+            aria-invalid={Boolean(toProblem) || undefined}
+            aria-describedby={toProblem ? rangeErrorId : undefined}
             className={fieldClass}
           />
         </div>
       </div>
-      {rangeInverted ? (
+      {fromProblem ? (
+        <p id={fromErrorId} className="mt-2 text-sm text-danger">
+          From: {fromProblem}
+        </p>
+      ) : null}
+      {toProblem ? (
         <p id={rangeErrorId} className="mt-2 text-sm text-danger">
-          The start date is after the end date, so nothing can match.
+          {toProblem === RANGE_INVERTED ? toProblem : `To: ${toProblem}`}
         </p>
       ) : null}
       <fieldset className="mt-4">

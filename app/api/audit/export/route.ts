@@ -3,7 +3,8 @@ import { type TimelineSubject } from "@/lib/types/timeline";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { csvRow } from "@/lib/csv";
 import { AppError } from "@/lib/errors";
-import { timelineFilterSchema } from "@/lib/validation/audit";
+import { parseTimelineSearch } from "@/lib/validation/audit";
+import { z } from "zod";
 
 export const dynamic = "force-dynamic";
 
@@ -19,8 +20,12 @@ export async function GET(request: Request) {
   if (!viewer) return new Response("Sign in first.", { status: 401 });
   const params = new URL(request.url).searchParams;
   const format = params.get("format") === "jsonl" ? "jsonl" : "csv";
-  const filter = timelineFilterSchema.parse({ ...Object.fromEntries(params), action: params.getAll("action") });
+  const { filter, problems } = parseTimelineSearch({ ...Object.fromEntries(params), action: params.getAll("action") });
+  const refused = Object.entries(problems).map(([field, message]) => `${field}: ${message}`);
   const userId = params.get("user");
+  if (userId !== null && !z.uuid().safeParse(userId).success) refused.push("user: Not a user id.");
+  // A file of everything is not what a wrong filter asked for: say what is wrong instead.
+  if (refused.length) return new Response(`${refused.join("\n")}\n`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const subject: TimelineSubject = userId ? { kind: "user", userId } : { kind: "all" };
 
   // Fails before any byte is sent when the viewer may not read this timeline.
