@@ -10,7 +10,7 @@ import { batchGetAll } from "./batch-get";
 import { db, table } from "./client";
 import { INDEX } from "./tables";
 import { transact, type TransactItem } from "./transact";
-import { parseUserItem, USER_READ } from "./users";
+import { parseUserItem, USER_READ } from "./user-item";
 import { type User } from "@/lib/validation/users";
 
 // Server-side sessions. The Auth.js cookie carries a random secret; the item is keyed by its

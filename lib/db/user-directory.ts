@@ -5,7 +5,7 @@ import { db, table } from "./client";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { type Page } from "@/lib/types/page";
 import { INDEX, type IndexName, indexKey } from "./tables";
-import { DIRECTORY, searchForm } from "./users";
+import { DIRECTORY, searchForm } from "./user-item";
 import { type User, userSchema } from "@/lib/validation/users";
 
 // The users list: filter by role and status, case-insensitive prefix search on name or email,
