@@ -69,7 +69,7 @@ function kindOf(value: JsonValue): FieldKind {
   return isIsoDate(value) ? "date" : "text";
 }
 
-/** A row with the defaults of its kind (for the tree's own builders: ./model.ts, ./tree-edits.ts). */
+/** A new row: whatever `fields` does not set starts empty (used by the builders here and in ./tree-edits.ts). */
 export function node(id: string, kind: FieldKind, parentId: string | null, fields: Partial<FieldNode> = {}): FieldNode {
   return { id, kind, key: "", text: "", checked: false, children: [], parentId, collapsed: false, ...fields };
 }
