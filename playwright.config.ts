@@ -6,6 +6,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_LAUNCH_OPTIONS } from "./e2e/chromium";
 
 // The specs' factories import lib/ modules, which start with `import "server-only"`: that only
 // resolves (to an empty module) under the react-server condition. Say so instead of failing on
@@ -40,19 +41,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     browserName: "chromium",
     viewport: { width: 1280, height: 800 },
-    launchOptions: {
-      // Debian's package: `npx playwright install` cannot download here.
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
   projects: [{ name: "chromium" }],
 });

@@ -14,6 +14,7 @@ import type { User } from "@/lib/validation/users";
 import { makeUser, signIn } from "./fixtures/users";
 import { expect, test } from "./fixtures";
 import { callServerAction } from "./fixtures/server-actions";
+import { parseCsv } from "./fixtures/csv";
 import { seriousViolations as scan } from "./fixtures/accessibility";
 
 // Several pages and sign-ins per test: on a shared 2-core machine under load, 30 s is too tight.
@@ -247,34 +248,6 @@ test.describe("timelines", () => {
     await expect(page.getByText("1 new entry")).toHaveCount(0);
   });
 });
-
-/** Minimal RFC 4180 reader: quoted cells may hold commas, quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\n") {
-      row.push(cell.replace(/\r$/, ""));
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else cell += c;
-  }
-  return rows;
-}
 
 test.describe("export", () => {
   test("CSV and JSON Lines downloads hold exactly the filtered entries", async ({ page }) => {

@@ -6,10 +6,12 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "@playwright/test";
 import { listAuditByTarget } from "@/lib/db/audit";
-import { getUser, searchForm, setUserActive } from "@/lib/db/users";
+import { searchForm } from "@/lib/db/user-item";
+import { getUser, setUserActive } from "@/lib/db/users";
 import { type User } from "@/lib/validation/users";
 import type { Role } from "@/lib/validation/users";
 import { expect, type Login, test } from "./fixtures";
+import { parseCsv } from "./fixtures/csv";
 import { seriousViolations as serious } from "./fixtures/accessibility";
 import { FIXTURE_CTX as fixture, makeUser } from "./fixtures/users";
 import { callServerAction } from "./fixtures/server-actions";
@@ -59,36 +61,6 @@ async function tabTo(page: Page, target: Locator, { backwards = false, max = 40 
     await page.keyboard.press(backwards ? "Shift+Tab" : "Tab");
   }
   throw new Error(`${String(target)} was not reached with ${max} presses of ${backwards ? "Shift+Tab" : "Tab"}`);
-}
-
-/** RFC 4180 CSV as the export writes it (quoted cells may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows;
 }
 
 async function auditActions(userId: string) {

@@ -54,7 +54,8 @@ async function batchWrite(tableName: string, items: Record<string, unknown>[]) {
 
 async function seed() {
   const { table } = await import("@/lib/db/client");
-  const { nameKey, createUser, DIRECTORY } = await import("@/lib/db/users");
+  const { createUser } = await import("@/lib/db/users");
+  const { nameKey, DIRECTORY } = await import("@/lib/db/user-item");
   const { buildAuditItem } = await import("@/lib/db/audit");
   const { hashPassword } = await import("@/lib/auth/password");
   const admin = await createUser({ email: "bench-admin@prework.local", name: "Bench Admin", role: "admin", passwordHash: await hashPassword(PASSWORD) }, { actorId: "system" });

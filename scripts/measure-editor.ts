@@ -13,20 +13,12 @@
 // events of 16 ms and more) are reported alongside as a cross-check.
 import { cpus, loadavg } from "node:os";
 import { chromium } from "@playwright/test";
+import { CHROMIUM_LAUNCH_OPTIONS } from "../e2e/chromium";
 import { generateFields } from "./large-custom-fields";
 
 const KEYSTROKES = Number(process.env.KEYSTROKES ?? 100);
 const WARM_UP = 10;
 const BUDGET_MS = 50;
-const LAUNCH_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
@@ -46,7 +38,7 @@ async function main(): Promise<void> {
 
     const user = await makeUser("user");
     const profile = await createProfile(user.id, { name: "Large profile", type: "custom", customFields: fields }, { actorId: "measure-editor" });
-    const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: LAUNCH_ARGS });
+    const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
     try {
       const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();

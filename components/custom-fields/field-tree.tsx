@@ -6,24 +6,20 @@
 import { type DragEvent, type KeyboardEvent, memo, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { ArrowDownIcon, ArrowUpIcon, ChevronIcon, GripIcon, NestIcon, RemoveIcon, UnnestIcon } from "./icons";
+import { FIELD_KINDS, type FieldKind, type FieldNode, isContainer, KIND_LABELS } from "@/lib/custom-fields/model";
 import {
   addChild,
   allowedKinds,
   changeKind,
   editNode,
-  FIELD_KINDS,
-  type FieldKind,
-  type FieldNode,
-  isContainer,
   isInside,
-  KIND_LABELS,
   moveBy,
   moveTo,
   nest,
   previousContainer,
   removeNode,
   unnest,
-} from "@/lib/custom-fields/model";
+} from "@/lib/custom-fields/tree-edits";
 import { type FieldsStore, useFieldNode, useFieldProblems, useFieldsStore, useStoreValue } from "./store";
 import { inputClasses, ValueInput } from "./value-input";
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { routeFieldErrors } from "@/components/profiles/field-errors";
-import { addChild, editNode, treeFromJson } from "@/lib/custom-fields/model";
+import { treeFromJson } from "@/lib/custom-fields/model";
+import { addChild, editNode } from "@/lib/custom-fields/tree-edits";
 import { FieldsStore } from "./store";
 
 const storeFor = (value: Parameters<typeof treeFromJson>[0]) => new FieldsStore(treeFromJson(value), "t");

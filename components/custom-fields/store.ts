@@ -5,7 +5,8 @@
 import { createContext, use, useSyncExternalStore } from "react";
 import { formatJsonText, type JsonTextResult, parseJsonText } from "@/lib/custom-fields/json-text";
 import { customFieldProblems, type FieldProblem, isJsonObject, type JsonObject, keyProblem } from "@/lib/custom-fields/validation";
-import { type FieldTree, snapshotOf, type TreeSnapshot, treeFromJson } from "@/lib/custom-fields/model";
+import { type FieldTree, treeFromJson } from "@/lib/custom-fields/model";
+import { snapshotOf, type TreeSnapshot } from "@/lib/custom-fields/snapshot";
 
 export type EditorMode = "form" | "json";
 

@@ -2,7 +2,8 @@
 // The input that fits a row's kind. Values are always plain input values or React text, never
 // markup, so a hostile string stays a string.
 import { cn } from "@/components/ui/cn";
-import { editNode, type FieldNode } from "@/lib/custom-fields/model";
+import { type FieldNode } from "@/lib/custom-fields/model";
+import { editNode } from "@/lib/custom-fields/tree-edits";
 import type { FieldsStore } from "./store";
 
 export const inputClasses = (invalid: boolean, extra?: string) =>

@@ -1,7 +1,7 @@
 import "server-only";
 import { appendAudit } from "@/lib/db/audit";
 import { newSession } from "@/lib/db/sessions";
-import { getCredentialsByEmail, recordSignIn } from "@/lib/db/users";
+import { getCredentialsByEmail, recordSignIn } from "@/lib/db/user-sign-in";
 import { type User } from "@/lib/validation/users";
 import { env } from "@/lib/env";
 import { verifyPassword } from "./password";

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { type FileMetadata, recordPendingUpload } from "@/lib/db/files";
+import { recordPendingUpload } from "@/lib/db/file-uploads";
+import { type FileMetadata } from "@/lib/db/files";
 import { createProfile } from "@/lib/db/profiles";
 import { createUser } from "@/lib/db/users";
 import { type User } from "@/lib/validation/users";

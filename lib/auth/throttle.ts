@@ -21,16 +21,20 @@ export interface Limit {
   max: number;
 }
 
-export interface Throttle {
-  /** The limit this attempt is over (the first of those given), or null when it may go ahead. */
-  over: Limit | null;
-  /** Counts this attempt as refused; true when it is the first refusal of its window, the one to audit by itself. */
-  refuse(): Promise<boolean>;
-  /** Counts this attempt against every limit. */
-  count(): Promise<void>;
-  /** Forgets this window's attempts under the first limit (the email's, once a sign-in succeeds). */
-  forgetFirst(): Promise<void>;
-}
+/** What an attempt may do: go ahead and be counted, or, over a limit, only be refused. */
+export type Throttle =
+  | {
+      over: false;
+      /** Counts this attempt against every limit. */
+      count(): Promise<void>;
+      /** Forgets this window's attempts under the first limit (the email's, once a sign-in succeeds). */
+      forgetFirst(): Promise<void>;
+    }
+  | {
+      over: true;
+      /** Counts this attempt as refused under the first limit it is over; true when it is the first refusal of its window, the one to audit by itself. */
+      refuse(): Promise<boolean>;
+    };
 
 function keyOf(attempt: ThrottledAttempt, limit: Limit): string {
   return `${attempt === "sign-in" ? "sign-in" : "reset"}#${limit.scope}#${limit.subject}`;
@@ -58,11 +62,10 @@ export async function openThrottle(attempt: ThrottledAttempt, limits: Limit[], w
       return previous.refused > 1 && !previous.summarized ? foldPreviousWindow(attempt, limit, window, previous.from, previous.until) : null;
     }),
   );
-  const overIndex = limits.findIndex((limit, i) => counts.get(keys[i]!)!.current.attempts >= limit.max);
-  const over = overIndex === -1 ? null : limits[overIndex]!;
+  const overKey = keys.find((key, i) => counts.get(key)!.current.attempts >= limits[i]!.max);
+  if (overKey) return { over: true, refuse: async () => (await countRefused(overKey, window)) === 1 };
   return {
-    over,
-    refuse: async () => (await countRefused(keys[overIndex === -1 ? 0 : overIndex]!, window)) === 1,
+    over: false,
     count: () => countAttempt(keys, window),
     forgetFirst: () => clearAttempts(keys[0]!, window),
   };

@@ -1,21 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { JsonObject } from "./validation";
-import {
-  addChild,
-  allowedKinds,
-  changeKind,
-  editNode,
-  type FieldTree,
-  isIsoDate,
-  moveBy,
-  moveTo,
-  nest,
-  pathsOf,
-  removeNode,
-  snapshotOf,
-  treeFromJson,
-  unnest,
-} from "./model";
+import { type FieldTree, isIsoDate, pathsOf, treeFromJson } from "./model";
+import { snapshotOf } from "./snapshot";
+import { addChild, allowedKinds, changeKind, editNode, moveBy, moveTo, nest, removeNode, unnest } from "./tree-edits";
 
 const spec: JsonObject = {
   department: "Engineering",

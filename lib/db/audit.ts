@@ -9,6 +9,7 @@ import { auditCounterUpdates, type CountedEntry } from "./audit-stats";
 import { db, table } from "./client";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { type Page } from "@/lib/types/page";
+import { queryPages } from "./query-pages";
 import { INDEX, type IndexName, indexKey } from "./tables";
 import { transact, type TransactItem } from "./transact";
 
@@ -276,24 +277,19 @@ export interface VerificationReport {
 export async function verifyAuditRange(from: string, to: string): Promise<VerificationReport> {
   const report: VerificationReport = { checked: 0, mismatched: [] };
   for (const month of monthsBetween(from, to)) {
-    let key: Record<string, unknown> | undefined;
-    do {
-      const out = await db().send(
-        new QueryCommand({
-          TableName: table("auditLogs"),
-          IndexName: INDEX.auditLogs.byMonth,
-          KeyConditionExpression: "#month = :m AND #timestamp BETWEEN :from AND :to",
-          ExpressionAttributeNames: { "#month": "month", "#timestamp": "timestamp" },
-          ExpressionAttributeValues: { ":m": month, ":from": from, ":to": to },
-          ExclusiveStartKey: key,
-        }),
-      );
+    const pages = queryPages({
+      TableName: table("auditLogs"),
+      IndexName: INDEX.auditLogs.byMonth,
+      KeyConditionExpression: "#month = :m AND #timestamp BETWEEN :from AND :to",
+      ExpressionAttributeNames: { "#month": "month", "#timestamp": "timestamp" },
+      ExpressionAttributeValues: { ":m": month, ":from": from, ":to": to },
+    });
+    for await (const out of pages) {
       for (const item of out.Items ?? []) {
         report.checked++;
         if (!entryIntact(item)) report.mismatched.push({ id: String(item.id), action: String(item.action), timestamp: String(item.timestamp) });
       }
-      key = out.LastEvaluatedKey;
-    } while (key);
+    }
   }
   return report;
 }

@@ -1,6 +1,7 @@
 import "server-only";
-import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { db, table } from "./client";
+import { queryPages } from "./query-pages";
 import { INDEX } from "./tables";
 import type { TransactItem } from "./transact";
 
@@ -30,23 +31,16 @@ export function activeAdminsChange(delta: 1 | -1): TransactItem {
  */
 export async function reconcileActiveAdmins(): Promise<number> {
   let count = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: table("users"),
-        IndexName: INDEX.users.role,
-        KeyConditionExpression: "#role = :admin",
-        FilterExpression: "isActive = :yes",
-        ExpressionAttributeNames: { "#role": "role" },
-        ExpressionAttributeValues: { ":admin": "admin", ":yes": true },
-        Select: "COUNT",
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    count += out.Count ?? 0;
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
+  const pages = queryPages({
+    TableName: table("users"),
+    IndexName: INDEX.users.role,
+    KeyConditionExpression: "#role = :admin",
+    FilterExpression: "isActive = :yes",
+    ExpressionAttributeNames: { "#role": "role" },
+    ExpressionAttributeValues: { ":admin": "admin", ":yes": true },
+    Select: "COUNT",
+  });
+  for await (const out of pages) count += out.Count ?? 0;
   await db().send(new PutCommand({ TableName: table("counters"), Item: { key: ACTIVE_ADMINS, n: count } }));
   return count;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type FileMetadata, getFilesByIds, recordPendingUpload } from "./files";
+import { recordPendingUpload } from "./file-uploads";
+import { type FileMetadata, getFilesByIds } from "./files";
 import { useIsolatedTables } from "./testing/isolated-tables";
 import { countCalls } from "./testing/sdk-middleware";
 

@@ -8,6 +8,7 @@ import { type AuditContext, auditPut } from "./audit";
 import { batchGetAll } from "./batch-get";
 import { db, table } from "./client";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { epoch, FILE_NAMES as NAMES, nowEpoch, profileImageField } from "./file-item";
 import { type Page } from "@/lib/types/page";
 import { INDEX } from "./tables";
 import { transact, type TransactItem } from "./transact";
@@ -15,7 +16,8 @@ import { transact, type TransactItem } from "./transact";
 // File metadata: the spec's FileMetadata plus status (pending → ready), purpose, profileId,
 // version, displayName and a TTL attribute. `uploadedBy` is the user whose space the file is in
 // (the `users/{userId}/` of its key, what "my files" lists); the person who acted is in the
-// audit entry.
+// audit entry. This is the repository of ready files; an upload's way from pending to ready
+// is in lib/db/file-uploads.ts.
 
 export const fileSchema = z.object({
   id: z.string(),
@@ -38,13 +40,7 @@ export const fileSchema = z.object({
 export type FileMetadata = z.infer<typeof fileSchema>;
 
 const PROJECTION = "id, originalName, displayName, mimeType, size, s3Key, uploadedBy, tags, isPublic, expiresAt, createdAt, updatedAt, #status, purpose, profileId, version";
-const NAMES = { "#status": "status" };
-/** A pending upload that is never completed disappears after this long. */
-export const PENDING_TTL_SECONDS = 60 * 60;
 const STALE = "This file was changed by someone else since you opened it.";
-
-const epoch = (iso: string) => Math.floor(Date.parse(iso) / 1000);
-const nowEpoch = () => Math.floor(Date.now() / 1000);
 
 /** Expired files are never shown or served, even before TTL deletes them. */
 export function isExpired(file: Pick<FileMetadata, "expiresAt">, now = Date.now()): boolean {
@@ -71,99 +67,6 @@ export async function getFilesByIds(ids: readonly string[], options: { consisten
   return new Map(files.map((file) => [file.id, file]));
 }
 
-export function pendingFilePut(file: FileMetadata): TransactItem {
-  return {
-    Put: {
-      TableName: table("files"),
-      Item: { ...file, expiresAtEpoch: nowEpoch() + PENDING_TTL_SECONDS },
-      ConditionExpression: "attribute_not_exists(id)",
-    },
-  };
-}
-
-export async function recordPendingUpload(file: FileMetadata, ctx: AuditContext): Promise<void> {
-  await transact(
-    [
-      pendingFilePut(file),
-      auditPut(ctx, {
-        action: "file.upload_started",
-        targetUserId: file.uploadedBy,
-        details: { fileId: file.id, purpose: file.purpose, name: file.originalName, mimeType: file.mimeType, size: file.size, ...(file.profileId ? { profileId: file.profileId } : {}) },
-      }),
-    ],
-    (codes) => new Error(`recordPendingUpload cancelled: ${codes.join(",")}`),
-  );
-}
-
-const profileField = (purpose: FileMetadata["purpose"]) => (purpose === "avatar" ? "avatarFileId" : "backgroundFileId");
-
-/**
- * Marks a checked upload ready at its final key, in one transaction with its audit entry; an
- * avatar or background also becomes the profile's, replacing (deleting the metadata of) the
- * previous one. Returns the replaced file, whose object the caller removes.
- */
-export async function markUploadReady(file: FileMetadata, finalKey: string, ctx: AuditContext): Promise<{ ready: FileMetadata; replaced: FileMetadata | null }> {
-  const now = new Date().toISOString();
-  const ready: FileMetadata = { ...file, status: "ready", s3Key: finalKey, updatedAt: now, version: file.version + 1 };
-  const items: TransactItem[] = [
-    {
-      Update: {
-        TableName: table("files"),
-        Key: { id: file.id },
-        UpdateExpression: `SET #status = :ready, s3Key = :key, updatedAt = :now, version = :next ${file.expiresAt ? ", expiresAtEpoch = :exp" : "REMOVE expiresAtEpoch"}`,
-        ConditionExpression: "#status = :pending AND version = :expected",
-        ExpressionAttributeNames: NAMES,
-        ExpressionAttributeValues: {
-          ":ready": "ready",
-          ":pending": "pending",
-          ":key": finalKey,
-          ":now": now,
-          ":next": ready.version,
-          ":expected": file.version,
-          ...(file.expiresAt ? { ":exp": epoch(file.expiresAt) } : {}),
-        },
-      },
-    },
-    auditPut(ctx, {
-      action: "file.uploaded",
-      targetUserId: file.uploadedBy,
-      details: { fileId: file.id, purpose: file.purpose, name: file.originalName, mimeType: file.mimeType, size: file.size, s3Key: finalKey, ...(file.profileId ? { profileId: file.profileId } : {}) },
-    }),
-  ];
-  let replaced: FileMetadata | null = null;
-  if (file.profileId && file.purpose !== "document") {
-    const field = profileField(file.purpose);
-    const profile = await db().send(new GetCommand({ TableName: table("userProfiles"), Key: { id: file.profileId }, ProjectionExpression: `id, ${field}`, ConsistentRead: true }));
-    if (!profile.Item) throw new NotFoundError("This profile no longer exists.");
-    const previousId = profile.Item[field] as string | undefined;
-    replaced = previousId ? await getFile(previousId, { consistent: true }) : null;
-    items.push({
-      Update: {
-        TableName: table("userProfiles"),
-        Key: { id: file.profileId },
-        UpdateExpression: `SET ${field} = :id`,
-        ConditionExpression: previousId ? `${field} = :previous` : `attribute_exists(id) AND attribute_not_exists(${field})`,
-        ExpressionAttributeValues: { ":id": file.id, ...(previousId ? { ":previous": previousId } : {}) },
-      },
-    });
-    if (replaced) items.push({ Delete: { TableName: table("files"), Key: { id: replaced.id } } });
-  }
-  await transact(items, (codes) =>
-    codes[0] === "ConditionalCheckFailed" ? new ConflictError("This upload was already completed or cancelled.") : new ConflictError("The profile changed while this upload finished. Try again."),
-  );
-  return { ready, replaced };
-}
-
-/** Drops a pending upload that failed its checks, with the reason in the audit entry. */
-export async function recordRejectedUpload(file: FileMetadata, reason: string, ctx: AuditContext): Promise<void> {
-  await transact(
-    [
-      { Delete: { TableName: table("files"), Key: { id: file.id }, ConditionExpression: "#status = :pending", ExpressionAttributeNames: NAMES, ExpressionAttributeValues: { ":pending": "pending" } } },
-      auditPut(ctx, { action: "file.upload_rejected", targetUserId: file.uploadedBy, details: { fileId: file.id, purpose: file.purpose, name: file.originalName, reason } }),
-    ],
-    () => new ConflictError("This upload was already completed or cancelled."),
-  );
-}
 
 export interface FileQuery {
   tag?: string;
@@ -282,7 +185,7 @@ export async function deleteFileRecord(file: FileMetadata, ctx: AuditContext): P
     auditPut(ctx, { action: "file.deleted", targetUserId: file.uploadedBy, details: { fileId: file.id, name: file.displayName, purpose: file.purpose } }),
   ];
   if (file.profileId && file.purpose !== "document") {
-    const field = profileField(file.purpose);
+    const field = profileImageField(file.purpose);
     const profile = await db().send(new GetCommand({ TableName: table("userProfiles"), Key: { id: file.profileId }, ProjectionExpression: `id, ${field}`, ConsistentRead: true }));
     // Only unset it where it is still this file (an Update would create a missing profile).
     if (profile.Item?.[field] === file.id) {

@@ -5,7 +5,7 @@ import { ValidationError } from "@/lib/errors";
 import { type AuditContext, auditPut, type NewAuditEntry } from "./audit";
 import { db, table } from "./client";
 import { transact, type TransactItem } from "./transact";
-import { END_ALL_SESSIONS } from "./users";
+import { END_ALL_SESSIONS } from "./user-item";
 
 // One-time set-password links. The token is `{userId}.{secret}`; only a SHA-256 of the secret
 // is stored, under the user's id, so issuing a new link replaces (and so revokes) the old one.

@@ -9,12 +9,12 @@ import { PROFILE_TYPES, type ProfileTypeInput } from "@/lib/validation/profiles"
 import { type AuditContext, auditPut } from "./audit";
 import { batchGetAll } from "./batch-get";
 import { db, table } from "./client";
+import { defaultProfileIdOf, flagProfile, runDefaultChange, setDefaultOnUser, withDefaultRetry } from "./profile-default";
 import { INDEX } from "./tables";
 import { transact, type TransactItem } from "./transact";
 
-// Profiles of a user, exactly one of them the default whenever the user has at least one. The user item
-// records which one (`defaultProfileId`), and every change of the default conditions on it in
-// the same transaction, so racing requests cannot leave two defaults or none.
+// The profiles repository: a user's profiles, one of them the default whenever there is one
+// (how that stays true under racing requests: lib/db/profile-default.ts).
 
 export type ProfileType = ProfileTypeInput;
 
@@ -38,7 +38,6 @@ const PROJECTION = "id, userId, #name, #type, customFields, customFieldsOrder, i
 const NAMES = { "#name": "name", "#type": "type" };
 const MAX_PROFILES = 20;
 const STALE = "This profile was changed by someone else since you opened it.";
-const MAX_ATTEMPTS = 5;
 
 // Stored as JSON text: its keys are dotted paths, and the root's path is the empty string,
 // which DynamoDB does not accept as a map key.
@@ -93,64 +92,6 @@ export async function getDefaultProfile(userId: string): Promise<Profile | null>
   );
   const item = out.Items?.[0];
   return item ? toProfile(item) : null;
-}
-
-async function defaultProfileIdOf(userId: string): Promise<string | null> {
-  const out = await db().send(
-    new GetCommand({ TableName: table("users"), Key: { id: userId }, ProjectionExpression: "id, defaultProfileId", ConsistentRead: true }),
-  );
-  if (!out.Item) throw new NotFoundError("This user does not exist.");
-  return typeof out.Item.defaultProfileId === "string" ? out.Item.defaultProfileId : null;
-}
-
-/** The user item's record of the default, conditioned on what was read. */
-function setDefaultOnUser(userId: string, from: string | null, to: string | null): TransactItem {
-  return {
-    Update: {
-      TableName: table("users"),
-      Key: { id: userId },
-      UpdateExpression: to ? "SET defaultProfileId = :to" : "REMOVE defaultProfileId",
-      ConditionExpression: from ? "defaultProfileId = :from" : "attribute_exists(id) AND attribute_not_exists(defaultProfileId)",
-      ExpressionAttributeValues: { ...(to ? { ":to": to } : {}), ...(from ? { ":from": from } : {}) },
-    },
-  };
-}
-
-function flagProfile(id: string, userId: string, isDefault: boolean, now: string): TransactItem {
-  return {
-    Update: {
-      TableName: table("userProfiles"),
-      Key: { id },
-      UpdateExpression: "SET isDefault = :d, defaultFlag = :f, updatedAt = :now, version = version + :one",
-      ConditionExpression: "userId = :u",
-      ExpressionAttributeValues: { ":d": isDefault, ":f": isDefault ? "1" : "0", ":now": now, ":one": 1, ":u": userId },
-    },
-  };
-}
-
-/**
- * Retries a default-changing transaction when the default moved under it (another request
- * won): the next attempt re-reads and decides again, so every request ends consistently.
- */
-async function withDefaultRetry<T>(attempt: () => Promise<T | "retry">): Promise<T> {
-  for (let i = 0; i < MAX_ATTEMPTS; i++) {
-    const result = await attempt();
-    if (result !== "retry") return result;
-    await new Promise((r) => setTimeout(r, 10 + Math.random() * 40 * (i + 1)));
-  }
-  throw new ConflictError("The default profile is changing elsewhere right now. Try again.");
-}
-
-class DefaultMoved extends Error {}
-
-async function runDefaultChange(items: TransactItem[], userItemIndex: number, other: (codes: string[]) => Error): Promise<"ok" | "retry"> {
-  try {
-    await transact(items, (codes) => (codes[userItemIndex] === "ConditionalCheckFailed" ? new DefaultMoved() : other(codes)));
-    return "ok";
-  } catch (error) {
-    if (error instanceof DefaultMoved) return "retry";
-    throw error;
-  }
 }
 
 export interface NewProfile {

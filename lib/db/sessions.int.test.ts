@@ -9,7 +9,8 @@ import { db, table } from "./client";
 import { consumeInvite, issuePasswordReset } from "./invites";
 import { endSession, getSignedIn, listSessions, newSession, revokeAllSessions, revokeSession, sessionIdOf, TOUCH_INTERVAL_MS, touchSession } from "./sessions";
 import { countCalls } from "./testing/sdk-middleware";
-import { createUser, getUser, recordSignIn, setUserActive } from "./users";
+import { recordSignIn } from "./user-sign-in";
+import { createUser, getUser, setUserActive } from "./users";
 
 const PASSWORD = "a session test password";
 const ctx = () => ({ ipAddress: `192.0.2.${Math.floor(Math.random() * 250)}`, userAgent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36" });

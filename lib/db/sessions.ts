@@ -1,16 +1,17 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { BatchWriteCommand, GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchWriteCommand, GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { type AuditContext, auditPut } from "./audit";
 import { batchGetAll } from "./batch-get";
 import { db, table } from "./client";
+import { queryPages } from "./query-pages";
 import { INDEX } from "./tables";
 import { transact, type TransactItem } from "./transact";
-import { parseUserItem, USER_READ } from "./users";
+import { parseUserItem, USER_READ } from "./user-item";
 import { type User } from "@/lib/validation/users";
 
 // Server-side sessions. The Auth.js cookie carries a random secret; the item is keyed by its
@@ -154,22 +155,18 @@ export async function listSessions(userId: string, now = new Date()): Promise<Se
 
 async function queryUserSessions(userId: string): Promise<Session[]> {
   const found: Session[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: table("sessions"),
-        IndexName: INDEX.sessions.byUser,
-        KeyConditionExpression: "userId = :u",
-        FilterExpression: "expiresAtEpoch > :now",
-        ExpressionAttributeValues: { ":u": userId, ":now": epoch(new Date()) },
-        ScanIndexForward: false,
-        ExclusiveStartKey: start,
-      }),
-    );
+  const pages = queryPages({
+    TableName: table("sessions"),
+    IndexName: INDEX.sessions.byUser,
+    KeyConditionExpression: "userId = :u",
+    FilterExpression: "expiresAtEpoch > :now",
+    ExpressionAttributeValues: { ":u": userId, ":now": epoch(new Date()) },
+    ScanIndexForward: false,
+  });
+  for await (const out of pages) {
     for (const item of out.Items ?? []) found.push(sessionSchema.parse(item));
-    start = out.LastEvaluatedKey;
-  } while (start && found.length < MAX_LISTED);
+    if (found.length >= MAX_LISTED) break;
+  }
   return found;
 }
 

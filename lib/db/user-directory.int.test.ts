@@ -9,7 +9,7 @@ import { countCalls } from "./testing/sdk-middleware";
 import { useIsolatedTables } from "./testing/isolated-tables";
 import type { UserFilter } from "@/lib/validation/users";
 import { countUsers, listUsers } from "./user-directory";
-import { DIRECTORY, nameKey, searchForm } from "./users";
+import { DIRECTORY, nameKey, searchForm } from "./user-item";
 import { type User } from "@/lib/validation/users";
 
 const TOTAL = 10_000;

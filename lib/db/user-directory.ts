@@ -4,8 +4,9 @@ import type { UserFilter } from "@/lib/validation/users";
 import { db, table } from "./client";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { type Page } from "@/lib/types/page";
+import { queryPages } from "./query-pages";
 import { INDEX, type IndexName, indexKey } from "./tables";
-import { DIRECTORY, searchForm } from "./users";
+import { DIRECTORY, searchForm } from "./user-item";
 import { type User, userSchema } from "@/lib/validation/users";
 
 // The users list: filter by role and status, case-insensitive prefix search on name or email,
@@ -167,11 +168,6 @@ export async function countUsers(filter: UserFilter): Promise<number | null> {
   const used = `${base.KeyConditionExpression} ${base.FilterExpression ?? ""}`;
   const names = Object.fromEntries(Object.entries(base.ExpressionAttributeNames).filter(([k]) => used.includes(k)));
   let count = 0;
-  let key: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(new QueryCommand({ ...base, ExpressionAttributeNames: names, Select: "COUNT", ExclusiveStartKey: key }));
-    count += out.Count ?? 0;
-    key = out.LastEvaluatedKey;
-  } while (key);
+  for await (const out of queryPages({ ...base, ExpressionAttributeNames: names, Select: "COUNT" })) count += out.Count ?? 0;
   return count;
 }

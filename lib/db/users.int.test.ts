@@ -8,7 +8,8 @@ import { InvalidCursorError } from "./cursor";
 import { INDEX } from "./tables";
 import { alterRequests } from "./testing/sdk-middleware";
 import { listUsers } from "./user-directory";
-import { createUser, getCredentialsByEmail, getUser, getUserByEmail, getUsersByIds, setUserActive, updateUser } from "./users";
+import { getCredentialsByEmail } from "./user-sign-in";
+import { createUser, getUser, getUserByEmail, getUsersByIds, setUserActive, updateUser } from "./users";
 
 const ctx = { actorId: "test-actor", ipAddress: "203.0.113.7", userAgent: "vitest" };
 const uniqueEmail = (tag: string) => `${tag}-${randomUUID()}@example.com`;

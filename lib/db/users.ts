@@ -10,41 +10,14 @@ import { batchGetAll } from "./batch-get";
 import { db, table } from "./client";
 import { INDEX } from "./tables";
 import { transact, type TransactItem } from "./transact";
+import { guardDelete, guardPut, userIdForEmail } from "./user-email-guard";
+import { DIRECTORY, END_ALL_SESSIONS, nameKey, USER_PROJECTION, USER_PROJECTION_NAMES } from "./user-item";
 
-
-// Every read names its attributes, so the password hash never leaves this module by accident.
-const USER_ATTRIBUTES = ["id", "email", "#name", "#role", "isActive", "createdAt", "updatedAt", "version", "lastSignInAt", "defaultProfileId"];
-const PROJECTION = USER_ATTRIBUTES.join(", ");
-const PROJECTION_NAMES = { "#name": "name", "#role": "role" };
-
-/** A read of the user item for the session check: the user and the generation of their sessions. */
-export const USER_READ = { ProjectionExpression: `${PROJECTION}, sessionGeneration`, ExpressionAttributeNames: PROJECTION_NAMES };
-
-export function parseUserItem(item: Record<string, unknown>): { user: User; sessionGeneration: number } {
-  return { user: userSchema.parse(item), sessionGeneration: Number(item.sessionGeneration ?? 0) };
-}
-
-/**
- * The clause of a user-item Update that ends all of the user's sessions (lib/db/sessions.ts
- * checks the generation), with its value: deactivation and password changes include it.
- */
-export const END_ALL_SESSIONS = { clause: "ADD sessionGeneration :sessionStep", values: { ":sessionStep": 1 } } as const;
-
-/** Constant partition value of the Directory-* indexes ("all users" without a Scan). */
-export const DIRECTORY = "users";
-
-/** Case-insensitive sort and prefix-search form of a name or search text. */
-export function searchForm(text: string): string {
-  return text.normalize("NFKC").trim().toLowerCase();
-}
-
-/** Sort key of Directory-Name-Index: unique, so equal names still page stably. */
-export function nameKey(name: string, id: string): string {
-  return `${searchForm(name)}#${id}`;
-}
+// The users repository: create, read and change users, each change in one transaction with its
+// audit entry, the email guard (lib/db/user-email-guard.ts) and the active-admin count. What a
+// user item holds is in lib/db/user-item.ts; signing in in lib/db/user-sign-in.ts.
 
 const LAST_ADMIN = "This is the last active admin: make another admin first.";
-
 const STALE = "This user was changed by someone else since you opened it. Reload to see their change.";
 const EMAIL_TAKEN = "A user with this email already exists.";
 
@@ -57,27 +30,6 @@ export interface NewUser {
   name: string;
   role: Role;
   passwordHash?: string;
-}
-
-function guardPut(email: string, userId: string): TransactItem {
-  return {
-    Put: {
-      TableName: table("userEmails"),
-      Item: { email, userId },
-      ConditionExpression: "attribute_not_exists(email)",
-    },
-  };
-}
-
-function guardDelete(email: string, userId: string): TransactItem {
-  return {
-    Delete: {
-      TableName: table("userEmails"),
-      Key: { email },
-      ConditionExpression: "userId = :id",
-      ExpressionAttributeValues: { ":id": userId },
-    },
-  };
 }
 
 export interface CreateUserOptions {
@@ -135,8 +87,8 @@ export async function getUser(id: string, options: { consistent?: boolean } = {}
     new GetCommand({
       TableName: table("users"),
       Key: { id },
-      ProjectionExpression: PROJECTION,
-      ExpressionAttributeNames: PROJECTION_NAMES,
+      ProjectionExpression: USER_PROJECTION,
+      ExpressionAttributeNames: USER_PROJECTION_NAMES,
       ConsistentRead: options.consistent ?? false,
     }),
   );
@@ -149,21 +101,13 @@ export async function getUsersByIds(ids: readonly string[], options: { consisten
   const found = await batchGetAll({
     [name]: {
       Keys: [...new Set(ids)].map((id) => ({ id })),
-      ProjectionExpression: PROJECTION,
-      ExpressionAttributeNames: PROJECTION_NAMES,
+      ProjectionExpression: USER_PROJECTION,
+      ExpressionAttributeNames: USER_PROJECTION_NAMES,
       ConsistentRead: options.consistent ?? false,
     },
   });
   const users = (found.get(name) ?? []).map((item) => userSchema.parse(item));
   return new Map(users.map((user) => [user.id, user]));
-}
-
-async function userIdForEmail(email: string): Promise<string | null> {
-  const out = await db().send(
-    new GetCommand({ TableName: table("userEmails"), Key: { email }, ConsistentRead: true }),
-  );
-  const userId = out.Item?.userId;
-  return typeof userId === "string" ? userId : null;
 }
 
 /** By email, through the uniqueness guard with strongly consistent reads (authentication). */
@@ -172,29 +116,6 @@ export async function getUserByEmail(rawEmail: string): Promise<User | null> {
   if (!email.success) return null;
   const id = await userIdForEmail(email.data);
   return id ? getUser(id, { consistent: true }) : null;
-}
-
-/**
- * The user and their password hash, for the sign-in check in lib/auth only: no page or action
- * result may carry the hash.
- */
-export async function getCredentialsByEmail(rawEmail: string): Promise<{ user: User; passwordHash: string | null; sessionGeneration: number } | null> {
-  const email = emailSchema.safeParse(rawEmail);
-  if (!email.success) return null;
-  const id = await userIdForEmail(email.data);
-  if (!id) return null;
-  const out = await db().send(
-    new GetCommand({
-      TableName: table("users"),
-      Key: { id },
-      ProjectionExpression: `${PROJECTION}, passwordHash, sessionGeneration`,
-      ExpressionAttributeNames: PROJECTION_NAMES,
-      ConsistentRead: true,
-    }),
-  );
-  if (!out.Item) return null;
-  const hash = out.Item.passwordHash;
-  return { ...parseUserItem(out.Item), passwordHash: typeof hash === "string" ? hash : null };
 }
 
 export interface UserPatch {
@@ -337,49 +258,6 @@ export async function setUserActive(
   );
   return updated;
 }
-
-/**
- * Stamps the sign-in time, creates the session and writes `auth.signed_in`, in one transaction.
- * Conditioned on the account being active and on the session generation the credentials were
- * read with, so a deactivation or "sign out everywhere" that lands in between wins.
- */
-export async function recordSignIn(
-  user: User,
-  sessionGeneration: number,
-  session: { id: string; put: TransactItem },
-  ctx: Omit<AuditContext, "actorId">,
-): Promise<boolean> {
-  const now = new Date();
-  try {
-    await transact(
-      [
-        {
-          Update: {
-            TableName: table("users"),
-            Key: { id: user.id },
-            // Not a version bump: signing in is not an edit and must not make an open form stale.
-            UpdateExpression: "SET lastSignInAt = :now",
-            ConditionExpression: "isActive = :yes AND (attribute_not_exists(sessionGeneration) OR sessionGeneration = :generation)",
-            ExpressionAttributeValues: { ":now": now.toISOString(), ":yes": true, ":generation": sessionGeneration },
-          },
-        },
-        session.put,
-        auditPut(
-          { ...ctx, actorId: user.id, actorRole: user.role },
-          { action: "auth.signed_in", targetUserId: user.id, details: { email: user.email, sessionId: session.id } },
-          now,
-        ),
-      ],
-      (codes) => (codes[0] === "ConditionalCheckFailed" ? new StaleSignIn() : new Error(`recordSignIn cancelled: ${codes.join(",")}`)),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof StaleSignIn) return false;
-    throw error;
-  }
-}
-
-class StaleSignIn extends Error {}
 
 /** Whether any admin exists (first-run seeding). One item is enough to answer. */
 export async function anyAdminExists(): Promise<boolean> {

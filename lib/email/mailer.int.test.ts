@@ -1,23 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
 import { resetEnvForTests } from "@/lib/env";
 import { sendInviteEmail } from "./invite-email";
 import { resetMailerForTests } from "./mailer";
+import { type Mailbox, startMailbox } from "./testing/mailbox";
 
-// A real SMTP server on a free local port receives what the app sends.
-const received: string[] = [];
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  onData(stream, _session, callback) {
-    let data = "";
-    stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
-    stream.on("end", () => {
-      received.push(data);
-      callback();
-    });
-  },
-});
+// The test mailbox, a real SMTP server on a free local port, receives what the app sends.
+let mailbox: Mailbox;
 
 function useSmtp(url: string | undefined) {
   if (url) process.env.SMTP_URL = url;
@@ -27,11 +15,11 @@ function useSmtp(url: string | undefined) {
 }
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  mailbox = await startMailbox();
 });
 afterAll(async () => {
   useSmtp(undefined);
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await mailbox.stop();
 });
 
 const mail = { to: "new.person@example.com", name: "New <b>Person</b>", url: "http://localhost:3000/invite/abc", expiresAt: "2026-11-28T10:00:00.000Z", kind: "invite" as const, inviterName: "Ada" };
@@ -43,11 +31,9 @@ describe("invite email", () => {
   });
 
   it("is delivered as plain text with the link and expiry when SMTP is configured", async () => {
-    const address = server.server.address();
-    const port = typeof address === "object" && address ? address.port : 0;
-    useSmtp(`smtp://127.0.0.1:${port}`);
+    useSmtp(mailbox.url);
     expect(await sendInviteEmail(mail)).toBe("sent");
-    const message = received.at(-1) ?? "";
+    const message = mailbox.received().at(-1)?.raw ?? "";
     expect(message).toContain("To: new.person@example.com");
     expect(message).toContain("Subject: You are invited to Pre-Work");
     expect(message).toContain("http://localhost:3000/invite/abc");

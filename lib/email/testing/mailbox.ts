@@ -1,6 +1,6 @@
-// A real SMTP server on a free loopback port for tests: what the app sends is parsed and kept,
-// in memory and, when `dir` is given, as one JSON file per message, so that processes other
-// than the one running the server (Playwright's workers) can read the mail.
+// A real SMTP server on a free loopback port for tests, the only one: what the app sends is kept
+// as received and parsed, in memory and, when `dir` is given, as one JSON file per message, so
+// that processes other than the one running the server (Playwright's workers) can read the mail.
 import { randomUUID } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -12,6 +12,8 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   receivedAt: string;
+  /** The message as it came over SMTP, headers and all (for checks of what a client sees). */
+  raw: string;
 }
 
 export interface Mailbox {
@@ -33,14 +35,26 @@ export async function startMailbox({ dir }: { dir?: string } = {}): Promise<Mail
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((parsed) => {
-          const mail = { to: addresses(parsed.to), subject: parsed.subject ?? "", text: parsed.text ?? "", receivedAt: new Date().toISOString() };
-          received.push(mail);
-          if (dir) writeFileSync(path.join(dir, `${Date.now()}-${randomUUID()}.json`), JSON.stringify(mail));
-          callback();
-        })
-        .catch((error: Error) => callback(error));
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("error", (error: Error) => callback(error));
+      stream.on("end", () => {
+        const raw = Buffer.concat(chunks);
+        simpleParser(raw)
+          .then((parsed) => {
+            const mail: ReceivedMail = {
+              to: addresses(parsed.to),
+              subject: parsed.subject ?? "",
+              text: parsed.text ?? "",
+              receivedAt: new Date().toISOString(),
+              raw: raw.toString("utf8"),
+            };
+            received.push(mail);
+            if (dir) writeFileSync(path.join(dir, `${Date.now()}-${randomUUID()}.json`), JSON.stringify(mail));
+            callback();
+          })
+          .catch((error: Error) => callback(error));
+      });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

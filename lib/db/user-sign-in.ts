@@ -1,0 +1,77 @@
+import "server-only";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { emailSchema, type User } from "@/lib/validation/users";
+import { type AuditContext, auditPut } from "./audit";
+import { db, table } from "./client";
+import { transact, type TransactItem } from "./transact";
+import { userIdForEmail } from "./user-email-guard";
+import { parseUserItem, USER_PROJECTION, USER_PROJECTION_NAMES } from "./user-item";
+
+// The two steps of signing in that touch the user item, for lib/auth/sign-in.ts: reading the
+// credentials (the only read that names the password hash) and recording the sign-in.
+
+/**
+ * The user and their password hash, for the sign-in check in lib/auth only: no page or action
+ * result may carry the hash.
+ */
+export async function getCredentialsByEmail(rawEmail: string): Promise<{ user: User; passwordHash: string | null; sessionGeneration: number } | null> {
+  const email = emailSchema.safeParse(rawEmail);
+  if (!email.success) return null;
+  const id = await userIdForEmail(email.data);
+  if (!id) return null;
+  const out = await db().send(
+    new GetCommand({
+      TableName: table("users"),
+      Key: { id },
+      ProjectionExpression: `${USER_PROJECTION}, passwordHash, sessionGeneration`,
+      ExpressionAttributeNames: USER_PROJECTION_NAMES,
+      ConsistentRead: true,
+    }),
+  );
+  if (!out.Item) return null;
+  const hash = out.Item.passwordHash;
+  return { ...parseUserItem(out.Item), passwordHash: typeof hash === "string" ? hash : null };
+}
+
+/**
+ * Stamps the sign-in time, creates the session and writes `auth.signed_in`, in one transaction.
+ * Conditioned on the account being active and on the session generation the credentials were
+ * read with, so a deactivation or "sign out everywhere" that lands in between wins.
+ */
+export async function recordSignIn(
+  user: User,
+  sessionGeneration: number,
+  session: { id: string; put: TransactItem },
+  ctx: Omit<AuditContext, "actorId">,
+): Promise<boolean> {
+  const now = new Date();
+  try {
+    await transact(
+      [
+        {
+          Update: {
+            TableName: table("users"),
+            Key: { id: user.id },
+            // Not a version bump: signing in is not an edit and must not make an open form stale.
+            UpdateExpression: "SET lastSignInAt = :now",
+            ConditionExpression: "isActive = :yes AND (attribute_not_exists(sessionGeneration) OR sessionGeneration = :generation)",
+            ExpressionAttributeValues: { ":now": now.toISOString(), ":yes": true, ":generation": sessionGeneration },
+          },
+        },
+        session.put,
+        auditPut(
+          { ...ctx, actorId: user.id, actorRole: user.role },
+          { action: "auth.signed_in", targetUserId: user.id, details: { email: user.email, sessionId: session.id } },
+          now,
+        ),
+      ],
+      (codes) => (codes[0] === "ConditionalCheckFailed" ? new StaleSignIn() : new Error(`recordSignIn cancelled: ${codes.join(",")}`)),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof StaleSignIn) return false;
+    throw error;
+  }
+}
+
+class StaleSignIn extends Error {}
