@@ -9,13 +9,15 @@ export interface RoutedFieldErrors {
 }
 
 export function routeFieldErrors(fieldErrors: Record<string, string[]>): RoutedFieldErrors {
-  const routed: RoutedFieldErrors = { fields: {}, other: [] };
+  const routed: Omit<RoutedFieldErrors, "fields"> = { other: [] };
+  // Paths are field names people chose: a "__proto__" path must stay a key, not become a prototype.
+  const fields = new Map<string, string[]>();
   for (const [key, messages] of Object.entries(fieldErrors)) {
     if (key === "name") routed.name = messages[0];
     else if (key === "type") routed.type = messages[0];
-    else if (key === "customFields") routed.fields[""] = messages;
-    else if (key.startsWith("customFields.")) routed.fields[key.slice("customFields.".length)] = messages;
+    else if (key === "customFields") fields.set("", messages);
+    else if (key.startsWith("customFields.")) fields.set(key.slice("customFields.".length), messages);
     else routed.other.push(...messages);
   }
-  return routed;
+  return { ...routed, fields: Object.fromEntries(fields) };
 }

@@ -35,13 +35,14 @@ export interface ActionContext extends PublicContext {
 export const SESSION_ENDED = "Your session has ended. Please sign in again.";
 const INVALID_INPUT = "Please correct the highlighted fields.";
 
+/** Messages by dotted path. Paths can be field names people chose ("toString"): a Map, not a plain object, collects them. */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
+  const out = new Map<string, string[]>();
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "form";
-    (out[key] ??= []).push(issue.message);
+    out.set(key, [...(out.get(key) ?? []), issue.message]);
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 export function failure(error: unknown): ActionFailure {

@@ -97,7 +97,7 @@ export function keyOrder(value: JsonValue, path = "", out: Record<string, string
 export function withKeyOrder(value: JsonValue, order: Record<string, string[]>, path = ""): JsonValue {
   if (Array.isArray(value)) return value.map((item, i) => withKeyOrder(item, order, join(path, i)));
   if (!isJsonObject(value)) return value;
-  const recorded = (order[path] ?? []).filter((k) => Object.hasOwn(value, k));
+  const recorded = (Object.hasOwn(order, path) ? (order[path] ?? []) : []).filter((k) => Object.hasOwn(value, k));
   const rest = Object.keys(value).filter((k) => !recorded.includes(k));
   const out: JsonObject = {};
   for (const key of [...recorded, ...rest]) out[key] = withKeyOrder(value[key] as JsonValue, order, join(path, key));
