@@ -150,7 +150,7 @@ export function FileRow({ file, onRemoved }: { file: FileItem; onRemoved(): void
             {file.expiresAt ? "Change expiry" : "Set expiry"}
             {forFile}
           </Button>
-          <Button variant="ghost" className={`${actionButton} text-danger`} onClick={() => setEditing("delete")}>
+          <Button variant="danger-ghost" className={actionButton} onClick={() => setEditing("delete")}>
             Delete{forFile}
           </Button>
         </div>

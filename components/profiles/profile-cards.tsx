@@ -156,7 +156,7 @@ function ProfileCard({ profile, basePath }: { profile: ProfileSummary; basePath:
             Make default<span className="sr-only"> for {profile.name}</span>
           </Button>
         )}
-        <Button variant="ghost" className="px-3 py-1.5 text-danger hover:bg-danger-soft" onClick={() => setDialog("delete")}>
+        <Button variant="danger-ghost" className="px-3 py-1.5" onClick={() => setDialog("delete")}>
           Delete<span className="sr-only"> {profile.name}</span>
         </Button>
       </div>

@@ -5,10 +5,7 @@ import { cn } from "./cn";
  * technology: the region around it says what is loading (role="status" with a label).
  */
 export function Skeleton({ className, card = false }: { className?: string; /** A card's outline instead of a filled bar. */ card?: boolean }) {
-  // Classes do not override each other by their order here (cn only joins), so a rounding in
-  // className replaces the default one rather than competing with it.
-  const rounding = /(^|\s)rounded(-|\s|$)/.test(className ?? "") ? null : card ? "rounded-xl" : "rounded";
-  return <div aria-hidden="true" className={cn("animate-pulse", rounding, card ? "border border-subtle bg-surface" : "bg-inset-strong", className)} />;
+  return <div aria-hidden="true" className={cn("animate-pulse", card ? "rounded-xl border border-subtle bg-surface" : "rounded bg-inset-strong", className)} />;
 }
 
 /** `count` skeletons with the same classes, keyed by position. */
