@@ -1,6 +1,7 @@
 "use client";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { downloadBlob, filenameFromDisposition } from "@/components/ui/download";
 import { createRecordCounter, type ExportFormat } from "./record-counter";
@@ -103,9 +104,9 @@ export function ExportTimeline({ user }: { user?: string }) {
         {state.status === "cancelled" ? `Export cancelled after ${plural(state.count)}.` : null}
       </p>
       {state.status === "failed" ? (
-        <p role="alert" className="text-danger">
+        <Alert tone="error" inline>
           {state.message}
-        </p>
+        </Alert>
       ) : null}
     </section>
   );

@@ -11,7 +11,7 @@ export function ProfileDetailsFields({ form, className }: { form: ProfileDetails
   const typeErrorId = `${form.ids.type}-error`;
   return (
     <div className={cn("flex flex-wrap items-start gap-4", className)}>
-      <TextField label="Profile name" autoComplete="off" className="min-w-56 flex-1" errors={form.errors.name ? [form.errors.name] : undefined} {...form.inputProps("name")} />
+      <TextField label="Profile name" autoComplete="off" className="min-w-56 flex-1" errors={form.errors.name} {...form.inputProps("name")} />
       <div className="flex flex-col gap-1.5">
         <label htmlFor={form.ids.type} className="text-sm font-medium text-strong">
           Profile type

@@ -7,11 +7,12 @@ import { toast } from "sonner";
 import type { z } from "zod";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { placeServerErrors } from "@/components/ui/server-errors";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { createUserAction } from "@/lib/actions/users/create-user";
 import { callAction } from "@/lib/types/action-result";
 import { createUserSchema, type Role } from "@/lib/validation/users";
 import { type Delivery, InviteLink } from "./invite-link";
-import { FormErrorSummary, summaryItems, useHydrated, UserFields } from "./user-form";
+import { FormErrorSummary, summaryItems, UserFields } from "./user-form";
 
 type Input = z.input<typeof createUserSchema>;
 type Output = z.output<typeof createUserSchema>;
@@ -40,7 +41,6 @@ export function CreateUserForm({ roles }: { roles: Role[] }) {
   const [serverError, setServerError] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
-  const hydrated = useHydrated();
 
   useEffect(() => {
     if (created) resultHeading.current?.focus();
@@ -96,17 +96,15 @@ export function CreateUserForm({ roles }: { roles: Role[] }) {
       <FormErrorSummary message={serverError} items={items} />
       <UserFields
         idPrefix="create-user"
-        name={register("name")}
-        email={register("email")}
-        role={register("role")}
+        register={register}
+        errors={formState.errors}
         roles={roles}
         roleHint={roles.length === 1 ? "You may create users with the user role only." : undefined}
-        errors={{ name: formState.errors.name?.message, email: formState.errors.email?.message, role: formState.errors.role?.message }}
       />
       <div>
-        <Button type="submit" disabled={!hydrated || formState.isSubmitting} aria-busy={formState.isSubmitting}>
-          {formState.isSubmitting ? "Creating…" : "Create user and link"}
-        </Button>
+        <SubmitButton pending={formState.isSubmitting} pendingLabel="Creating…" waitForHydration>
+          Create user and link
+        </SubmitButton>
       </div>
     </form>
   );

@@ -8,9 +8,10 @@ import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { placeServerErrors } from "@/components/ui/server-errors";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { issuePasswordResetAction } from "@/lib/actions/users/issue-password-reset";
 import { setUserActiveAction } from "@/lib/actions/users/set-user-active";
 import { updateUserAction } from "@/lib/actions/users/update-user";
@@ -21,7 +22,7 @@ import type { Delivery } from "./invite-link";
 import { ROLE_LABELS } from "./role-labels";
 import { UserAccessSection } from "./user-access-section";
 import { type ConflictRow, ConflictNotice } from "./user-conflict-notice";
-import { FormErrorSummary, summaryItems, useHydrated, UserFields } from "./user-form";
+import { FormErrorSummary, summaryItems, UserFields } from "./user-form";
 
 type Input = z.input<typeof updateUserSchema>;
 type Output = z.output<typeof updateUserSchema>;
@@ -95,7 +96,6 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
     defaultValues: valuesOf(user),
   });
   const typed = useWatch({ control });
-  const canChangeRole = roles.length > 0;
 
   useEffect(() => {
     if (conflict) conflictRef.current?.focus();
@@ -210,18 +210,16 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
           <FormErrorSummary message={serverError} items={items} />
           <UserFields
             idPrefix="edit-user"
-            name={register("name")}
-            email={register("email")}
-            role={canChangeRole ? register("role") : undefined}
+            register={register}
+            errors={formState.errors}
             roles={roles}
             currentRole={base.role}
             currentRoleNote={isSelf ? "you cannot change your own role" : "only admins change roles"}
-            errors={{ name: formState.errors.name?.message, email: formState.errors.email?.message, role: formState.errors.role?.message }}
           />
           <div>
-            <Button type="submit" disabled={!hydrated || formState.isSubmitting} aria-busy={formState.isSubmitting}>
-              {formState.isSubmitting ? "Saving…" : "Save changes"}
-            </Button>
+            <SubmitButton pending={formState.isSubmitting} pendingLabel="Saving…" waitForHydration>
+              Save changes
+            </SubmitButton>
           </div>
         </form>
       </section>

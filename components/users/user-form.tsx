@@ -1,28 +1,11 @@
 "use client";
 // The pieces the create and edit forms share: the name / email / role fields and the error
 // summary (server errors reach the fields through components/ui/server-errors.ts).
-import { useSyncExternalStore } from "react";
 import type { FieldErrors, FieldValues, Path, UseFormRegisterReturn } from "react-hook-form";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { Role } from "@/lib/validation/users";
 import { ROLE_LABELS } from "./role-labels";
-
-const noSubscription = () => () => {};
-
-/**
- * False in the server's HTML and until React has hydrated the form. Submit buttons stay
- * disabled until then: a submission before hydration would be the browser's own (the forms say
- * method="post" so that even then nothing typed, a new password included, lands in a URL), and
- * react-hook-form replaces what was typed before hydration with the form's starting values.
- */
-export function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-}
 
 export interface SummaryItem {
   /** The id of the input the message is about, so the summary can link to it. */
@@ -64,46 +47,43 @@ export function summaryItems<T extends FieldValues>(errors: FieldErrors<T>, fiel
   return items;
 }
 
-export function errorList(message: unknown): string[] | undefined {
-  return typeof message === "string" && message ? [message] : undefined;
-}
+type UserFieldName = "name" | "email" | "role";
 
 interface UserFieldsProps {
   idPrefix: string;
-  name: UseFormRegisterReturn;
-  email: UseFormRegisterReturn;
-  /** Absent when the person may not choose a role: the current one is shown as text instead. */
-  role?: UseFormRegisterReturn;
+  /** The form's register() and formState.errors. */
+  register: (name: UserFieldName) => UseFormRegisterReturn;
+  errors: FieldErrors<Record<UserFieldName, string>>;
+  /** Empty when the person may not choose a role: the current one is shown as text instead. */
   roles: readonly Role[];
   currentRole?: Role;
   /** Why the current role is shown as text rather than offered as a choice. */
   currentRoleNote?: string;
   roleHint?: string;
-  errors: { name?: unknown; email?: unknown; role?: unknown };
 }
 
 /** Name, email and role, as both the create and the edit form show them. */
-export function UserFields({ idPrefix, name, email, role, roles, currentRole, currentRoleNote, roleHint, errors }: UserFieldsProps) {
+export function UserFields({ idPrefix, register, errors, roles, currentRole, currentRoleNote, roleHint }: UserFieldsProps) {
   return (
     <>
-      <TextField id={`${idPrefix}-name`} label="Name" autoComplete="off" errors={errorList(errors.name)} {...name} />
+      <TextField id={`${idPrefix}-name`} label="Name" autoComplete="off" errors={errors.name?.message} {...register("name")} />
       <TextField
         id={`${idPrefix}-email`}
         label="Email"
         type="email"
         autoComplete="off"
         spellCheck={false}
-        errors={errorList(errors.email)}
-        {...email}
+        errors={errors.email?.message}
+        {...register("email")}
       />
-      {role ? (
+      {roles.length ? (
         <SelectField
           id={`${idPrefix}-role`}
           label="Role"
           options={roles.map((value) => ({ value, label: ROLE_LABELS[value] }))}
-          errors={errorList(errors.role)}
+          errors={errors.role?.message}
           hint={roleHint}
-          {...role}
+          {...register("role")}
         />
       ) : currentRole ? (
         <div className="flex flex-col gap-1.5">
