@@ -1,8 +1,9 @@
 "use client";
 import { usePathname, useRouter } from "next/navigation";
-import { useId, useOptimistic, useTransition } from "react";
+import { type ChangeEvent, useId, useOptimistic, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
 import type { AuditGroup } from "@/lib/audit/catalogue";
 import { actionLabel, GROUP_LABELS } from "./action-labels";
 
@@ -41,29 +42,11 @@ function searchOf(values: FilterValues): string {
   return query ? `?${query}` : "";
 }
 
-const fieldClass =
-  "rounded-md border border-control bg-surface px-3 py-2 text-sm text-fg shadow-sm focus:outline-2 focus:outline-offset-1 focus:outline-indigo-600";
-const labelClass = "text-sm font-medium text-strong";
-
 function UserSelect({ label, value, users, onChange }: { label: string; value?: string; users: UserOption[]; onChange: (id: string | undefined) => void }) {
-  const id = useId();
   // A user from a link (or beyond the list's first names) still shows as chosen.
-  const options = value && !users.some((u) => u.id === value) ? [{ id: value, label: `User ${value}` }, ...users] : users;
-  return (
-    <div className="flex min-w-0 flex-col gap-1.5">
-      <label htmlFor={id} className={labelClass}>
-        {label}
-      </label>
-      <select id={id} value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)} className={cn(fieldClass, "min-w-0")}>
-        <option value="">Anyone</option>
-        {options.map((u) => (
-          <option key={u.id} value={u.id}>
-            {u.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  const listed = value && !users.some((u) => u.id === value) ? [{ id: value, label: `User ${value}` }, ...users] : users;
+  const options = [{ value: "", label: "Anyone" }, ...listed.map((u) => ({ value: u.id, label: u.label }))];
+  return <SelectField label={label} options={options} value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)} className="min-w-0" />;
 }
 
 export function TimelineFilters({ values, users, actionGroups }: TimelineFiltersProps) {
@@ -71,8 +54,6 @@ export function TimelineFilters({ values, users, actionGroups }: TimelineFilters
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
   const [shown, setShown] = useOptimistic(values);
-  const fromId = useId();
-  const toId = useId();
   const rangeErrorId = useId();
 
   function apply(patch: Partial<FilterValues>) {
@@ -88,6 +69,14 @@ export function TimelineFilters({ values, users, actionGroups }: TimelineFilters
   }
 
   const rangeInverted = Boolean(shown.from && shown.to && shown.from > shown.to);
+  // One message below both dates describes either of them.
+  const dateProps = (bound: "from" | "to") => ({
+    type: "date",
+    value: shown[bound] ?? "",
+    onChange: (e: ChangeEvent<HTMLInputElement>) => apply({ [bound]: e.target.value || undefined }),
+    "aria-invalid": rangeInverted || undefined,
+    "aria-describedby": rangeInverted ? rangeErrorId : undefined,
+  });
   const active = Boolean(shown.actor || shown.target || shown.actions.length || shown.from || shown.to);
 
   return (
@@ -110,36 +99,8 @@ export function TimelineFilters({ values, users, actionGroups }: TimelineFilters
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <UserSelect label="Actor" value={shown.actor} users={users} onChange={(actor) => apply({ actor })} />
         <UserSelect label="Target user" value={shown.target} users={users} onChange={(target) => apply({ target })} />
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor={fromId} className={labelClass}>
-            From
-          </label>
-          <input
-            id={fromId}
-            type="date"
-            value={shown.from ?? ""}
-            max={shown.to}
-            onChange={(e) => apply({ from: e.target.value || undefined })}
-            aria-invalid={rangeInverted || undefined}
-            aria-describedby={rangeInverted ? rangeErrorId : undefined}
-            className={fieldClass}
-          />
-        </div>
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor={toId} className={labelClass}>
-            To
-          </label>
-          <input
-            id={toId}
-            type="date"
-            value={shown.to ?? ""}
-            min={shown.from}
-            onChange={(e) => apply({ to: e.target.value || undefined })}
-            aria-invalid={rangeInverted || undefined}
-            aria-describedby={rangeInverted ? rangeErrorId : undefined}
-            className={fieldClass}
-          />
-        </div>
+        <TextField label="From" max={shown.to} {...dateProps("from")} />
+        <TextField label="To" min={shown.from} {...dateProps("to")} />
       </div>
       {rangeInverted ? (
         <p id={rangeErrorId} className="mt-2 text-sm text-danger">
@@ -147,7 +108,7 @@ export function TimelineFilters({ values, users, actionGroups }: TimelineFilters
         </p>
       ) : null}
       <fieldset className="mt-4">
-        <legend className={labelClass}>Actions {shown.actions.length ? `(${shown.actions.length} selected)` : "(all)"}</legend>
+        <legend className="text-sm font-medium text-strong">Actions {shown.actions.length ? `(${shown.actions.length} selected)` : "(all)"}</legend>
         <div className="mt-2 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           {actionGroups.map(({ group, actions }) => (
             <fieldset key={group}>

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { cn } from "./cn";
 
 /**
@@ -20,4 +21,19 @@ export function RowsSkeleton({ label, rows }: { label: string; rows: number }) {
       <Skeletons count={rows} className="h-6" />
     </div>
   );
+}
+
+/** A page while it loads: its heading's bar, then `children` shaped like the page; announced by its label. */
+export function PageSkeleton({ label, titleWidth, children }: { label: string; /** The heading bar's width class. */ titleWidth: string; children: ReactNode }) {
+  return (
+    <div role="status" aria-label={label} className="flex flex-col gap-6">
+      <Skeleton className={cn("h-8", titleWidth)} />
+      {children}
+    </div>
+  );
+}
+
+/** A card holding skeleton bars (a skeleton of a card with content, not a blank outline). */
+export function SkeletonCard({ className, children }: { className?: string; children: ReactNode }) {
+  return <div className={cn("rounded-xl border border-subtle bg-surface p-5", className)}>{children}</div>;
 }

@@ -7,12 +7,11 @@ import { toast } from "sonner";
 import type { z } from "zod";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { placeServerErrors } from "@/components/ui/server-errors";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { createUserAction } from "@/lib/actions/users/create-user";
 import { callAction } from "@/lib/types/action-result";
 import { createUserSchema, type Role } from "@/lib/validation/users";
 import { type Delivery, InviteLink } from "./invite-link";
-import { FormErrorSummary, summaryItems, UserFields } from "./user-form";
+import { UserForm } from "./user-form";
 
 type Input = z.input<typeof createUserSchema>;
 type Output = z.output<typeof createUserSchema>;
@@ -23,12 +22,6 @@ interface Created {
   expiresAt: string;
   emailed?: Delivery;
 }
-
-const FIELDS = [
-  { name: "name", id: "create-user-name" },
-  { name: "email", id: "create-user-email" },
-  { name: "role", id: "create-user-role" },
-] as const;
 
 /** Creates a user and shows the one-time set-password link for the inviter to pass on. */
 export function CreateUserForm({ roles }: { roles: Role[] }) {
@@ -90,22 +83,18 @@ export function CreateUserForm({ roles }: { roles: Role[] }) {
     );
   }
 
-  const items = formState.isSubmitted ? summaryItems<Input>(formState.errors, FIELDS) : [];
   return (
-    <form onSubmit={onSubmit} method="post" noValidate className="flex max-w-xl flex-col gap-4 rounded-xl border border-subtle bg-surface p-6">
-      <FormErrorSummary message={serverError} items={items} />
-      <UserFields
-        idPrefix="create-user"
-        register={register}
-        errors={formState.errors}
-        roles={roles}
-        roleHint={roles.length === 1 ? "You may create users with the user role only." : undefined}
-      />
-      <div>
-        <SubmitButton pending={formState.isSubmitting} pendingLabel="Creating…" waitForHydration>
-          Create user and link
-        </SubmitButton>
-      </div>
-    </form>
+    <UserForm
+      onSubmit={onSubmit}
+      className="flex max-w-xl flex-col gap-4 rounded-xl border border-subtle bg-surface p-6"
+      message={serverError}
+      formState={formState}
+      idPrefix="create-user"
+      register={register}
+      roles={roles}
+      roleHint={roles.length === 1 ? "You may create users with the user role only." : undefined}
+      submitLabel="Create user and link"
+      pendingLabel="Creating…"
+    />
   );
 }

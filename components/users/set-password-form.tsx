@@ -11,7 +11,7 @@ import { setPasswordAction } from "@/lib/actions/auth/set-password";
 import { callAction } from "@/lib/types/action-result";
 import { PASSWORD_RULES } from "@/lib/validation/password";
 import { setPasswordSchema } from "@/lib/validation/users";
-import { FormErrorSummary, summaryItems } from "./user-form";
+import { SummaryForm } from "./user-form";
 
 type Input = z.input<typeof setPasswordSchema>;
 type Output = z.output<typeof setPasswordSchema>;
@@ -45,10 +45,15 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
 
   const passwordError = formState.errors.password?.message;
   const busy = formState.isSubmitting || signingIn;
-  const items = formState.isSubmitted ? summaryItems<Input>(formState.errors, FIELDS) : [];
   return (
-    <form onSubmit={onSubmit} method="post" noValidate className="mt-6 flex flex-col gap-4">
-      <FormErrorSummary message={serverError} items={items} />
+    <SummaryForm
+      onSubmit={onSubmit}
+      className="mt-6 flex flex-col gap-4"
+      message={serverError}
+      errors={formState.errors}
+      submitted={formState.isSubmitted}
+      fields={FIELDS}
+    >
       {/* For password managers: which account the new password belongs to. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <TextField
@@ -87,6 +92,6 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
       <SubmitButton pending={busy} pendingLabel={signingIn ? "Signing you in…" : "Setting password…"} waitForHydration>
         Set password and sign in
       </SubmitButton>
-    </form>
+    </SummaryForm>
   );
 }

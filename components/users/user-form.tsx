@@ -1,13 +1,16 @@
 "use client";
-// The pieces the create and edit forms share: the name / email / role fields and the error
-// summary (server errors reach the fields through components/ui/server-errors.ts).
+// The pieces the user forms (create, edit, set password) share: the form with its error summary,
+// and the name / email / role fields (server errors reach the fields through
+// components/ui/server-errors.ts).
+import type { FormEventHandler, ReactNode } from "react";
 import type { FieldErrors, FieldValues, Path, UseFormRegisterReturn } from "react-hook-form";
 import { SelectField } from "@/components/ui/select-field";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import type { Role } from "@/lib/validation/users";
 import { ROLE_LABELS } from "./role-labels";
 
-export interface SummaryItem {
+interface SummaryItem {
   /** The id of the input the message is about, so the summary can link to it. */
   fieldId: string;
   message: string;
@@ -17,7 +20,7 @@ export interface SummaryItem {
  * The form-level alert: what went wrong overall, and each field's error as a link to the field
  * (the fields show their own message too, tied to them with aria-describedby).
  */
-export function FormErrorSummary({ message, items }: { message: string | null; items: SummaryItem[] }) {
+function FormErrorSummary({ message, items }: { message: string | null; items: SummaryItem[] }) {
   if (!message && items.length === 0) return null;
   return (
     <div role="alert" className="rounded-md border border-danger-line bg-danger-soft px-4 py-3 text-sm text-danger-ink">
@@ -38,13 +41,39 @@ export function FormErrorSummary({ message, items }: { message: string | null; i
 }
 
 /** The summary's entries for the fields that have an error, in the form's order. */
-export function summaryItems<T extends FieldValues>(errors: FieldErrors<T>, fields: ReadonlyArray<{ name: Path<T>; id: string }>): SummaryItem[] {
+function summaryItems<T extends FieldValues>(errors: FieldErrors<T>, fields: ReadonlyArray<{ name: Path<T>; id: string }>): SummaryItem[] {
   const items: SummaryItem[] = [];
   for (const field of fields) {
     const message = errors[field.name]?.message;
     if (typeof message === "string" && message) items.push({ fieldId: field.id, message });
   }
   return items;
+}
+
+interface SummaryFormProps<T extends FieldValues> {
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  className: string;
+  /** The server's message for the form as a whole. */
+  message: string | null;
+  /** formState.errors and formState.isSubmitted: field errors join the summary once submitted. */
+  errors: FieldErrors<T>;
+  submitted: boolean;
+  /** The form's fields in order, with the ids of their inputs. */
+  fields: ReadonlyArray<{ name: Path<T>; id: string }>;
+  children: ReactNode;
+}
+
+/**
+ * A form with its errors summarised at the top. method="post": a submission before hydration
+ * puts nothing typed in a URL (see useHydrated).
+ */
+export function SummaryForm<T extends FieldValues>({ onSubmit, className, message, errors, submitted, fields, children }: SummaryFormProps<T>) {
+  return (
+    <form onSubmit={onSubmit} method="post" noValidate className={className}>
+      <FormErrorSummary message={message} items={submitted ? summaryItems(errors, fields) : []} />
+      {children}
+    </form>
+  );
 }
 
 type UserFieldName = "name" | "email" | "role";
@@ -62,8 +91,33 @@ interface UserFieldsProps {
   roleHint?: string;
 }
 
+interface UserFormProps extends Omit<UserFieldsProps, "errors"> {
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  className: string;
+  /** The server's message for the form as a whole. */
+  message: string | null;
+  formState: { errors: UserFieldsProps["errors"]; isSubmitted: boolean; isSubmitting: boolean };
+  submitLabel: string;
+  pendingLabel: string;
+}
+
+/** The create and the edit form: name, email and role under the error summary, then the submit button. */
+export function UserForm({ onSubmit, className, message, formState, submitLabel, pendingLabel, ...fields }: UserFormProps) {
+  const ids = (["name", "email", "role"] as const).map((name) => ({ name, id: `${fields.idPrefix}-${name}` }));
+  return (
+    <SummaryForm onSubmit={onSubmit} className={className} message={message} errors={formState.errors} submitted={formState.isSubmitted} fields={ids}>
+      <UserFields errors={formState.errors} {...fields} />
+      <div>
+        <SubmitButton pending={formState.isSubmitting} pendingLabel={pendingLabel} waitForHydration>
+          {submitLabel}
+        </SubmitButton>
+      </div>
+    </SummaryForm>
+  );
+}
+
 /** Name, email and role, as both the create and the edit form show them. */
-export function UserFields({ idPrefix, register, errors, roles, currentRole, currentRoleNote, roleHint }: UserFieldsProps) {
+function UserFields({ idPrefix, register, errors, roles, currentRole, currentRoleNote, roleHint }: UserFieldsProps) {
   return (
     <>
       <TextField id={`${idPrefix}-name`} label="Name" autoComplete="off" errors={errors.name?.message} {...register("name")} />

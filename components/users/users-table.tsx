@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { formatUtc } from "@/components/ui/format-date";
 import { RowsSkeleton } from "@/components/ui/skeleton";
+import { TableHead } from "@/components/ui/table-head";
 import type { User } from "@/lib/validation/users";
 import { UserStatusBadge } from "./user-status-badge";
 
@@ -9,6 +10,8 @@ import { UserStatusBadge } from "./user-status-badge";
 // by the list around it (components/users/users-list.tsx). Every value is React text, so names
 // and emails are escaped whatever they contain; <bdi> keeps right-to-left names from reordering
 // the text around them.
+
+const COLUMNS = ["Name", "Email", "Role", "Status", "Created", "Last sign-in"];
 
 const checkboxClasses = "size-4 rounded border-zinc-400 accent-indigo-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
 
@@ -35,8 +38,9 @@ export function UsersTable({ users, viewerId, selected, allMatching, onSelect, o
     <div className="overflow-x-auto rounded-xl border border-subtle bg-surface">
       <table className="w-full text-left text-sm" aria-busy={busy || undefined}>
         <caption className="sr-only">Users</caption>
-        <thead className="border-b border-subtle bg-surface-alt text-xs uppercase tracking-wide text-muted">
-          <tr>
+        <TableHead
+          columns={COLUMNS}
+          leading={
             <th scope="col" className="w-10 px-4 py-3">
               <input
                 type="checkbox"
@@ -50,17 +54,8 @@ export function UsersTable({ users, viewerId, selected, allMatching, onSelect, o
                 onChange={(event) => onSelectPage(event.target.checked)}
               />
             </th>
-            <th scope="col" className="px-4 py-3 font-medium">Name</th>
-            <th scope="col" className="px-4 py-3 font-medium">Email</th>
-            <th scope="col" className="px-4 py-3 font-medium">Role</th>
-            <th scope="col" className="px-4 py-3 font-medium">Status</th>
-            <th scope="col" className="px-4 py-3 font-medium">Created</th>
-            <th scope="col" className="px-4 py-3 font-medium">Last sign-in</th>
-            <th scope="col" className="px-4 py-3 font-medium">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
+          }
+        />
         <tbody className="divide-y divide-divider">
           {users.map((user) => {
             const isSelf = user.id === viewerId;
