@@ -4,6 +4,7 @@ import { formatUtc } from "@/components/ui/format-date";
 import { RowsSkeleton } from "@/components/ui/skeleton";
 import { TableHead } from "@/components/ui/table-head";
 import type { User } from "@/lib/validation/users";
+import type { UsersListSelection, UsersListStatusChange } from "./use-users-list";
 import { UserStatusBadge } from "./user-status-badge";
 
 // The users table: presentation only. Selection and the status toggle are decided and handled
@@ -19,18 +20,13 @@ interface UsersTableProps {
   users: User[];
   /** The viewer's own row has no checkbox: their account is not changed in a batch. */
   viewerId: string;
-  selected: Pick<ReadonlySet<string>, "has">;
-  /** Every user matching the filter is selected (not only the rows shown). */
-  allMatching: boolean;
-  onSelect: (user: User, checked: boolean) => void;
-  onSelectPage: (checked: boolean) => void;
-  /** Whether the viewer may deactivate / reactivate this user (decided by lib/auth/permissions). */
-  canToggleStatus: (user: User) => boolean;
-  onToggleStatus: (user: User) => void;
+  selection: Pick<UsersListSelection, "selected" | "allMatching" | "select" | "selectPage">;
+  statusChange: Pick<UsersListStatusChange, "canChange" | "request">;
   busy?: boolean;
 }
 
-export function UsersTable({ users, viewerId, selected, allMatching, onSelect, onSelectPage, canToggleStatus, onToggleStatus, busy }: UsersTableProps) {
+export function UsersTable({ users, viewerId, selection, statusChange, busy }: UsersTableProps) {
+  const { selected, allMatching } = selection;
   const selectable = users.filter((u) => u.id !== viewerId);
   const selectedHere = selectable.filter((u) => allMatching || selected.has(u.id)).length;
   const pageChecked = selectable.length > 0 && selectedHere === selectable.length;
@@ -51,7 +47,7 @@ export function UsersTable({ users, viewerId, selected, allMatching, onSelect, o
                 ref={(el) => {
                   if (el) el.indeterminate = selectedHere > 0 && !pageChecked;
                 }}
-                onChange={(event) => onSelectPage(event.target.checked)}
+                onChange={(event) => selection.selectPage(event.target.checked)}
               />
             </th>
           }
@@ -72,7 +68,7 @@ export function UsersTable({ users, viewerId, selected, allMatching, onSelect, o
                       aria-label={`Select ${user.name}`}
                       checked={isSelected}
                       disabled={allMatching}
-                      onChange={(event) => onSelect(user, event.target.checked)}
+                      onChange={(event) => selection.select(user, event.target.checked)}
                     />
                   )}
                 </td>
@@ -103,8 +99,8 @@ export function UsersTable({ users, viewerId, selected, allMatching, onSelect, o
                   {user.lastSignInAt ? <time dateTime={user.lastSignInAt}>{formatUtc(user.lastSignInAt)}</time> : "Never"}
                 </td>
                 <td className="px-4 py-2 text-right">
-                  {canToggleStatus(user) ? (
-                    <Button variant="secondary" className="px-2.5 py-1 text-xs whitespace-nowrap" onClick={() => onToggleStatus(user)}>
+                  {statusChange.canChange(user) ? (
+                    <Button variant="secondary" className="px-2.5 py-1 text-xs whitespace-nowrap" onClick={() => statusChange.request(user)}>
                       {user.isActive ? "Deactivate" : "Reactivate"}
                       <span className="sr-only">
                         {" "}
