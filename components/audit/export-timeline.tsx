@@ -1,7 +1,9 @@
 "use client";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { downloadBlob, filenameFromDisposition } from "@/components/ui/download";
 import { createRecordCounter, type ExportFormat } from "./record-counter";
 
 // Exports the timeline as it is filtered in the URL, through the streamed export route. The
@@ -19,23 +21,6 @@ type ExportState =
   | { status: "done"; count: number; filename: string }
   | { status: "cancelled"; count: number }
   | { status: "failed"; message: string };
-
-function filenameOf(disposition: string | null, format: ExportFormat): string {
-  const match = disposition ? /filename="([^"]+)"/.exec(disposition) : null;
-  return match?.[1] ?? `audit.${format}`;
-}
-
-function save(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has started the download from the URL; keep it alive a moment to be safe.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
 
 const plural = (n: number) => `${n.toLocaleString("en")} ${n === 1 ? "entry" : "entries"}`;
 
@@ -78,8 +63,8 @@ export function ExportTimeline({ user }: { user?: string }) {
           setState({ status: "running", format, count });
         }
       }
-      const filename = filenameOf(response.headers.get("Content-Disposition"), format);
-      save(new Blob(chunks, { type: format === "csv" ? "text/csv" : "application/x-ndjson" }), filename);
+      const filename = filenameFromDisposition(response.headers.get("Content-Disposition"), `audit.${format}`);
+      downloadBlob(new Blob(chunks, { type: format === "csv" ? "text/csv" : "application/x-ndjson" }), filename);
       setState({ status: "done", count, filename });
     } catch (error) {
       if (controller.signal.aborted) setState({ status: "cancelled", count });
@@ -119,9 +104,9 @@ export function ExportTimeline({ user }: { user?: string }) {
         {state.status === "cancelled" ? `Export cancelled after ${plural(state.count)}.` : null}
       </p>
       {state.status === "failed" ? (
-        <p role="alert" className="text-danger">
+        <Alert tone="error" inline>
           {state.message}
-        </p>
+        </Alert>
       ) : null}
     </section>
   );

@@ -1,8 +1,9 @@
 "use client";
 import { usePathname, useRouter } from "next/navigation";
-import { useId, useOptimistic, useTransition } from "react";
+import { type ChangeEvent, useOptimistic, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
 import type { AuditGroup } from "@/lib/audit/catalogue";
 import { RANGE_INVERTED, type TimelineSearchProblems } from "@/lib/validation/audit";
 import { actionLabel, GROUP_LABELS } from "./action-labels";
@@ -44,29 +45,11 @@ function searchOf(values: FilterValues): string {
   return query ? `?${query}` : "";
 }
 
-const fieldClass =
-  "rounded-md border border-control bg-surface px-3 py-2 text-sm text-fg shadow-sm focus:outline-2 focus:outline-offset-1 focus:outline-indigo-600";
-const labelClass = "text-sm font-medium text-strong";
-
 function UserSelect({ label, value, users, onChange }: { label: string; value?: string; users: UserOption[]; onChange: (id: string | undefined) => void }) {
-  const id = useId();
   // A user from a link (or beyond the list's first names) still shows as chosen.
-  const options = value && !users.some((u) => u.id === value) ? [{ id: value, label: `User ${value}` }, ...users] : users;
-  return (
-    <div className="flex min-w-0 flex-col gap-1.5">
-      <label htmlFor={id} className={labelClass}>
-        {label}
-      </label>
-      <select id={id} value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)} className={cn(fieldClass, "min-w-0")}>
-        <option value="">Anyone</option>
-        {options.map((u) => (
-          <option key={u.id} value={u.id}>
-            {u.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  const listed = value && !users.some((u) => u.id === value) ? [{ id: value, label: `User ${value}` }, ...users] : users;
+  const options = [{ value: "", label: "Anyone" }, ...listed.map((u) => ({ value: u.id, label: u.label }))];
+  return <SelectField label={label} options={options} value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)} className="min-w-0" />;
 }
 
 export function TimelineFilters({ values, problems = {}, users, actionGroups }: TimelineFiltersProps) {
@@ -74,10 +57,6 @@ export function TimelineFilters({ values, problems = {}, users, actionGroups }: 
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
   const [shown, setShown] = useOptimistic(values);
-  const fromId = useId();
-  const toId = useId();
-  const rangeErrorId = useId();
-  const fromErrorId = useId();
 
   function apply(patch: Partial<FilterValues>) {
     const next = { ...shown, ...patch };
@@ -91,10 +70,20 @@ export function TimelineFilters({ values, problems = {}, users, actionGroups }: 
     apply({ actions: checked ? [...shown.actions, action] : shown.actions.filter((a) => a !== action) });
   }
 
-  // The URL as the server read it, until the person changes a date (then the browser knows best).
+  // The server's reading of the URL holds until the person changes a date; then the browser's
+  // own check of the range takes over. The message stays on the field it is about.
   const datesAsLoaded = shown.from === values.from && shown.to === values.to;
-  const fromProblem = datesAsLoaded ? problems.from : undefined;
-  const toProblem = (datesAsLoaded ? problems.to : undefined) ?? (shown.from && shown.to && shown.from > shown.to ? RANGE_INVERTED : undefined);
+  const inverted = Boolean(shown.from && shown.to && shown.from > shown.to);
+  const dateErrors = {
+    from: datesAsLoaded ? problems.from : undefined,
+    to: (datesAsLoaded ? problems.to : undefined) ?? (inverted ? RANGE_INVERTED : undefined),
+  };
+  const dateProps = (bound: "from" | "to") => ({
+    type: "date",
+    value: shown[bound] ?? "",
+    onChange: (e: ChangeEvent<HTMLInputElement>) => apply({ [bound]: e.target.value || undefined }),
+    errors: dateErrors[bound],
+  });
   const active = Boolean(shown.actor || shown.target || shown.actions.length || shown.from || shown.to);
 
   return (
@@ -117,49 +106,11 @@ export function TimelineFilters({ values, problems = {}, users, actionGroups }: 
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <UserSelect label="Actor" value={shown.actor} users={users} onChange={(actor) => apply({ actor })} />
         <UserSelect label="Target user" value={shown.target} users={users} onChange={(target) => apply({ target })} />
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor={fromId} className={labelClass}>
-            From
-          </label>
-          <input
-            id={fromId}
-            type="date"
-            value={shown.from ?? ""}
-            max={shown.to}
-            onChange={(e) => apply({ from: e.target.value || undefined })}
-            aria-invalid={Boolean(fromProblem || toProblem === RANGE_INVERTED) || undefined}
-            aria-describedby={[fromProblem ? fromErrorId : "", toProblem === RANGE_INVERTED ? rangeErrorId : ""].join(" ").trim() || undefined}
-            className={fieldClass}
-          />
-        </div>
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor={toId} className={labelClass}>
-            To
-          </label>
-          <input
-            id={toId}
-            type="date"
-            value={shown.to ?? ""}
-            min={shown.from}
-            onChange={(e) => apply({ to: e.target.value || undefined })}
-            aria-invalid={Boolean(toProblem) || undefined}
-            aria-describedby={toProblem ? rangeErrorId : undefined}
-            className={fieldClass}
-          />
-        </div>
+        <TextField label="From" max={shown.to} {...dateProps("from")} />
+        <TextField label="To" min={shown.from} {...dateProps("to")} />
       </div>
-      {fromProblem ? (
-        <p id={fromErrorId} className="mt-2 text-sm text-danger">
-          From: {fromProblem}
-        </p>
-      ) : null}
-      {toProblem ? (
-        <p id={rangeErrorId} className="mt-2 text-sm text-danger">
-          {toProblem === RANGE_INVERTED ? toProblem : `To: ${toProblem}`}
-        </p>
-      ) : null}
       <fieldset className="mt-4">
-        <legend className={labelClass}>Actions {shown.actions.length ? `(${shown.actions.length} selected)` : "(all)"}</legend>
+        <legend className="text-sm font-medium text-strong">Actions {shown.actions.length ? `(${shown.actions.length} selected)` : "(all)"}</legend>
         <div className="mt-2 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           {actionGroups.map(({ group, actions }) => (
             <fieldset key={group}>

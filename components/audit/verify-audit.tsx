@@ -3,7 +3,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { verifyAuditAction } from "@/lib/actions/audit/audit-actions";
 import { verifyAuditSchema } from "@/lib/validation/audit";
@@ -52,17 +53,15 @@ export function VerifyAudit({ today }: { today: string }) {
         removed from the table leaves nothing behind to check.
       </p>
       <form onSubmit={onSubmit} noValidate className="mt-4 flex flex-wrap items-start gap-4">
-        <TextField label="From" type="date" {...form.register("from")} errors={errors.from?.message ? [errors.from.message] : undefined} />
-        <TextField label="To" type="date" {...form.register("to")} errors={errors.to?.message ? [errors.to.message] : undefined} />
-        <Button type="submit" className="mt-7" aria-disabled={isSubmitting}>
-          {isSubmitting ? "Verifying…" : "Verify entries"}
-        </Button>
+        <TextField label="From" type="date" {...form.register("from")} errors={errors.from?.message} />
+        <TextField label="To" type="date" {...form.register("to")} errors={errors.to?.message} />
+        <SubmitButton pending={isSubmitting} pendingLabel="Verifying…" keepFocus className="mt-7">
+          Verify entries
+        </SubmitButton>
       </form>
-      {error ? (
-        <p role="alert" className="mt-3 text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
+      <Alert tone="error" inline className="mt-3">
+        {error}
+      </Alert>
       <div role="status" className="mt-3 text-sm">
         {outcome ? <VerificationResult outcome={outcome} /> : null}
       </div>

@@ -1,43 +1,18 @@
 "use client";
 // The form view of the custom fields: nested lists of rows. Each row subscribes to its own node
 // and problems only (see store.ts) and is memoized on plain props, so a keystroke renders one row.
-// Over 300 lines because FieldRow is one memoized unit: its handlers share the row's store
-// subscription, and splitting it would pass that subscription through props and defeat the memo.
+// The row's type picker (kind-select.tsx) and buttons (row-actions.tsx) are plain children of the
+// memoized row: they render with it and add no subscriptions of their own.
 import { type DragEvent, type KeyboardEvent, memo, useState } from "react";
 import { cn } from "@/components/ui/cn";
-import { ArrowDownIcon, ArrowUpIcon, ChevronIcon, GripIcon, NestIcon, RemoveIcon, UnnestIcon } from "./icons";
-import { FIELD_KINDS, type FieldKind, type FieldNode, isContainer, KIND_LABELS } from "@/lib/custom-fields/model";
-import {
-  addChild,
-  allowedKinds,
-  changeKind,
-  editNode,
-  isInside,
-  moveBy,
-  moveTo,
-  nest,
-  previousContainer,
-  removeNode,
-  unnest,
-} from "@/lib/custom-fields/tree-edits";
+import { ChevronIcon, GripIcon } from "./icons";
+import { type FieldNode, isContainer } from "@/lib/custom-fields/model";
+import { addChild, editNode, isInside, moveBy, moveTo, previousContainer } from "@/lib/custom-fields/tree-edits";
+import { KindSelect } from "./kind-select";
+import { RowActions, type RowPlace } from "./row-actions";
+import { count, rowName } from "./row-name";
 import { type FieldsStore, useFieldNode, useFieldProblems, useFieldsStore, useStoreValue } from "./store";
 import { inputClasses, ValueInput } from "./value-input";
-
-const iconButton =
-  "inline-flex size-8 items-center justify-center rounded-md text-soft hover:bg-inset focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-40";
-
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-/** How a row is named to people: its dotted path, or its place in a list. */
-function rowName(node: FieldNode, parentPath: string, inList: boolean, index: number): { path: string; name: string; label: string } {
-  if (inList) {
-    const path = `${parentPath}.${index}`;
-    return { path, name: `item ${index + 1} in ${parentPath}`, label: `Item ${index + 1} in ${parentPath}` };
-  }
-  const path = parentPath ? `${parentPath}.${node.key}` : node.key;
-  const name = node.key ? path : `unnamed field${parentPath ? ` in ${parentPath}` : ""}`;
-  return { path, name, label: `Field ${name}` };
-}
 
 type DropPosition = "before" | "after" | "inside";
 
@@ -79,15 +54,7 @@ export const FieldList = memo(function FieldList({ parentId, parentPath }: Field
       {parent.children.length ? (
         <ul role="list" className="flex flex-col gap-1.5" aria-label={isRoot ? "Custom fields" : `${inList ? "Items" : "Fields"} in ${parentPath}`}>
           {parent.children.map((childId, index) => (
-            <FieldRow
-              key={childId}
-              id={childId}
-              parentPath={parentPath}
-              inList={inList}
-              index={index}
-              isFirst={index === 0}
-              isLast={index === parent.children.length - 1}
-            />
+            <FieldRow key={childId} id={childId} parentPath={parentPath} inList={inList} index={index} isLast={index === parent.children.length - 1} />
           ))}
         </ul>
       ) : (
@@ -106,16 +73,8 @@ export const FieldList = memo(function FieldList({ parentId, parentPath }: Field
   );
 });
 
-interface FieldRowProps {
-  id: string;
-  parentPath: string;
-  inList: boolean;
-  index: number;
-  isFirst: boolean;
-  isLast: boolean;
-}
-
-const FieldRow = memo(function FieldRow({ id, parentPath, inList, index, isFirst, isLast }: FieldRowProps) {
+const FieldRow = memo(function FieldRow({ id, ...place }: { id: string } & RowPlace) {
+  const { parentPath, inList, index, isLast } = place;
   const store = useFieldsStore();
   const node = useFieldNode(id);
   const problems = useFieldProblems(id);
@@ -125,12 +84,10 @@ const FieldRow = memo(function FieldRow({ id, parentPath, inList, index, isFirst
   if (!node) return null;
 
   const { path, name, label } = rowName(node, parentPath, inList, index);
-  const nested = parentPath !== "";
   const problemsId = store.domId(id, "problems");
   const describedBy = problems.length ? problemsId : undefined;
   const container = isContainer(node.kind);
 
-  const act = (change: (s: FieldsStore) => void) => () => change(store);
   const move = (delta: -1 | 1) => {
     store.update(moveBy(store.getTree(), id, delta), [id]);
     const children = store.getTree().nodes[node.parentId ?? ""]?.children ?? [];
@@ -139,7 +96,7 @@ const FieldRow = memo(function FieldRow({ id, parentPath, inList, index, isFirst
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!event.altKey || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
     event.preventDefault();
-    if ((event.key === "ArrowUp" && isFirst) || (event.key === "ArrowDown" && isLast)) return;
+    if ((event.key === "ArrowUp" && index === 0) || (event.key === "ArrowDown" && isLast)) return;
     const focused = document.activeElement?.id;
     move(event.key === "ArrowUp" ? -1 : 1);
     if (focused) requestAnimationFrame(() => document.getElementById(focused)?.focus());
@@ -249,67 +206,7 @@ const FieldRow = memo(function FieldRow({ id, parentPath, inList, index, isFirst
           )}
         </div>
 
-        <div className="flex items-center">
-          <button type="button" id={store.domId(id, "up")} className={iconButton} aria-label={`Move ${name} up`} title="Move up (Alt+↑)" disabled={isFirst} onClick={() => {
-            move(-1);
-            store.focusLater(id, "up", "down");
-          }}>
-            <ArrowUpIcon />
-          </button>
-          <button type="button" id={store.domId(id, "down")} className={iconButton} aria-label={`Move ${name} down`} title="Move down (Alt+↓)" disabled={isLast} onClick={() => {
-            move(1);
-            store.focusLater(id, "down", "up");
-          }}>
-            <ArrowDownIcon />
-          </button>
-          <button
-            type="button"
-            id={store.domId(id, "nest")}
-            className={iconButton}
-            aria-label={`Nest ${name} into the list or group above`}
-            title="Nest into the list or group above"
-            disabled={!canNest}
-            onClick={act((s) => {
-              const target = previousContainer(s.getTree(), id);
-              s.update(nest(s.getTree(), id), [id]);
-              s.announce(`Moved ${name} into ${target?.key || "the list or group above"}.`);
-              s.focusLater(id, "unnest", "key", "kind");
-            })}
-          >
-            <NestIcon />
-          </button>
-          <button
-            type="button"
-            id={store.domId(id, "unnest")}
-            className={iconButton}
-            aria-label={`Move ${name} out of ${parentPath || "its group"}`}
-            title="Move out of this list or group"
-            disabled={!nested}
-            onClick={act((s) => {
-              s.update(unnest(s.getTree(), id), [id]);
-              s.announce(`Moved ${name} out of ${parentPath}.`);
-              s.focusLater(id, "nest", "key", "kind");
-            })}
-          >
-            <UnnestIcon />
-          </button>
-          <button
-            type="button"
-            className={cn(iconButton, "hover:text-danger")}
-            aria-label={`Remove ${name}`}
-            title="Remove"
-            onClick={act((s) => {
-              const siblings = s.getTree().nodes[node.parentId ?? ""]?.children ?? [];
-              const next = siblings[index + 1] ?? siblings[index - 1];
-              s.update(removeNode(s.getTree(), id));
-              s.announce(`Removed ${name}${container && node.children.length ? ` and the ${count(node.children.length, inList ? "entry" : "field", "entries")} inside it` : ""}.`);
-              if (next) s.focusLater(next, "key", "value", "kind");
-              else if (node.parentId) s.focusLater(node.parentId, "add");
-            })}
-          >
-            <RemoveIcon />
-          </button>
-        </div>
+        <RowActions store={store} node={node} name={name} place={place} canNest={canNest} move={move} />
 
         {problems.length ? (
           <ul id={problemsId} className="basis-full pl-6 text-sm text-danger">
@@ -324,36 +221,3 @@ const FieldRow = memo(function FieldRow({ id, parentPath, inList, index, isFirst
     </li>
   );
 });
-
-function KindSelect({ store, node, name }: { store: FieldsStore; node: FieldNode; name: string }) {
-  const allowed = allowedKinds(node);
-  const locked = allowed.length < FIELD_KINDS.length;
-  const hintId = store.domId(node.id, "kind-hint");
-  return (
-    <>
-      <select
-        id={store.domId(node.id, "kind")}
-        aria-label="Type"
-        aria-describedby={locked ? hintId : undefined}
-        value={node.kind}
-        onChange={(e) => {
-          const kind = e.target.value as FieldKind;
-          store.update(changeKind(store.getTree(), node.id, kind), [node.id]);
-          store.announce(`${name} is now ${KIND_LABELS[kind].toLowerCase()}.`);
-        }}
-        className={inputClasses(false, "w-28")}
-      >
-        {FIELD_KINDS.map((kind) => (
-          <option key={kind} value={kind} disabled={!allowed.includes(kind)}>
-            {KIND_LABELS[kind]}
-          </option>
-        ))}
-      </select>
-      {locked ? (
-        <span id={hintId} className="sr-only">
-          Remove what is inside to change it to a single value.
-        </span>
-      ) : null}
-    </>
-  );
-}

@@ -3,6 +3,7 @@
 // field rules checked as the person types. The parent owns the store (it reads the value to
 // save and hands the server's errors back); see store.ts for why state lives there.
 import { useId, useState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { cn } from "@/components/ui/cn";
 import { CUSTOM_FIELD_LIMITS } from "@/lib/custom-fields/validation";
 import { FieldList } from "./field-tree";
@@ -72,11 +73,9 @@ function ModeSwitch({ store }: { store: FieldsStore }) {
           JSON
         </button>
       </div>
-      {refusal ? (
-        <p role="alert" className="max-w-md text-right text-sm text-danger">
-          {refusal}
-        </p>
-      ) : null}
+      <Alert tone="error" inline className="max-w-md text-right">
+        {refusal}
+      </Alert>
     </div>
   );
 }

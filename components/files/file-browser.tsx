@@ -1,10 +1,12 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
-import { useId, useRef } from "react";
+import { useRef } from "react";
 import { AlertPanel } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { SelectField } from "@/components/ui/select-field";
+import { TableHead } from "@/components/ui/table-head";
 import { TextField } from "@/components/ui/text-field";
 import { listFilesAction } from "@/lib/actions/files/file-actions";
 import { queryKeys } from "@/lib/query-keys";
@@ -29,6 +31,8 @@ const KIND_OPTIONS: Array<{ value: FileKind | ""; label: string }> = [
   { value: "document", label: "Documents" },
 ];
 
+const COLUMNS = ["Name", "Type", "Size", "Tags", "Sharing", "Expires", "Created"];
+
 /**
  * The file list: filters kept in the URL (changed without a server round trip), pages of 25
  * fetched through listFilesAction with React Query, the server's first page as initial data.
@@ -38,7 +42,6 @@ export function FileBrowser({ ownerId, initialPage, initialFilter, caption }: Fi
   const searchParams = useSearchParams();
   const filter = fileFilterFrom({ tag: searchParams.get("tag"), kind: searchParams.get("kind") });
   const filterQuery = fileFilterQuery(filter);
-  const kindId = useId();
   const tableRef = useRef<HTMLDivElement>(null);
 
   const query = useInfiniteQuery({
@@ -67,24 +70,7 @@ export function FileBrowser({ ownerId, initialPage, initialFilter, caption }: Fi
         }}
       >
         <TextField label="Tag" name="tag" defaultValue={filter.tag ?? ""} autoComplete="off" className="w-48" />
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor={kindId} className="text-sm font-medium text-strong">
-            Type
-          </label>
-          <select
-            id={kindId}
-            name="kind"
-            defaultValue={filter.kind ?? ""}
-            onChange={(event) => event.currentTarget.form?.requestSubmit()}
-            className="rounded-md border border-control bg-surface px-3 py-2 text-sm text-fg shadow-sm focus:outline-2 focus:outline-offset-1 focus:outline-indigo-600"
-          >
-            {KIND_OPTIONS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label="Type" name="kind" options={KIND_OPTIONS} defaultValue={filter.kind ?? ""} onChange={(event) => event.currentTarget.form?.requestSubmit()} />
         <Button type="submit" variant="secondary">
           Apply filters
         </Button>
@@ -113,18 +99,7 @@ export function FileBrowser({ ownerId, initialPage, initialFilter, caption }: Fi
         <div ref={tableRef} tabIndex={-1} className="overflow-x-auto rounded-xl border border-subtle bg-surface focus:outline-none">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{caption}</caption>
-            <thead className="border-b border-subtle bg-surface-alt text-xs uppercase tracking-wide text-muted">
-              <tr>
-                {["Name", "Type", "Size", "Tags", "Sharing", "Expires", "Created"].map((heading) => (
-                  <th key={heading} scope="col" className="px-4 py-3 font-medium">
-                    {heading}
-                  </th>
-                ))}
-                <th scope="col" className="px-4 py-3 font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={COLUMNS} />
             <tbody className="divide-y divide-divider">
               {files.map((file) => (
                 <FileRow key={file.id} file={file} onRemoved={() => tableRef.current?.focus()} />

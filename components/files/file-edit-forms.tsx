@@ -1,10 +1,12 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
+import type { FormEventHandler, ReactNode } from "react";
 import { type FieldValues, type Path, useForm, type UseFormSetError } from "react-hook-form";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { placeServerErrors } from "@/components/ui/server-errors";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { fileExpiryFormSchema, fileTagsFormSchema, isoToLocalDateTime, renameFileFormSchema } from "@/lib/validation/files";
 import type { FileItem } from "./types";
@@ -28,8 +30,14 @@ async function saveOrShow<T extends FieldValues>(setError: UseFormSetError<T>, f
   }
 }
 
-function FormError({ message }: { message: string | undefined }) {
-  return <Alert tone="error">{message}</Alert>;
+/** A dialog's form: the server's message for the form as a whole above its fields. */
+function FileForm({ onSubmit, error, children }: { onSubmit: FormEventHandler<HTMLFormElement>; error: string | undefined; children: ReactNode }) {
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <Alert tone="error">{error}</Alert>
+      {children}
+    </form>
+  );
 }
 
 function FormButtons({ pending, label, onCancel }: { pending: boolean; label: string; onCancel(): void }) {
@@ -38,9 +46,9 @@ function FormButtons({ pending, label, onCancel }: { pending: boolean; label: st
       <Button variant="secondary" onClick={onCancel} disabled={pending}>
         Cancel
       </Button>
-      <Button type="submit" disabled={pending} aria-busy={pending}>
-        {pending ? "Saving…" : label}
-      </Button>
+      <SubmitButton pending={pending} pendingLabel="Saving…">
+        {label}
+      </SubmitButton>
     </div>
   );
 }
@@ -56,11 +64,10 @@ export function RenameFileForm({ file, onDone }: FormProps) {
     });
   });
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-      <FormError message={form.formState.errors.root?.server?.message} />
-      <TextField label="Name" autoFocus autoComplete="off" {...form.register("displayName")} errors={form.formState.errors.displayName?.message ? [form.formState.errors.displayName.message] : undefined} />
+    <FileForm onSubmit={submit} error={form.formState.errors.root?.server?.message}>
+      <TextField label="Name" autoFocus autoComplete="off" {...form.register("displayName")} errors={form.formState.errors.displayName?.message} />
       <FormButtons pending={form.formState.isSubmitting} label="Save name" onCancel={onDone} />
-    </form>
+    </FileForm>
   );
 }
 
@@ -75,18 +82,17 @@ export function FileTagsForm({ file, onDone }: FormProps) {
     });
   });
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-      <FormError message={form.formState.errors.root?.server?.message} />
+    <FileForm onSubmit={submit} error={form.formState.errors.root?.server?.message}>
       <TextField
         label="Tags"
         hint="Separate tags with commas. Up to 20 tags of letters, digits, spaces, _ or -."
         autoFocus
         autoComplete="off"
         {...form.register("tags")}
-        errors={form.formState.errors.tags?.message ? [form.formState.errors.tags.message] : undefined}
+        errors={form.formState.errors.tags?.message}
       />
       <FormButtons pending={form.formState.isSubmitting} label="Save tags" onCancel={onDone} />
-    </form>
+    </FileForm>
   );
 }
 
@@ -102,15 +108,14 @@ export function FileExpiryForm({ file, onDone }: FormProps) {
   const submit = form.handleSubmit(({ expiresAt }) => save(expiresAt));
   const pending = form.formState.isSubmitting || update.isPending;
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-      <FormError message={form.formState.errors.root?.server?.message} />
+    <FileForm onSubmit={submit} error={form.formState.errors.root?.server?.message}>
       <TextField
         label="Expires at"
         type="datetime-local"
         hint="In your own time zone. After this moment the file is gone from lists and its links stop working."
         autoFocus
         {...form.register("expiresAt")}
-        errors={form.formState.errors.expiresAt?.message ? [form.formState.errors.expiresAt.message] : undefined}
+        errors={form.formState.errors.expiresAt?.message}
       />
       <div className="flex flex-wrap justify-between gap-2">
         {file.expiresAt ? (
@@ -122,6 +127,6 @@ export function FileExpiryForm({ file, onDone }: FormProps) {
         )}
         <FormButtons pending={pending} label="Save expiry" onCancel={onDone} />
       </div>
-    </form>
+    </FileForm>
   );
 }

@@ -5,6 +5,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
+import { followLink } from "@/components/ui/download";
 import { formatUtc } from "@/components/ui/format-date";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { downloadUrlAction } from "@/lib/actions/files/file-actions";
@@ -24,19 +25,6 @@ type Editing = "rename" | "tags" | "expiry" | "delete" | null;
 
 const actionButton = "px-2 py-1 text-xs";
 
-/** Follows a presigned GET: documents arrive as attachments, images open in a new tab. */
-function openDownload(url: string, inline: boolean) {
-  const anchor = document.createElement("a");
-  anchor.href = url;
-  if (inline) {
-    anchor.target = "_blank";
-    anchor.rel = "noopener noreferrer";
-  }
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-}
-
 /** One file of the list with everything that can be done to it. */
 export function FileRow({ file, onRemoved }: { file: FileItem; onRemoved(): void }) {
   const [editing, setEditing] = useState<Editing>(null);
@@ -53,7 +41,8 @@ export function FileRow({ file, onRemoved }: { file: FileItem; onRemoved(): void
     setDownloading(true);
     try {
       const { url } = await callAction(() => downloadUrlAction({ id: file.id }));
-      openDownload(url, isRasterImage(file.mimeType));
+      // A presigned GET: documents arrive as attachments, images open in a new tab.
+      followLink(url, { newTab: isRasterImage(file.mimeType) });
     } catch (failure) {
       toast.error(messageOf(failure));
     } finally {
@@ -150,7 +139,7 @@ export function FileRow({ file, onRemoved }: { file: FileItem; onRemoved(): void
             {file.expiresAt ? "Change expiry" : "Set expiry"}
             {forFile}
           </Button>
-          <Button variant="ghost" className={`${actionButton} text-danger`} onClick={() => setEditing("delete")}>
+          <Button variant="danger-ghost" className={actionButton} onClick={() => setEditing("delete")}>
             Delete{forFile}
           </Button>
         </div>

@@ -1,5 +1,6 @@
 "use client";
 import { type KeyboardEvent, type PointerEvent, useEffect, useId, useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { CROP_TARGETS, type Crop, type CropKind, cropRect, initialCrop, MAX_ZOOM, MIN_ZOOM, panBy, zoomTo } from "./crop-geometry";
@@ -140,11 +141,9 @@ export function ImageCropper({ image, kind, busy, onCancel, onCropped }: ImageCr
           className="flex-1 accent-indigo-600"
         />
       </div>
-      {error ? (
-        <p role="alert" className="text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
+      <Alert tone="error" inline>
+        {error}
+      </Alert>
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onCancel}>
           Cancel

@@ -6,9 +6,11 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import {
   createProfileAction,
@@ -79,15 +81,13 @@ function CreateProfileForm({ ownerId, basePath }: { ownerId: string; basePath: s
       </h2>
       <form onSubmit={submit} noValidate className="mt-3 flex flex-wrap items-end gap-4">
         <ProfileDetailsFields form={form} className="flex-1" />
-        <Button type="submit" disabled={pending} aria-busy={pending} className="mb-px">
-          {pending ? "Creating…" : "Create profile"}
-        </Button>
+        <SubmitButton pending={pending} pendingLabel="Creating…" className="mb-px">
+          Create profile
+        </SubmitButton>
       </form>
-      {error ? (
-        <p role="alert" className="mt-3 text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
+      <Alert tone="error" inline className="mt-3">
+        {error}
+      </Alert>
     </section>
   );
 }
@@ -156,7 +156,7 @@ function ProfileCard({ profile, basePath }: { profile: ProfileSummary; basePath:
             Make default<span className="sr-only"> for {profile.name}</span>
           </Button>
         )}
-        <Button variant="ghost" className="px-3 py-1.5 text-danger hover:bg-danger-soft" onClick={() => setDialog("delete")}>
+        <Button variant="danger-ghost" className="px-3 py-1.5" onClick={() => setDialog("delete")}>
           Delete<span className="sr-only"> {profile.name}</span>
         </Button>
       </div>
@@ -214,11 +214,9 @@ function DetailsDialog({ profile, onClose }: { profile: ProfileSummary; onClose:
     <ConfirmDialog open title={`Rename or change type of “${profile.name}”`} confirmLabel="Save" pending={pending} onConfirm={() => submit()} onCancel={onClose}>
       <form id={formId} onSubmit={submit} noValidate className="mt-2 flex flex-col gap-4">
         <ProfileDetailsFields form={form} className="flex-col items-stretch" />
-        {error ? (
-          <p role="alert" className="text-sm text-danger">
-            {error}
-          </p>
-        ) : null}
+        <Alert tone="error" inline>
+          {error}
+        </Alert>
       </form>
     </ConfirmDialog>
   );

@@ -15,6 +15,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { LeaveGuard } from "@/components/ui/leave-guard";
 import { PageHeader } from "@/components/ui/page-header";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { updateProfileAction } from "@/lib/actions/profiles/profile-actions";
 import { draftTimeLabel, type StoredDraft } from "@/lib/profiles/local-draft";
 import { type ProfileDraft, rebase } from "@/lib/profiles/rebase";
@@ -240,9 +241,9 @@ export function ProfileEditor({ profile, viewerId, backHref, ownerName }: Profil
           <FieldsEditor store={store} />
         </div>
         <div className="sticky bottom-0 -mx-4 flex flex-wrap items-center gap-3 border-t border-subtle bg-canvas/95 px-4 py-3">
-          <Button type="submit" disabled={saving || conflict !== null} aria-busy={saving}>
-            {saving ? "Saving…" : "Review changes"}
-          </Button>
+          <SubmitButton pending={saving} pendingLabel="Saving…" disabled={conflict !== null}>
+            Review changes
+          </SubmitButton>
           <p className="text-sm text-muted">{conflict ? "Resolve the conflict above first." : "You will see every change before it is saved."}</p>
         </div>
       </form>

@@ -3,10 +3,10 @@ import { cn } from "./cn";
 
 const TONES = {
   // Errors interrupt (role="alert"); the rest are announced politely or only read.
-  error: { role: "alert", className: "bg-danger-soft text-danger-ink", line: "border-danger-line" },
-  warning: { role: "status", className: "bg-warning-soft text-warning-ink", line: "border-warning-line" },
-  success: { role: "status", className: "bg-success-soft text-success-ink", line: "border-success-line" },
-  info: { role: "note", className: "bg-info-soft text-info-ink", line: "border-info-soft" },
+  error: { role: "alert", className: "bg-danger-soft text-danger-ink", line: "border-danger-line", text: "text-danger" },
+  warning: { role: "status", className: "bg-warning-soft text-warning-ink", line: "border-warning-line", text: "text-warning-ink" },
+  success: { role: "status", className: "bg-success-soft text-success-ink", line: "border-success-line", text: "text-success" },
+  info: { role: "note", className: "bg-info-soft text-info-ink", line: "border-info-soft", text: "text-info-ink" },
 } as const;
 
 type Tone = keyof typeof TONES;
@@ -17,17 +17,19 @@ interface AlertProps {
   tone: Tone;
   children: ReactNode;
   className?: string;
+  /** Coloured text without the box, for a message beside the control it is about. */
+  inline?: boolean;
   /** Focusable, for a message that focus moves to (tabIndex={-1}). */
   tabIndex?: number;
   ref?: Ref<HTMLParagraphElement>;
 }
 
 /** A message box in the page's flow: a failed save, an outage, a confirmation. Renders nothing without children. */
-export function Alert({ tone, children, className, tabIndex, ref }: AlertProps) {
+export function Alert({ tone, children, className, inline = false, tabIndex, ref }: AlertProps) {
   if (isEmpty(children)) return null;
-  const { role, className: toneClass } = TONES[tone];
+  const { role, className: toneClass, text } = TONES[tone];
   return (
-    <p ref={ref} tabIndex={tabIndex} role={role} className={cn("rounded-md px-3 py-2 text-sm", toneClass, className)}>
+    <p ref={ref} tabIndex={tabIndex} role={role} className={cn("text-sm", inline ? text : `rounded-md px-3 py-2 ${toneClass}`, className)}>
       {children}
     </p>
   );

@@ -1,13 +1,15 @@
 import type { ButtonHTMLAttributes, Ref } from "react";
 import { cn } from "./cn";
 
-type Variant = "primary" | "secondary" | "danger" | "ghost";
+type Variant = "primary" | "secondary" | "danger" | "ghost" | "danger-ghost";
 
 const variants: Record<Variant, string> = {
   primary: "bg-accent text-white hover:bg-accent-hover disabled:bg-indigo-400",
   secondary: "border border-control bg-raised text-fg hover:bg-raised-hover",
   danger: "bg-red-600 text-white hover:bg-red-500 disabled:bg-red-400",
   ghost: "text-strong hover:bg-inset",
+  /** A destructive action among ghost buttons (a row's or a card's Delete). */
+  "danger-ghost": "text-danger hover:bg-danger-soft",
 };
 
 export const buttonClasses = (variant: Variant = "primary", extra?: string) =>

@@ -10,7 +10,8 @@ export interface FieldControlProps {
 
 interface FieldFrameProps {
   label: string;
-  errors?: string[];
+  /** One message (an empty one is none) or several, shown after each other. */
+  errors?: string | readonly string[];
   hint?: string;
   id?: string;
   className?: string;
@@ -28,7 +29,8 @@ export function FieldFrame({ label, errors, hint, id, className, children }: Fie
   const controlId = id ?? generated;
   const errorId = `${controlId}-error`;
   const hintId = `${controlId}-hint`;
-  const invalid = Boolean(errors?.length);
+  const messages = typeof errors === "string" ? [errors].filter(Boolean) : (errors ?? []);
+  const invalid = messages.length > 0;
   const describedBy = [hint ? hintId : null, invalid ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={cn("flex flex-col gap-1.5", className)}>
@@ -52,7 +54,7 @@ export function FieldFrame({ label, errors, hint, id, className, children }: Fie
       ) : null}
       {invalid ? (
         <p id={errorId} className="text-sm text-danger">
-          {errors?.join(" ")}
+          {messages.join(" ")}
         </p>
       ) : null}
     </div>

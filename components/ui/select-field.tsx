@@ -9,7 +9,7 @@ export interface SelectOption {
 interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "children"> {
   label: string;
   options: readonly SelectOption[];
-  errors?: string[];
+  errors?: string | readonly string[];
   hint?: string;
 }
 

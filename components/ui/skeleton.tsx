@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { cn } from "./cn";
 
 /**
@@ -5,10 +6,7 @@ import { cn } from "./cn";
  * technology: the region around it says what is loading (role="status" with a label).
  */
 export function Skeleton({ className, card = false }: { className?: string; /** A card's outline instead of a filled bar. */ card?: boolean }) {
-  // Classes do not override each other by their order here (cn only joins), so a rounding in
-  // className replaces the default one rather than competing with it.
-  const rounding = /(^|\s)rounded(-|\s|$)/.test(className ?? "") ? null : card ? "rounded-xl" : "rounded";
-  return <div aria-hidden="true" className={cn("animate-pulse", rounding, card ? "border border-subtle bg-surface" : "bg-inset-strong", className)} />;
+  return <div aria-hidden="true" className={cn("animate-pulse", card ? "rounded-xl border border-subtle bg-surface" : "rounded bg-inset-strong", className)} />;
 }
 
 /** `count` skeletons with the same classes, keyed by position. */
@@ -23,4 +21,19 @@ export function RowsSkeleton({ label, rows }: { label: string; rows: number }) {
       <Skeletons count={rows} className="h-6" />
     </div>
   );
+}
+
+/** A page while it loads: its heading's bar, then `children` shaped like the page; announced by its label. */
+export function PageSkeleton({ label, titleWidth, children }: { label: string; /** The heading bar's width class. */ titleWidth: string; children: ReactNode }) {
+  return (
+    <div role="status" aria-label={label} className="flex flex-col gap-6">
+      <Skeleton className={cn("h-8", titleWidth)} />
+      {children}
+    </div>
+  );
+}
+
+/** A card holding skeleton bars (a skeleton of a card with content, not a blank outline). */
+export function SkeletonCard({ className, children }: { className?: string; children: ReactNode }) {
+  return <div className={cn("rounded-xl border border-subtle bg-surface p-5", className)}>{children}</div>;
 }

@@ -3,7 +3,7 @@ import { FieldFrame } from "./field-frame";
 
 interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
-  errors?: string[];
+  errors?: string | readonly string[];
   hint?: string;
   /** React 19 passes refs as props; react-hook-form's register() needs one. */
   ref?: Ref<HTMLInputElement>;

@@ -4,24 +4,21 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import type { BulkResult } from "@/lib/actions/users/bulk-users";
 import type { Role } from "@/lib/validation/users";
+import type { UsersListSelection } from "./use-users-list";
 
 export type BulkOperation = { operation: "deactivate" | "reactivate" } | { operation: "set_role"; role: Role };
 
 interface BulkBarProps {
-  count: number;
-  allMatching: boolean;
-  /** Offer "select all matching": the whole page is selected and the filter has more pages. */
-  canSelectAllMatching: boolean;
+  selection: UsersListSelection;
   /** Roles the viewer may give; empty hides the role change (managers may not change roles). */
   grantableRoles: Role[];
-  onSelectAllMatching: () => void;
-  onClear: () => void;
   onRequest: (operation: BulkOperation) => void;
 }
 
 const roleLabel = (role: Role) => `${role[0]!.toUpperCase()}${role.slice(1)}`;
 
-export function BulkBar({ count, allMatching, canSelectAllMatching, grantableRoles, onSelectAllMatching, onClear, onRequest }: BulkBarProps) {
+export function BulkBar({ selection, grantableRoles, onRequest }: BulkBarProps) {
+  const { count, allMatching, canSelectAllMatching } = selection;
   const [role, setRole] = useState<Role | undefined>(grantableRoles[grantableRoles.length - 1]);
   return (
     <section
@@ -33,7 +30,7 @@ export function BulkBar({ count, allMatching, canSelectAllMatching, grantableRol
           {allMatching ? "All users matching this filter are selected" : `${count.toLocaleString("en")} selected`}
         </p>
         {canSelectAllMatching && !allMatching ? (
-          <button type="button" onClick={onSelectAllMatching} className="self-start text-accent-ink underline hover:no-underline focus-visible:outline-2 focus-visible:outline-indigo-600">
+          <button type="button" onClick={selection.selectAllMatching} className="self-start text-accent-ink underline hover:no-underline focus-visible:outline-2 focus-visible:outline-indigo-600">
             Select all users matching this filter
           </button>
         ) : null}
@@ -58,7 +55,7 @@ export function BulkBar({ count, allMatching, canSelectAllMatching, grantableRol
           </Button>
         </div>
       ) : null}
-      <Button variant="ghost" onClick={onClear}>
+      <Button variant="ghost" onClick={selection.clear}>
         Clear selection
       </Button>
     </section>

@@ -11,7 +11,7 @@ import { createUserAction } from "@/lib/actions/users/create-user";
 import { callAction } from "@/lib/types/action-result";
 import { createUserSchema, type Role } from "@/lib/validation/users";
 import { type Delivery, InviteLink } from "./invite-link";
-import { FormErrorSummary, summaryItems, useHydrated, UserFields } from "./user-form";
+import { UserForm } from "./user-form";
 
 type Input = z.input<typeof createUserSchema>;
 type Output = z.output<typeof createUserSchema>;
@@ -22,12 +22,6 @@ interface Created {
   expiresAt: string;
   emailed?: Delivery;
 }
-
-const FIELDS = [
-  { name: "name", id: "create-user-name" },
-  { name: "email", id: "create-user-email" },
-  { name: "role", id: "create-user-role" },
-] as const;
 
 /** Creates a user and shows the one-time set-password link for the inviter to pass on. */
 export function CreateUserForm({ roles }: { roles: Role[] }) {
@@ -40,7 +34,6 @@ export function CreateUserForm({ roles }: { roles: Role[] }) {
   const [serverError, setServerError] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
-  const hydrated = useHydrated();
 
   useEffect(() => {
     if (created) resultHeading.current?.focus();
@@ -90,24 +83,18 @@ export function CreateUserForm({ roles }: { roles: Role[] }) {
     );
   }
 
-  const items = formState.isSubmitted ? summaryItems<Input>(formState.errors, FIELDS) : [];
   return (
-    <form onSubmit={onSubmit} method="post" noValidate className="flex max-w-xl flex-col gap-4 rounded-xl border border-subtle bg-surface p-6">
-      <FormErrorSummary message={serverError} items={items} />
-      <UserFields
-        idPrefix="create-user"
-        name={register("name")}
-        email={register("email")}
-        role={register("role")}
-        roles={roles}
-        roleHint={roles.length === 1 ? "You may create users with the user role only." : undefined}
-        errors={{ name: formState.errors.name?.message, email: formState.errors.email?.message, role: formState.errors.role?.message }}
-      />
-      <div>
-        <Button type="submit" disabled={!hydrated || formState.isSubmitting} aria-busy={formState.isSubmitting}>
-          {formState.isSubmitting ? "Creating…" : "Create user and link"}
-        </Button>
-      </div>
-    </form>
+    <UserForm
+      onSubmit={onSubmit}
+      className="flex max-w-xl flex-col gap-4 rounded-xl border border-subtle bg-surface p-6"
+      message={serverError}
+      formState={formState}
+      idPrefix="create-user"
+      register={register}
+      roles={roles}
+      roleHint={roles.length === 1 ? "You may create users with the user role only." : undefined}
+      submitLabel="Create user and link"
+      pendingLabel="Creating…"
+    />
   );
 }

@@ -2,6 +2,7 @@
 import { useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { downloadBlob, filenameFromDisposition } from "@/components/ui/download";
 import { filterParams } from "@/lib/users/filter-url";
 import type { UserFilter } from "@/lib/validation/users";
 
@@ -15,23 +16,6 @@ interface Progress {
 }
 
 const NEWLINE = 10;
-
-function fileName(disposition: string | null): string {
-  const match = /filename="([^"]+)"/.exec(disposition ?? "");
-  return match?.[1] ?? `users-${new Date().toISOString().slice(0, 10)}.csv`;
-}
-
-function save(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser reads the blob after click() returns; give it time before freeing it.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 export function ExportUsers({ filter }: { filter: UserFilter }) {
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -59,7 +43,8 @@ export function ExportUsers({ filter }: { filter: UserFilter }) {
         for (const byte of value) if (byte === NEWLINE) lines++;
         setProgress({ rows: Math.max(lines - 1, 0), total });
       }
-      save(new Blob(chunks, { type: "text/csv;charset=utf-8" }), fileName(response.headers.get("Content-Disposition")));
+      const filename = filenameFromDisposition(response.headers.get("Content-Disposition"), `users-${new Date().toISOString().slice(0, 10)}.csv`);
+      downloadBlob(new Blob(chunks, { type: "text/csv;charset=utf-8" }), filename);
       const rows = Math.max(lines - 1, 0);
       toast.success(`Exported ${rows.toLocaleString("en")} ${rows === 1 ? "user" : "users"}.`);
     } catch (error) {

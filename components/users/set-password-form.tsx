@@ -3,15 +3,15 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useId, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { placeServerErrors } from "@/components/ui/server-errors";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { setPasswordAction } from "@/lib/actions/auth/set-password";
 import { callAction } from "@/lib/types/action-result";
 import { PASSWORD_RULES } from "@/lib/validation/password";
 import { setPasswordSchema } from "@/lib/validation/users";
-import { errorList, FormErrorSummary, summaryItems, useHydrated } from "./user-form";
+import { SummaryForm } from "./user-form";
 
 type Input = z.input<typeof setPasswordSchema>;
 type Output = z.output<typeof setPasswordSchema>;
@@ -31,7 +31,6 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
   const password = useWatch({ control, name: "password" }) ?? "";
   const [serverError, setServerError] = useState<string | null>(null);
   const [signingIn, setSigningIn] = useState(false);
-  const hydrated = useHydrated();
 
   const onSubmit = handleSubmit(async (values) => {
     setServerError(null);
@@ -44,12 +43,17 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
     }
   });
 
-  const passwordErrors = errorList(formState.errors.password?.message);
+  const passwordError = formState.errors.password?.message;
   const busy = formState.isSubmitting || signingIn;
-  const items = formState.isSubmitted ? summaryItems<Input>(formState.errors, FIELDS) : [];
   return (
-    <form onSubmit={onSubmit} method="post" noValidate className="mt-6 flex flex-col gap-4">
-      <FormErrorSummary message={serverError} items={items} />
+    <SummaryForm
+      onSubmit={onSubmit}
+      className="mt-6 flex flex-col gap-4"
+      message={serverError}
+      errors={formState.errors}
+      submitted={formState.isSubmitted}
+      fields={FIELDS}
+    >
       {/* For password managers: which account the new password belongs to. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <TextField
@@ -57,8 +61,8 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
         label="New password"
         type="password"
         autoComplete="new-password"
-        errors={passwordErrors}
-        aria-describedby={[rulesId, passwordErrors ? `${FIELDS[0].id}-error` : null].filter(Boolean).join(" ")}
+        errors={passwordError}
+        aria-describedby={[rulesId, passwordError ? `${FIELDS[0].id}-error` : null].filter(Boolean).join(" ")}
         {...register("password")}
       />
       <ul id={rulesId} aria-label="Password rules" className="-mt-2 flex flex-col gap-1 text-sm">
@@ -82,12 +86,12 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
         label="Confirm password"
         type="password"
         autoComplete="new-password"
-        errors={errorList(formState.errors.confirm?.message)}
+        errors={formState.errors.confirm?.message}
         {...register("confirm")}
       />
-      <Button type="submit" disabled={!hydrated || busy} aria-busy={busy}>
-        {signingIn ? "Signing you in…" : formState.isSubmitting ? "Setting password…" : "Set password and sign in"}
-      </Button>
-    </form>
+      <SubmitButton pending={busy} pendingLabel={signingIn ? "Signing you in…" : "Setting password…"} waitForHydration>
+        Set password and sign in
+      </SubmitButton>
+    </SummaryForm>
   );
 }

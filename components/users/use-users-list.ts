@@ -1,5 +1,5 @@
 "use client";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type UseQueryResult } from "@tanstack/react-query";
 import { useEffect, useReducer, useRef, useState } from "react";
 import { toast } from "sonner";
 import type { BulkResult } from "@/lib/actions/users/bulk-users";
@@ -12,7 +12,8 @@ import type { User, UserFilter } from "@/lib/validation/users";
 import { queryKeys } from "@/lib/query-keys";
 import { callAction, messageOf } from "@/lib/types/action-result";
 import type { BulkOperation } from "./bulk-actions";
-import { canonicalFilter, normaliseQuery, sameFilter, usersHref } from "@/lib/users/filter-url";
+import { normaliseQuery, sameFilter, usersHref } from "@/lib/users/filter-url";
+import { initialState, patchUsers, reducer } from "./users-list-state";
 
 // The users list's state in the browser: the server renders the first page (initialPage);
 // paging, filtering and the status / bulk changes go through React Query with keys from
@@ -31,67 +32,80 @@ export interface UsersListInput {
   renderedAt: number;
 }
 
+/** The filter in the URL, the search box (applied after a typing pause) and their changes. */
+export interface UsersListFilter {
+  value: UserFilter;
+  searchText: string;
+  onSearchText: (text: string) => void;
+  /** Apply the search now (Enter) instead of after the typing pause. */
+  onSearchSubmit: () => void;
+  change: (patch: UserFilter) => void;
+  clear: () => void;
+  /** Anything other than everyone in the default order. */
+  active: boolean;
+}
+
+/** The current page's users, as React Query has them. */
+export interface UsersListResults {
+  query: UseQueryResult<Page<User>>;
+  page: Page<User> | undefined;
+  users: User[];
+}
+
+export interface UsersListPaging {
+  /** Pages visited: the current page's number when the first page is known. */
+  number: number;
+  /** False when the list was opened from a link to a later page: the pages before it are unknown. */
+  firstPageKnown: boolean;
+  hasPrevious: boolean;
+  hasNext: boolean;
+  /** Another page is being fetched while the last one stays on screen. */
+  loading: boolean;
+  previous: () => void;
+  next: () => void;
+  first: () => void;
+}
+
+/** Selected rows, or every user matching the filter. */
+export interface UsersListSelection {
+  selected: ReadonlyMap<string, User>;
+  allMatching: boolean;
+  count: number;
+  /** The whole page is selected and the filter has more pages. */
+  canSelectAllMatching: boolean;
+  select: (user: User, checked: boolean) => void;
+  selectPage: (checked: boolean) => void;
+  selectAllMatching: () => void;
+  clear: () => void;
+}
+
+/** Deactivating or reactivating one user, confirmed first. */
+export interface UsersListStatusChange {
+  /** The user the confirmation is about, while it is open. */
+  target: User | null;
+  /** Whether the viewer may deactivate / reactivate this user (decided by lib/auth/permissions). */
+  canChange: (user: User) => boolean;
+  request: (user: User) => void;
+  cancel: () => void;
+  confirm: () => void;
+}
+
+/** A change to the selection as a whole, confirmed first, and what it did. */
+export interface UsersListBulk {
+  request: BulkOperation | null;
+  ask: (operation: BulkOperation) => void;
+  cancel: () => void;
+  confirm: () => void;
+  pending: boolean;
+  result: BulkResult | null;
+  dismissResult: () => void;
+}
 
 function fetchUsers(filter: UserFilter, cursor: string | null): Promise<Page<User>> {
   return callAction(() => listUsersAction({ filter, cursor }));
 }
 
 type BulkTarget = { ids: string[] } | { filter: UserFilter };
-
-interface ListState {
-  filter: UserFilter;
-  /** Cursors of the pages visited, the current one last (null: the first page). */
-  cursors: Array<string | null>;
-  /** Selected rows by id (kept across pages of one filter, for the names in the result). */
-  selected: Map<string, User>;
-  /** Every user matching the filter, rather than the rows in `selected`. */
-  allMatching: boolean;
-}
-
-type ListAction =
-  | { type: "reset"; filter: UserFilter; cursor: string | null }
-  | { type: "filter"; patch: UserFilter }
-  | { type: "next"; cursor: string }
-  | { type: "previous" }
-  | { type: "select"; users: User[]; checked: boolean }
-  | { type: "selectAllMatching" }
-  | { type: "clearSelection" };
-
-function initialState(filter: UserFilter, cursor: string | null): ListState {
-  return { filter, cursors: [cursor], selected: new Map(), allMatching: false };
-}
-
-function reducer(state: ListState, action: ListAction): ListState {
-  switch (action.type) {
-    case "reset":
-      return initialState(action.filter, action.cursor);
-    case "filter": {
-      const filter = canonicalFilter({ ...state.filter, ...action.patch });
-      // A different filter is a different list: start at its first page with nothing selected.
-      return sameFilter(filter, state.filter) ? state : initialState(filter, null);
-    }
-    case "next":
-      return { ...state, cursors: [...state.cursors, action.cursor] };
-    case "previous":
-      return state.cursors.length > 1 ? { ...state, cursors: state.cursors.slice(0, -1) } : state;
-    case "select": {
-      const selected = new Map(state.selected);
-      for (const user of action.users) {
-        if (action.checked) selected.set(user.id, user);
-        else selected.delete(user.id);
-      }
-      return { ...state, selected, allMatching: false };
-    }
-    case "selectAllMatching":
-      return { ...state, allMatching: true };
-    case "clearSelection":
-      return { ...state, selected: new Map(), allMatching: false };
-  }
-}
-
-function patchUsers(page: Page<User> | undefined, id: string, patch: Partial<User>): Page<User> | undefined {
-  return page && { ...page, items: page.items.map((u) => (u.id === id ? { ...u, ...patch } : u)) };
-}
 
 export function useUsersList({ viewer, initialFilter, initialCursor, initialPage, renderedAt }: UsersListInput) {
   const queryClient = useQueryClient();
@@ -214,39 +228,60 @@ export function useUsersList({ viewer, initialFilter, initialCursor, initialPage
   const selectable = users.filter((u) => u.id !== viewer.id);
   const pageSelected = selectable.length > 0 && selectable.every((u) => selected.has(u.id));
   const morePages = Boolean(page?.nextCursor) || cursors.length > 1;
-  const selectionCount = selected.size;
-  const hasFilter = usersHref(filter) !== "/admin/users";
-  const firstPageKnown = cursors[0] === null;
+  const toFirstPage = () => dispatch({ type: "reset", filter, cursor: null });
 
-  return {
-    filter,
-    cursors,
-    selected,
-    allMatching,
-    dispatch,
+  const filterControls: UsersListFilter = {
+    value: filter,
     searchText,
     onSearchText,
     onSearchSubmit,
-    clearFilters,
-    query,
-    page,
-    users,
-    toggle,
-    toggleTarget,
-    setToggleTarget,
-    confirmToggle,
-    bulk,
-    bulkRequest,
-    setBulkRequest,
-    bulkResult,
-    setBulkResult,
-    confirmBulk,
-    canToggleStatus,
-    selectable,
-    pageSelected,
-    morePages,
-    selectionCount,
-    hasFilter,
-    firstPageKnown,
+    change: (patch) => dispatch({ type: "filter", patch }),
+    clear: clearFilters,
+    active: usersHref(filter) !== "/admin/users",
   };
+  const results: UsersListResults = { query, page, users };
+  const paging: UsersListPaging = {
+    number: cursors.length,
+    firstPageKnown: cursors[0] === null,
+    hasPrevious: cursors.length > 1,
+    hasNext: Boolean(page?.nextCursor),
+    loading: query.isFetching && query.isPlaceholderData,
+    previous: () => dispatch({ type: "previous" }),
+    // While the next page loads the button stays enabled (focus stays on it); a second click
+    // waits for that page.
+    next: () => {
+      if (page?.nextCursor && !query.isPlaceholderData) dispatch({ type: "next", cursor: page.nextCursor });
+    },
+    first: toFirstPage,
+  };
+  const selection: UsersListSelection = {
+    selected,
+    allMatching,
+    count: selected.size,
+    canSelectAllMatching: pageSelected && morePages,
+    select: (user, checked) => dispatch({ type: "select", users: [user], checked }),
+    selectPage: (checked) => dispatch({ type: "select", users: selectable, checked }),
+    selectAllMatching: () => dispatch({ type: "selectAllMatching" }),
+    clear: () => dispatch({ type: "clearSelection" }),
+  };
+  const statusChange: UsersListStatusChange = {
+    target: toggleTarget,
+    canChange: canToggleStatus,
+    request: (user) => {
+      // One change at a time per row: a second one would carry the version the first replaces.
+      if (!(toggle.isPending && toggle.variables?.id === user.id)) setToggleTarget(user);
+    },
+    cancel: () => setToggleTarget(null),
+    confirm: confirmToggle,
+  };
+  const bulkChange: UsersListBulk = {
+    request: bulkRequest,
+    ask: setBulkRequest,
+    cancel: () => setBulkRequest(null),
+    confirm: confirmBulk,
+    pending: bulk.isPending,
+    result: bulkResult,
+    dismissResult: () => setBulkResult(null),
+  };
+  return { filter: filterControls, results, paging, selection, statusChange, bulk: bulkChange };
 }

@@ -8,9 +8,9 @@ import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { placeServerErrors } from "@/components/ui/server-errors";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { issuePasswordResetAction } from "@/lib/actions/users/issue-password-reset";
 import { setUserActiveAction } from "@/lib/actions/users/set-user-active";
 import { updateUserAction } from "@/lib/actions/users/update-user";
@@ -21,7 +21,7 @@ import type { Delivery } from "./invite-link";
 import { ROLE_LABELS } from "./role-labels";
 import { UserAccessSection } from "./user-access-section";
 import { type ConflictRow, ConflictNotice } from "./user-conflict-notice";
-import { FormErrorSummary, summaryItems, useHydrated, UserFields } from "./user-form";
+import { UserForm } from "./user-form";
 
 type Input = z.input<typeof updateUserSchema>;
 type Output = z.output<typeof updateUserSchema>;
@@ -29,11 +29,6 @@ type EditableField = "name" | "email" | "role";
 
 const EDITABLE: readonly EditableField[] = ["name", "email", "role"];
 const FIELD_LABELS: Record<EditableField, string> = { name: "Name", email: "Email", role: "Role" };
-const FIELDS = [
-  { name: "name", id: "edit-user-name" },
-  { name: "email", id: "edit-user-email" },
-  { name: "role", id: "edit-user-role" },
-] as const;
 
 export interface LastChange {
   /** `updatedAt` of the version that change produced. */
@@ -95,7 +90,6 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
     defaultValues: valuesOf(user),
   });
   const typed = useWatch({ control });
-  const canChangeRole = roles.length > 0;
 
   useEffect(() => {
     if (conflict) conflictRef.current?.focus();
@@ -195,7 +189,6 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
       ]
     : [];
   const changedBy = conflict && lastChange?.at === conflict.updatedAt ? lastChange.by : "Someone else";
-  const items = formState.isSubmitted ? summaryItems<Input>(formState.errors, FIELDS) : [];
 
   return (
     <>
@@ -206,24 +199,19 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
         {conflict ? (
           <ConflictNotice ref={conflictRef} changedBy={changedBy} rows={conflictRows} onReloadTheirs={reloadTheirs} onKeepMine={keepMine} />
         ) : null}
-        <form onSubmit={onSubmit} method="post" noValidate className="mt-4 flex max-w-xl flex-col gap-4">
-          <FormErrorSummary message={serverError} items={items} />
-          <UserFields
-            idPrefix="edit-user"
-            name={register("name")}
-            email={register("email")}
-            role={canChangeRole ? register("role") : undefined}
-            roles={roles}
-            currentRole={base.role}
-            currentRoleNote={isSelf ? "you cannot change your own role" : "only admins change roles"}
-            errors={{ name: formState.errors.name?.message, email: formState.errors.email?.message, role: formState.errors.role?.message }}
-          />
-          <div>
-            <Button type="submit" disabled={!hydrated || formState.isSubmitting} aria-busy={formState.isSubmitting}>
-              {formState.isSubmitting ? "Saving…" : "Save changes"}
-            </Button>
-          </div>
-        </form>
+        <UserForm
+          onSubmit={onSubmit}
+          className="mt-4 flex max-w-xl flex-col gap-4"
+          message={serverError}
+          formState={formState}
+          idPrefix="edit-user"
+          register={register}
+          roles={roles}
+          currentRole={base.role}
+          currentRoleNote={isSelf ? "you cannot change your own role" : "only admins change roles"}
+          submitLabel="Save changes"
+          pendingLabel="Saving…"
+        />
       </section>
 
       <UserAccessSection

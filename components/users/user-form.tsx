@@ -1,30 +1,16 @@
 "use client";
-// The pieces the create and edit forms share: the name / email / role fields and the error
-// summary (server errors reach the fields through components/ui/server-errors.ts).
-import { useSyncExternalStore } from "react";
+// The pieces the user forms (create, edit, set password) share: the form with its error summary,
+// and the name / email / role fields (server errors reach the fields through
+// components/ui/server-errors.ts).
+import type { FormEventHandler, ReactNode } from "react";
 import type { FieldErrors, FieldValues, Path, UseFormRegisterReturn } from "react-hook-form";
 import { SelectField } from "@/components/ui/select-field";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import type { Role } from "@/lib/validation/users";
 import { ROLE_LABELS } from "./role-labels";
 
-const noSubscription = () => () => {};
-
-/**
- * False in the server's HTML and until React has hydrated the form. Submit buttons stay
- * disabled until then: a submission before hydration would be the browser's own (the forms say
- * method="post" so that even then nothing typed, a new password included, lands in a URL), and
- * react-hook-form replaces what was typed before hydration with the form's starting values.
- */
-export function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-}
-
-export interface SummaryItem {
+interface SummaryItem {
   /** The id of the input the message is about, so the summary can link to it. */
   fieldId: string;
   message: string;
@@ -34,7 +20,7 @@ export interface SummaryItem {
  * The form-level alert: what went wrong overall, and each field's error as a link to the field
  * (the fields show their own message too, tied to them with aria-describedby).
  */
-export function FormErrorSummary({ message, items }: { message: string | null; items: SummaryItem[] }) {
+function FormErrorSummary({ message, items }: { message: string | null; items: SummaryItem[] }) {
   if (!message && items.length === 0) return null;
   return (
     <div role="alert" className="rounded-md border border-danger-line bg-danger-soft px-4 py-3 text-sm text-danger-ink">
@@ -55,7 +41,7 @@ export function FormErrorSummary({ message, items }: { message: string | null; i
 }
 
 /** The summary's entries for the fields that have an error, in the form's order. */
-export function summaryItems<T extends FieldValues>(errors: FieldErrors<T>, fields: ReadonlyArray<{ name: Path<T>; id: string }>): SummaryItem[] {
+function summaryItems<T extends FieldValues>(errors: FieldErrors<T>, fields: ReadonlyArray<{ name: Path<T>; id: string }>): SummaryItem[] {
   const items: SummaryItem[] = [];
   for (const field of fields) {
     const message = errors[field.name]?.message;
@@ -64,46 +50,94 @@ export function summaryItems<T extends FieldValues>(errors: FieldErrors<T>, fiel
   return items;
 }
 
-export function errorList(message: unknown): string[] | undefined {
-  return typeof message === "string" && message ? [message] : undefined;
+interface SummaryFormProps<T extends FieldValues> {
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  className: string;
+  /** The server's message for the form as a whole. */
+  message: string | null;
+  /** formState.errors and formState.isSubmitted: field errors join the summary once submitted. */
+  errors: FieldErrors<T>;
+  submitted: boolean;
+  /** The form's fields in order, with the ids of their inputs. */
+  fields: ReadonlyArray<{ name: Path<T>; id: string }>;
+  children: ReactNode;
 }
+
+/**
+ * A form with its errors summarised at the top. method="post": a submission before hydration
+ * puts nothing typed in a URL (see useHydrated).
+ */
+export function SummaryForm<T extends FieldValues>({ onSubmit, className, message, errors, submitted, fields, children }: SummaryFormProps<T>) {
+  return (
+    <form onSubmit={onSubmit} method="post" noValidate className={className}>
+      <FormErrorSummary message={message} items={submitted ? summaryItems(errors, fields) : []} />
+      {children}
+    </form>
+  );
+}
+
+type UserFieldName = "name" | "email" | "role";
 
 interface UserFieldsProps {
   idPrefix: string;
-  name: UseFormRegisterReturn;
-  email: UseFormRegisterReturn;
-  /** Absent when the person may not choose a role: the current one is shown as text instead. */
-  role?: UseFormRegisterReturn;
+  /** The form's register() and formState.errors. */
+  register: (name: UserFieldName) => UseFormRegisterReturn;
+  errors: FieldErrors<Record<UserFieldName, string>>;
+  /** Empty when the person may not choose a role: the current one is shown as text instead. */
   roles: readonly Role[];
   currentRole?: Role;
   /** Why the current role is shown as text rather than offered as a choice. */
   currentRoleNote?: string;
   roleHint?: string;
-  errors: { name?: unknown; email?: unknown; role?: unknown };
+}
+
+interface UserFormProps extends Omit<UserFieldsProps, "errors"> {
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  className: string;
+  /** The server's message for the form as a whole. */
+  message: string | null;
+  formState: { errors: UserFieldsProps["errors"]; isSubmitted: boolean; isSubmitting: boolean };
+  submitLabel: string;
+  pendingLabel: string;
+}
+
+/** The create and the edit form: name, email and role under the error summary, then the submit button. */
+export function UserForm({ onSubmit, className, message, formState, submitLabel, pendingLabel, ...fields }: UserFormProps) {
+  const ids = (["name", "email", "role"] as const).map((name) => ({ name, id: `${fields.idPrefix}-${name}` }));
+  return (
+    <SummaryForm onSubmit={onSubmit} className={className} message={message} errors={formState.errors} submitted={formState.isSubmitted} fields={ids}>
+      <UserFields errors={formState.errors} {...fields} />
+      <div>
+        <SubmitButton pending={formState.isSubmitting} pendingLabel={pendingLabel} waitForHydration>
+          {submitLabel}
+        </SubmitButton>
+      </div>
+    </SummaryForm>
+  );
 }
 
 /** Name, email and role, as both the create and the edit form show them. */
-export function UserFields({ idPrefix, name, email, role, roles, currentRole, currentRoleNote, roleHint, errors }: UserFieldsProps) {
+function UserFields({ idPrefix, register, errors, roles, currentRole, currentRoleNote, roleHint }: UserFieldsProps) {
   return (
     <>
-      <TextField id={`${idPrefix}-name`} label="Name" autoComplete="off" errors={errorList(errors.name)} {...name} />
+      <TextField id={`${idPrefix}-name`} label="Name" autoComplete="off" errors={errors.name?.message} {...register("name")} />
       <TextField
         id={`${idPrefix}-email`}
         label="Email"
         type="email"
         autoComplete="off"
         spellCheck={false}
-        errors={errorList(errors.email)}
-        {...email}
+        errors={errors.email?.message}
+        {...register("email")}
       />
-      {role ? (
+      {roles.length ? (
         <SelectField
           id={`${idPrefix}-role`}
           label="Role"
           options={roles.map((value) => ({ value, label: ROLE_LABELS[value] }))}
-          errors={errorList(errors.role)}
+          errors={errors.role?.message}
           hint={roleHint}
-          {...role}
+          {...register("role")}
         />
       ) : currentRole ? (
         <div className="flex flex-col gap-1.5">

@@ -4,6 +4,7 @@ import { TextField } from "@/components/ui/text-field";
 import type { Role } from "@/lib/validation/users";
 import { defaultOrder } from "@/lib/users/filter-url";
 import type { UserFilter } from "@/lib/validation/users";
+import type { UsersListFilter } from "./use-users-list";
 
 const ROLE_OPTIONS = [
   { value: "", label: "All roles" },
@@ -37,16 +38,8 @@ function parseSort(value: string): Pick<UserFilter, "sort" | "order"> {
   return { sort: sort === "name" ? "name" : "created", order: order === "asc" ? "asc" : "desc" };
 }
 
-interface UsersFiltersProps {
-  filter: UserFilter;
-  searchText: string;
-  onSearchText: (text: string) => void;
-  /** Apply the search now (Enter) instead of after the typing pause. */
-  onSearchSubmit: () => void;
-  onChange: (patch: UserFilter) => void;
-}
-
-export function UsersFilters({ filter, searchText, onSearchText, onSearchSubmit, onChange }: UsersFiltersProps) {
+export function UsersFilters({ filter: controls }: { filter: UsersListFilter }) {
+  const { value: filter, searchText, onSearchText, onSearchSubmit, change: onChange } = controls;
   const searching = Boolean(filter.q);
   return (
     <form

@@ -2,7 +2,9 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { formatUtc } from "@/components/ui/format-date";
 import { RowsSkeleton } from "@/components/ui/skeleton";
+import { TableHead } from "@/components/ui/table-head";
 import type { User } from "@/lib/validation/users";
+import type { UsersListSelection, UsersListStatusChange } from "./use-users-list";
 import { UserStatusBadge } from "./user-status-badge";
 
 // The users table: presentation only. Selection and the status toggle are decided and handled
@@ -10,24 +12,21 @@ import { UserStatusBadge } from "./user-status-badge";
 // and emails are escaped whatever they contain; <bdi> keeps right-to-left names from reordering
 // the text around them.
 
+const COLUMNS = ["Name", "Email", "Role", "Status", "Created", "Last sign-in"];
+
 const checkboxClasses = "size-4 rounded border-zinc-400 accent-indigo-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
 
 interface UsersTableProps {
   users: User[];
   /** The viewer's own row has no checkbox: their account is not changed in a batch. */
   viewerId: string;
-  selected: Pick<ReadonlySet<string>, "has">;
-  /** Every user matching the filter is selected (not only the rows shown). */
-  allMatching: boolean;
-  onSelect: (user: User, checked: boolean) => void;
-  onSelectPage: (checked: boolean) => void;
-  /** Whether the viewer may deactivate / reactivate this user (decided by lib/auth/permissions). */
-  canToggleStatus: (user: User) => boolean;
-  onToggleStatus: (user: User) => void;
+  selection: Pick<UsersListSelection, "selected" | "allMatching" | "select" | "selectPage">;
+  statusChange: Pick<UsersListStatusChange, "canChange" | "request">;
   busy?: boolean;
 }
 
-export function UsersTable({ users, viewerId, selected, allMatching, onSelect, onSelectPage, canToggleStatus, onToggleStatus, busy }: UsersTableProps) {
+export function UsersTable({ users, viewerId, selection, statusChange, busy }: UsersTableProps) {
+  const { selected, allMatching } = selection;
   const selectable = users.filter((u) => u.id !== viewerId);
   const selectedHere = selectable.filter((u) => allMatching || selected.has(u.id)).length;
   const pageChecked = selectable.length > 0 && selectedHere === selectable.length;
@@ -35,8 +34,9 @@ export function UsersTable({ users, viewerId, selected, allMatching, onSelect, o
     <div className="overflow-x-auto rounded-xl border border-subtle bg-surface">
       <table className="w-full text-left text-sm" aria-busy={busy || undefined}>
         <caption className="sr-only">Users</caption>
-        <thead className="border-b border-subtle bg-surface-alt text-xs uppercase tracking-wide text-muted">
-          <tr>
+        <TableHead
+          columns={COLUMNS}
+          leading={
             <th scope="col" className="w-10 px-4 py-3">
               <input
                 type="checkbox"
@@ -47,20 +47,11 @@ export function UsersTable({ users, viewerId, selected, allMatching, onSelect, o
                 ref={(el) => {
                   if (el) el.indeterminate = selectedHere > 0 && !pageChecked;
                 }}
-                onChange={(event) => onSelectPage(event.target.checked)}
+                onChange={(event) => selection.selectPage(event.target.checked)}
               />
             </th>
-            <th scope="col" className="px-4 py-3 font-medium">Name</th>
-            <th scope="col" className="px-4 py-3 font-medium">Email</th>
-            <th scope="col" className="px-4 py-3 font-medium">Role</th>
-            <th scope="col" className="px-4 py-3 font-medium">Status</th>
-            <th scope="col" className="px-4 py-3 font-medium">Created</th>
-            <th scope="col" className="px-4 py-3 font-medium">Last sign-in</th>
-            <th scope="col" className="px-4 py-3 font-medium">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
+          }
+        />
         <tbody className="divide-y divide-divider">
           {users.map((user) => {
             const isSelf = user.id === viewerId;
@@ -77,7 +68,7 @@ export function UsersTable({ users, viewerId, selected, allMatching, onSelect, o
                       aria-label={`Select ${user.name}`}
                       checked={isSelected}
                       disabled={allMatching}
-                      onChange={(event) => onSelect(user, event.target.checked)}
+                      onChange={(event) => selection.select(user, event.target.checked)}
                     />
                   )}
                 </td>
@@ -108,8 +99,8 @@ export function UsersTable({ users, viewerId, selected, allMatching, onSelect, o
                   {user.lastSignInAt ? <time dateTime={user.lastSignInAt}>{formatUtc(user.lastSignInAt)}</time> : "Never"}
                 </td>
                 <td className="px-4 py-2 text-right">
-                  {canToggleStatus(user) ? (
-                    <Button variant="secondary" className="px-2.5 py-1 text-xs whitespace-nowrap" onClick={() => onToggleStatus(user)}>
+                  {statusChange.canChange(user) ? (
+                    <Button variant="secondary" className="px-2.5 py-1 text-xs whitespace-nowrap" onClick={() => statusChange.request(user)}>
                       {user.isActive ? "Deactivate" : "Reactivate"}
                       <span className="sr-only">
                         {" "}

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { forgotPasswordAction, type ForgotPasswordState } from "@/lib/actions/auth/forgot-password";
 import { failureOf } from "@/lib/types/action-result";
@@ -29,9 +29,9 @@ export function ForgotPasswordForm({ linkMinutes }: { linkMinutes: number }) {
     <form action={formAction} className="mt-6 flex flex-col gap-4" noValidate>
       <Alert tone="error">{failed?.error}</Alert>
       <TextField label="Email" name="email" type="email" autoComplete="username" required defaultValue={state.values?.email} errors={failed?.fieldErrors?.email} />
-      <Button type="submit" disabled={pending} aria-busy={pending}>
-        {pending ? "Sending…" : "Send reset link"}
-      </Button>
+      <SubmitButton pending={pending} pendingLabel="Sending…">
+        Send reset link
+      </SubmitButton>
       <Link href="/sign-in" className={LINK}>
         Back to sign in
       </Link>

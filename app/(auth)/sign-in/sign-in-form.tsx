@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { signInAction, type SignInState } from "@/lib/actions/auth/sign-in";
 import { failureOf } from "@/lib/types/action-result";
@@ -27,9 +27,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <Link href="/forgot-password" className="-mt-2 self-end text-sm font-medium text-link underline hover:no-underline">
         Forgot password?
       </Link>
-      <Button type="submit" disabled={pending} aria-busy={pending}>
-        {pending ? "Signing in…" : "Sign in"}
-      </Button>
+      <SubmitButton pending={pending} pendingLabel="Signing in…">
+        Sign in
+      </SubmitButton>
     </form>
   );
 }
