@@ -15,7 +15,9 @@ const isS3 = (url: string) => url.startsWith(process.env.S3_ENDPOINT ?? "no S3 e
 /** The natural size of an <img> as the browser decoded it. */
 async function naturalSize(page: Page, name: string) {
   const image = page.locator("img").and(page.getByRole("img", { name, exact: true })).first();
-  await expect(image).toHaveJSProperty("complete", true);
+  // The editor shows a local preview (blob:) until the refreshed page brings the stored image,
+  // and the element's size reads 0 while its new source loads: wait for the stored one, loaded.
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0 && !img.src.startsWith("blob:"))).toBe(true);
   return image.evaluate((img: HTMLImageElement) => ({ width: img.naturalWidth, height: img.naturalHeight, src: img.src }));
 }
 
