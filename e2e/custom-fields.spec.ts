@@ -34,7 +34,7 @@ test.describe("invalid custom fields are refused, on the offending row", () => {
 
     await row(page, "Field note").getByLabel("Value", { exact: true }).fill("x".repeat(33 * 1024));
     await expect(row(page, "Field note")).toContainText("Too large: this field takes 33.0 KB");
-    await expect(page.getByText(/Custom fields can take at most 32 KB \(this is 33\.\d KB\)/)).toBeVisible();
+    await expect(page.getByText(/Custom fields can take at most 32\.0 KB \(this is 33\.\d KB\)/)).toBeVisible();
 
     // The JSON view cannot show two fields with one name: it refuses rather than dropping one.
     await page.getByRole("button", { name: "JSON", exact: true }).click();
@@ -67,7 +67,7 @@ test.describe("invalid custom fields are refused, on the offending row", () => {
     expect(deep).toMatchObject({ ok: false, fieldErrors: { "customFields.l2.l3.l4.l5.l6": [expect.stringContaining("5 levels")] } });
 
     const big = await update({ note: "x".repeat(33 * 1024) });
-    expect(big).toMatchObject({ ok: false, fieldErrors: { customFields: [expect.stringContaining("32 KB")] } });
+    expect(big).toMatchObject({ ok: false, fieldErrors: { customFields: [expect.stringContaining("at most 32.0 KB")] } });
 
     const tooMany = await update(Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`k${i}`, i])));
     expect(tooMany).toMatchObject({ ok: false, fieldErrors: { customFields: [expect.stringContaining("200")] } });

@@ -3,7 +3,8 @@ import { type ClipboardEvent, type DragEvent, useId, useState } from "react";
 import { toast } from "sonner";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { describeTypes, EXTENSIONS, formatBytes, UPLOAD_POLICIES } from "@/lib/uploads/policies";
+import { formatBytes } from "@/lib/format/bytes";
+import { describeTypes, EXTENSIONS, UPLOAD_POLICIES } from "@/lib/uploads/policies";
 import { canCancel, canRetry, isActive, overallProgress, type Upload, useUploads, type UseUploadsOptions } from "./use-uploads";
 
 export interface UploaderProps extends UseUploadsOptions {

@@ -81,7 +81,7 @@ describe("problems land on their rows", () => {
   it("size on the object and on its largest field; count on the object", () => {
     const big = treeFromJson({ small: "x", big: "y".repeat(33 * 1024) });
     const snap = snapshotOf(big);
-    expect(snap.rootProblems[0]).toContain("32 KB");
+    expect(snap.rootProblems[0]).toContain("at most 32.0 KB (this is 33.0 KB)");
     expect(snap.problemsById.get(idAt(big, "big"))?.[0]).toMatch(/^Too large: this field takes 33\.0 KB/);
     const many = treeFromJson(Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`k${i}`, i])));
     expect(snapshotOf(many).rootProblems[0]).toContain("200");

@@ -2,6 +2,7 @@
 // form alone can get wrong: half-typed numbers, duplicate names) attached to the row it is about.
 import { type FieldNode, type FieldTree, isIsoDate, parseNumber, pathsOf } from "./model";
 import { CUSTOM_FIELD_LIMITS, customFieldProblems, type JsonObject, type JsonValue, keyProblem } from "./validation";
+import { formatBytes } from "@/lib/format/bytes";
 
 export interface TreeSnapshot {
   value: JsonObject;
@@ -21,7 +22,6 @@ export interface TreeSnapshot {
 // unnamed fields apart: the editor attaches that message to each row itself.
 const UNNAMED = keyProblem("") as string;
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 export function snapshotOf(tree: FieldTree): TreeSnapshot {
   const pathById = pathsOf(tree);
@@ -99,7 +99,7 @@ export function snapshotOf(tree: FieldTree): TreeSnapshot {
       const size = new TextEncoder().encode(JSON.stringify(value[child.key] ?? null)).length;
       if (!largest || size > largest.bytes) largest = { id: childId, bytes: size };
     }
-    if (largest) add(largest.id, `Too large: this field takes ${kb(largest.bytes)}, and all fields together may take at most ${kb(CUSTOM_FIELD_LIMITS.maxBytes)}.`);
+    if (largest) add(largest.id, `Too large: this field takes ${formatBytes(largest.bytes)}, and all fields together may take at most ${formatBytes(CUSTOM_FIELD_LIMITS.maxBytes)}.`);
   }
   return { value, pathById, idByPath, problemsById: problems, rootProblems, keyCount, bytes, faithful };
 }

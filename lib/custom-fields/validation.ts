@@ -2,6 +2,7 @@
 // and the server action (again, on what arrives). Each problem names the dotted path of the
 // field it is about, so the message can land on that row. No zod here: the editor runs this in
 // the browser; schema.ts wraps it for the server actions.
+import { sizesApart } from "@/lib/format/bytes";
 import { hasDeceptiveCharacters } from "@/lib/validation/text";
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -75,7 +76,8 @@ export function customFieldProblems(value: unknown): FieldProblem[] {
   if (keys > CUSTOM_FIELD_LIMITS.maxKeys) problems.push({ path: "", message: `At most ${CUSTOM_FIELD_LIMITS.maxKeys} fields in all (this has ${keys}).` });
   const bytes = new TextEncoder().encode(JSON.stringify(value)).length;
   if (bytes > CUSTOM_FIELD_LIMITS.maxBytes) {
-    problems.push({ path: "", message: `Custom fields can take at most 32 KB (this is ${(bytes / 1024).toFixed(1)} KB).` });
+    const sizes = sizesApart(CUSTOM_FIELD_LIMITS.maxBytes, bytes);
+    problems.push({ path: "", message: `Custom fields can take at most ${sizes.limit} (this is ${sizes.actual}).` });
   }
   return problems;
 }

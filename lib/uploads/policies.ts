@@ -1,6 +1,7 @@
 // What may be uploaded for each purpose: types, size, and where it belongs. Shared by the
 // uploader (to refuse before any byte is sent and to show the limits) and the server (which
 // checks again, and then checks the bytes themselves on completion).
+import { sizesApart } from "@/lib/format/bytes";
 
 export const UPLOAD_PURPOSES = ["avatar", "background", "document"] as const;
 export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
@@ -71,12 +72,6 @@ export function isRasterImage(mimeType: string): boolean {
   return (IMAGES as readonly string[]).includes(mimeType);
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < MB) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / MB).toFixed(1)} MB`;
-}
-
 /** Why a file may not be uploaded for a purpose, or null when it may. */
 export function uploadProblem(purpose: UploadPurpose, file: { name: string; type: string; size: number }): string | null {
   const policy = UPLOAD_POLICIES[purpose];
@@ -87,7 +82,10 @@ export function uploadProblem(purpose: UploadPurpose, file: { name: string; type
   }
   if (!(EXTENSIONS[file.type] ?? []).includes(extension)) return `The file name's extension does not match its type (${file.type}).`;
   if (file.size <= 0) return "The file is empty.";
-  if (file.size > policy.maxBytes) return `${policy.label} uploads can be at most ${formatBytes(policy.maxBytes)} (this is ${formatBytes(file.size)}).`;
+  if (file.size > policy.maxBytes) {
+    const sizes = sizesApart(policy.maxBytes, file.size);
+    return `${policy.label} uploads can be at most ${sizes.limit} (this is ${sizes.actual}).`;
+  }
   return null;
 }
 
