@@ -147,3 +147,31 @@ test("leaving by a link with unsaved changes asks first; staying keeps them, and
   await back.click();
   await expect(page).toHaveURL(/\/profiles$/);
 });
+
+test("the user forms ask before their typed changes are left behind", async ({ login, page }) => {
+  await login("admin");
+  const subject = await makeUser("user", { name: "Leave Guard Subject" });
+
+  await page.goto("/admin/users/new");
+  await page.getByLabel("Name", { exact: true }).fill("Half Typed");
+  await page.getByRole("link", { name: "All users" }).click();
+  const ask = page.getByRole("dialog", { name: "Leave without saving?" });
+  await expect(ask).toContainText("The new user is not created yet");
+  await ask.getByRole("button", { name: "Stay and keep editing" }).click();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Half Typed");
+
+  await page.goto(`/admin/users/${subject.id}`);
+  const name = page.getByLabel("Name", { exact: true });
+  await name.fill("Renamed, not saved");
+  await page.getByRole("link", { name: "All users" }).click();
+  await expect(ask).toContainText("Your changes to this account are not saved yet");
+  await ask.getByRole("button", { name: "Leave this page" }).click();
+  await expect(page).toHaveURL(/\/admin\/users$/);
+
+  // Typed and then put back as it was: nothing to lose, so nothing is asked.
+  await page.goto(`/admin/users/${subject.id}`);
+  await name.fill("Leave Guard Subject x");
+  await name.fill("Leave Guard Subject");
+  await page.getByRole("link", { name: "All users" }).click();
+  await expect(page).toHaveURL(/\/admin\/users$/);
+});

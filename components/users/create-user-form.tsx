@@ -1,8 +1,9 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
+import { LeaveGuard } from "@/components/ui/leave-guard";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { Button, buttonClasses } from "@/components/ui/button";
@@ -31,6 +32,9 @@ export function CreateUserForm({ roles }: { roles: Role[] }) {
     defaultValues: { name: "", email: "", role: defaultRole },
   });
   const { register, handleSubmit, setError, reset, formState } = form;
+  // Read during render: react-hook-form only tracks the form-state fields a render has read.
+  const unsaved = formState.isDirty;
+  const isUnsaved = useCallback(() => unsaved, [unsaved]);
   const [serverError, setServerError] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
@@ -84,7 +88,11 @@ export function CreateUserForm({ roles }: { roles: Role[] }) {
   }
 
   return (
-    <UserForm
+    <>
+      <LeaveGuard isDirty={isUnsaved}>
+        <p>The new user is not created yet: what you typed will be lost.</p>
+      </LeaveGuard>
+      <UserForm
       onSubmit={onSubmit}
       className="flex max-w-xl flex-col gap-4 rounded-xl border border-subtle bg-surface p-6"
       message={serverError}
@@ -96,5 +104,6 @@ export function CreateUserForm({ roles }: { roles: Role[] }) {
       submitLabel="Create user and link"
       pendingLabel="Creating…"
     />
+    </>
   );
 }

@@ -4,8 +4,9 @@
 // change made by someone else in the meantime is shown as a conflict instead of overwritten.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { LeaveGuard } from "@/components/ui/leave-guard";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -90,6 +91,9 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
     defaultValues: valuesOf(user),
   });
   const typed = useWatch({ control });
+  // Read during render: react-hook-form only tracks the form-state fields a render has read.
+  const unsaved = formState.isDirty;
+  const isUnsaved = useCallback(() => unsaved, [unsaved]);
 
   useEffect(() => {
     if (conflict) conflictRef.current?.focus();
@@ -199,6 +203,9 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
         {conflict ? (
           <ConflictNotice ref={conflictRef} changedBy={changedBy} rows={conflictRows} onReloadTheirs={reloadTheirs} onKeepMine={keepMine} />
         ) : null}
+        <LeaveGuard isDirty={isUnsaved}>
+          <p>Your changes to this account are not saved yet: they will be lost.</p>
+        </LeaveGuard>
         <UserForm
           onSubmit={onSubmit}
           className="mt-4 flex max-w-xl flex-col gap-4"
