@@ -4,9 +4,9 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import type { BulkResult } from "@/lib/actions/users/bulk-users";
 import type { Role } from "@/lib/validation/users";
+import type { BulkOperation } from "./users-list-state";
 import type { UsersListSelection } from "./use-users-list";
 
-export type BulkOperation = { operation: "deactivate" | "reactivate" } | { operation: "set_role"; role: Role };
 
 interface BulkBarProps {
   selection: UsersListSelection;

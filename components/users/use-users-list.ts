@@ -11,7 +11,7 @@ import type { Page } from "@/lib/types/page";
 import type { User, UserFilter } from "@/lib/validation/users";
 import { queryKeys } from "@/lib/query-keys";
 import { callAction, messageOf } from "@/lib/types/action-result";
-import type { BulkOperation } from "./bulk-actions";
+import type { BulkOperation } from "./users-list-state";
 import { normaliseQuery, sameFilter, usersHref } from "@/lib/users/filter-url";
 import { initialState, patchUsers, reducer } from "./users-list-state";
 

@@ -3,7 +3,10 @@
 // of a cached page after a status change.
 import type { Page } from "@/lib/types/page";
 import { canonicalFilter, sameFilter } from "@/lib/users/filter-url";
-import type { User, UserFilter } from "@/lib/validation/users";
+import type { Role, User, UserFilter } from "@/lib/validation/users";
+
+/** One bulk change, as the bulk bar asks for it and the list's hook sends it. */
+export type BulkOperation = { operation: "deactivate" | "reactivate" } | { operation: "set_role"; role: Role };
 
 export interface ListState {
   filter: UserFilter;
