@@ -2,7 +2,7 @@
 // signed in; used, expired and replaced links say so and change nothing.
 import { randomUUID } from "node:crypto";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { Browser, Locator, Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { listAuditByTarget } from "@/lib/db/audit";
 import { db, table } from "@/lib/db/client";
 import { findInvite, INVALID_LINK, newInvite } from "@/lib/db/invites";
@@ -10,12 +10,11 @@ import { getCredentialsByEmail } from "@/lib/db/user-sign-in";
 import { getUserByEmail } from "@/lib/db/users";
 import { expect, test } from "./fixtures";
 import { seriousViolations as scan } from "./fixtures/accessibility";
-import { makeUser } from "./fixtures/users";
+import { tabTo } from "./fixtures/keyboard";
+import { makeUser, uniqueEmail } from "./fixtures/users";
 
 const NEW_PASSWORD = "a fresh passphrase 42";
 const INVALID = INVALID_LINK;
-
-const uniqueEmail = (tag: string) => `${tag}-${randomUUID()}@e2e.test`;
 
 /** An invited user made as the create action makes one, with the link's path. */
 async function invitedUser(name = "Invited Person") {
@@ -83,14 +82,6 @@ async function inviteThroughUi(page: Page, name: string, email: string, role: "A
   const url = await page.getByLabel("Set-password link").inputValue();
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/invite\/[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
   return url;
-}
-
-async function tabTo(page: Page, target: Locator, maxPresses = 25): Promise<void> {
-  for (let i = 0; i < maxPresses; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press("Tab");
-  }
-  await expect(target).toBeFocused();
 }
 
 test.describe("invitations", () => {
@@ -233,7 +224,7 @@ test.describe("invitations", () => {
   test("the invitee can set a password with the keyboard alone", async ({ page }) => {
     const { user, path } = await invitedUser("Kim Keys");
     await openLink(page, path);
-    await tabTo(page, page.getByLabel("New password", { exact: true }));
+    await tabTo(page, page.getByLabel("New password", { exact: true }), 25);
     await page.keyboard.type(NEW_PASSWORD);
     await page.keyboard.press("Tab");
     await expect(page.getByLabel("Confirm password", { exact: true })).toBeFocused();

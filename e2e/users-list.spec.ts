@@ -2,6 +2,10 @@
 // bulk changes, CSV export, what a manager and a user may do, hostile names, accessibility and
 // the keyboard. The database is shared by every test of the run: each test makes users with a
 // name prefix of its own and searches for it, and never assumes it sees only its own rows.
+//
+// Longer than the 300-line limit on purpose: a spec lists one area's behaviours, and splitting the
+// users list's would scatter them. The helpers below read this page alone (its tabTo also goes
+// backwards and throws when the target is never reached); shared ones live in e2e/fixtures/.
 import { randomBytes, randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "@playwright/test";

@@ -1,4 +1,4 @@
-// s3rver 3.7.1 ships no types; only what scripts/local-stack.ts uses is declared here.
+// s3rver 3.7.1 ships no types; only what scripts/local-stack.ts and scripts/local-stack/s3-local.ts use is declared here.
 declare module "s3rver" {
   import type { Server } from "node:http";
   import type { AddressInfo } from "node:net";
