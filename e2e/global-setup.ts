@@ -8,6 +8,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { startMailbox } from "@/lib/email/testing/mailbox";
 import { freePort, startLocalStack } from "../scripts/local-stack";
+import { startFileStream } from "../scripts/local-stack/file-stream";
 import { type AppServer, startAppServer } from "./fixtures/app-server";
 
 const root = path.resolve(__dirname, "..");
@@ -67,6 +68,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     AWS_REGION: "us-east-1",
   };
 
+  // lib/ in this process (the file stream's handler, the fixtures' workers) reads these.
+  Object.assign(process.env, appEnv);
+  const fileStream = await startFileStream(stack.dynamoEndpoint, tablePrefix);
+
   const logDir = path.join(root, "test-results");
   mkdirSync(logDir, { recursive: true });
   // Everything the app emails lands here, one JSON file per message, for the specs to read.
@@ -81,12 +86,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     });
   } catch (error) {
     await mailbox.stop();
+    await fileStream.stop();
     await stack.stop();
     throw error;
   }
   const teardown = async () => {
     await server.stop();
     await mailbox.stop();
+    await fileStream.stop();
     await stack.stop();
   };
 

@@ -26,6 +26,7 @@ function tableResource(id: TableId) {
       AttributeDefinitions: input.AttributeDefinitions,
       ...(input.GlobalSecondaryIndexes ? { GlobalSecondaryIndexes: input.GlobalSecondaryIndexes } : {}),
       ...(def.ttlAttribute ? { TimeToLiveSpecification: { AttributeName: def.ttlAttribute, Enabled: true } } : {}),
+      ...(input.StreamSpecification ? { StreamSpecification: { StreamViewType: input.StreamSpecification.StreamViewType } } : {}),
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       SSESpecification: { SSEEnabled: true },
     },

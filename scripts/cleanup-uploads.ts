@@ -27,7 +27,7 @@ export async function cleanupTempUploads(olderThanMs = DAY_MS): Promise<number> 
 }
 
 /** The settings `npm run dev` gives the app, for running this beside it. */
-function pointAtLocalServices(): void {
+export function pointAtLocalServices(): void {
   const env = process.env;
   if (env.DYNAMODB_ENDPOINT || env.AWS_ACCESS_KEY_ID || env.AWS_PROFILE) return;
   env.DYNAMODB_ENDPOINT = `http://127.0.0.1:${env.DYNAMODB_PORT || 8000}`;

@@ -183,7 +183,16 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  runNext(appPort, childEnv(localEnv), stack);
+  // Expired files and abandoned uploads leave no objects behind (as the Lambda does on AWS).
+  const { startFileStream } = await import("./local-stack/file-stream");
+  const fileStream = await startFileStream(stack.dynamoEndpoint, tablePrefix);
+  runNext(appPort, childEnv(localEnv), {
+    ...stack,
+    async stop() {
+      await fileStream.stop();
+      await stack.stop();
+    },
+  });
 }
 
 main().catch((error: unknown) => {

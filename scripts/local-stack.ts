@@ -116,5 +116,6 @@ export function describeConverge(report: ConvergeReport): string[] {
     ...report.created.map((t) => `created table ${t}`),
     ...report.indexesAdded.map((i) => `added index ${i}`),
     ...report.ttlEnabled.map((t) => `enabled TTL on ${t}`),
+    ...report.streamsEnabled.map((t) => `enabled the change stream of ${t}`),
   ];
 }

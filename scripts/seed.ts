@@ -3,13 +3,13 @@
 // are written exactly as for any other user.
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
+import { SYSTEM_ACTOR } from "@/lib/db/audit";
 import { reconcileActiveAdmins } from "@/lib/db/counters";
 import { anyAdminExists, createUser } from "@/lib/db/users";
 import { ConflictError } from "@/lib/errors";
 
 export const FIRST_ADMIN_EMAIL = "admin@prework.local";
 /** Actor id of entries written by the system itself (seeding, maintenance). */
-export const SYSTEM_ACTOR = "system";
 
 export async function seedFirstAdmin(email = FIRST_ADMIN_EMAIL): Promise<{ email: string; password: string } | null> {
   if (await anyAdminExists()) {

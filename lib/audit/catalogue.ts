@@ -55,6 +55,21 @@ export const AUDIT_CATALOGUE = {
     details: z.object({ fileId: z.string(), purpose: z.string(), name: z.string(), reason: z.string() }),
   },
   "file.updated": { group: "files", sentence: "{actor} updated the file details of {target:possessive} file", details: changeSetSchema.extend({ fileId: z.string() }) },
+  // Written by the storage stream handler (lib/storage/file-stream.ts) after DynamoDB's TTL
+  // removed the item: the actor is SYSTEM_ACTOR (lib/db/audit.ts), the target the file's owner.
+  "file.expired": {
+    group: "files", sentence: "{target:possessive} file {details.name} expired, and its stored copy was deleted",
+    details: z.object({ fileId: z.string(), name: z.string(), purpose: z.string(), s3Key: z.string(), expiresAt: z.string().optional() }),
+  },
+  "file.upload_abandoned": {
+    group: "files", sentence: "{target:possessive} upload of {details.name} was never completed, and its temporary copy was deleted",
+    details: z.object({ fileId: z.string(), name: z.string(), purpose: z.string(), s3Key: z.string() }),
+  },
+  // `npm run storage:check --fix` (lib/storage/storage-check.ts): a ready file whose object was gone.
+  "file.lost": {
+    group: "files", sentence: "{target:possessive} file {details.name} had lost its stored copy, so it was removed from the list",
+    details: z.object({ fileId: z.string(), name: z.string(), purpose: z.string(), s3Key: z.string() }),
+  },
   "file.deleted": { group: "files", sentence: "{actor} deleted {target:possessive} file {details.name}", details: z.object({ fileId: z.string(), name: z.string(), purpose: z.string() }) },
   // `sessionId` names the session (lib/db/sessions.ts) the sign-in created or the sign-out ended.
   "auth.signed_in": { group: "sign-ins", sentence: "{actor} signed in", details: z.object({ email: z.string(), sessionId: z.string().optional() }) },

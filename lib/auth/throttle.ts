@@ -1,5 +1,5 @@
 import "server-only";
-import { appendAudit } from "@/lib/db/audit";
+import { appendAudit, SYSTEM_ACTOR } from "@/lib/db/audit";
 import { claimRefusedSummary, clearAttempts, countAttempt, countRefused, readCounts, type Window } from "@/lib/db/rate-limits";
 
 // Limits on what strangers may try (sign-in, password-reset requests), per email and per client
@@ -10,7 +10,6 @@ import { claimRefusedSummary, clearAttempts, countAttempt, countRefused, readCou
 // written by the first attempt that arrives in a later window (the counters live that long).
 
 /** Actor of entries the app writes on its own behalf (the folded refusals). */
-export const SYSTEM_ACTOR = "system";
 
 export type ThrottledAttempt = "sign-in" | "password reset";
 

@@ -27,7 +27,15 @@ export interface NewAuditEntry<A extends AuditAction = AuditAction> {
   details: AuditDetails<A>;
   /** Whose data was touched, when that is a user. */
   targetUserId?: string;
+  /**
+   * A fixed id for an entry that may be written more than once for one event (a stream record
+   * delivered again): the entry's conditional put then refuses the copy. Random otherwise.
+   */
+  id?: string;
 }
+
+/** The actor id of entries the system writes on its own (TTL expiry, refusals, the seed): no person acted. */
+export const SYSTEM_ACTOR = "system";
 
 export const auditLogSchema = z.object({
   id: z.string(),
@@ -56,7 +64,7 @@ export function buildAuditItem<A extends AuditAction>(ctx: AuditContext, entry: 
   const timestamp = now.toISOString();
   const retentionSeconds = env().AUDIT_RETENTION_DAYS * 86_400;
   const content = {
-    id: randomUUID(),
+    id: entry.id ?? randomUUID(),
     userId: ctx.actorId,
     ...(ctx.actorRole ? { actorRole: ctx.actorRole } : {}),
     action: entry.action,

@@ -50,6 +50,7 @@ async function expectConverged(tablePrefix: string): Promise<void> {
     } else {
       expect(ttl.TimeToLiveDescription?.TimeToLiveStatus, name).toBe("DISABLED");
     }
+    expect(Table?.StreamSpecification?.StreamEnabled ? Table.StreamSpecification.StreamViewType : undefined, name).toBe(def.stream);
   }
 }
 
@@ -60,10 +61,10 @@ describe("convergeTables", () => {
 
   it("is idempotent: a second run creates nothing", async () => {
     const report = await convergeTables(client, prefix);
-    expect(report).toEqual({ created: [], indexesAdded: [], ttlEnabled: [] });
+    expect(report).toEqual({ created: [], indexesAdded: [], ttlEnabled: [], streamsEnabled: [] });
   });
 
-  it("adds a missing GSI and turns on missing TTL on existing tables", async () => {
+  it("adds a missing GSI and turns on missing TTL and streams on existing tables", async () => {
     const other = `conv-${randomBytes(4).toString("hex")}-`;
     const users = tableName(other, "users");
     const files = tableName(other, "files");
@@ -80,8 +81,9 @@ describe("convergeTables", () => {
         AttributeDefinitions: full.AttributeDefinitions.filter((a) => used.has(a.AttributeName)),
       }),
     );
-    // A files table created without its TTL setting.
-    await client.send(new CreateTableCommand(createTableInput(other, "files")));
+    // A files table created without its TTL setting and without its change stream.
+    const { StreamSpecification: _stream, ...filesWithoutStream } = createTableInput(other, "files");
+    await client.send(new CreateTableCommand(filesWithoutStream));
     await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 1 }, { TableName: users });
     await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 1 }, { TableName: files });
 
@@ -99,8 +101,9 @@ describe("convergeTables", () => {
         .map((id) => tableName(other, id))
         .sort(),
     );
+    expect(report.streamsEnabled).toEqual([files]);
     await expectConverged(other);
 
-    expect(await convergeTables(client, other)).toEqual({ created: [], indexesAdded: [], ttlEnabled: [] });
+    expect(await convergeTables(client, other)).toEqual({ created: [], indexesAdded: [], ttlEnabled: [], streamsEnabled: [] });
   });
 });

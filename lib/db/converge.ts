@@ -49,6 +49,7 @@ export function createTableInput(prefix: string, id: TableId) {
     KeySchema: keySchema(def.partitionKey, def.sortKey),
     AttributeDefinitions: attributeDefinitions(allKeys),
     ...(def.indexes.length ? { GlobalSecondaryIndexes: def.indexes.map(gsiSpec) } : {}),
+    ...(def.stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: def.stream } } : {}),
   };
 }
 
@@ -66,10 +67,11 @@ export interface ConvergeReport {
   created: string[];
   indexesAdded: string[];
   ttlEnabled: string[];
+  streamsEnabled: string[];
 }
 
 export async function convergeTables(client: DynamoDBClient, prefix: string): Promise<ConvergeReport> {
-  const report: ConvergeReport = { created: [], indexesAdded: [], ttlEnabled: [] };
+  const report: ConvergeReport = { created: [], indexesAdded: [], ttlEnabled: [], streamsEnabled: [] };
   await Promise.all(
     (Object.keys(TABLES) as TableId[]).map(async (id) => {
       const def: TableDefinition = TABLES[id];
@@ -91,6 +93,10 @@ export async function convergeTables(client: DynamoDBClient, prefix: string): Pr
             }),
           );
           report.indexesAdded.push(`${name}.${index.name}`);
+        }
+        if (def.stream && !existing.StreamSpecification?.StreamEnabled) {
+          await client.send(new UpdateTableCommand({ TableName: name, StreamSpecification: { StreamEnabled: true, StreamViewType: def.stream } }));
+          report.streamsEnabled.push(name);
         }
       }
       if (def.ttlAttribute) {

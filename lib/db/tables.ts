@@ -24,6 +24,8 @@ export interface TableDefinition {
   indexes: IndexDefinition[];
   /** Epoch-seconds attribute DynamoDB's TTL deletes items by. */
   ttlAttribute?: string;
+  /** A change stream for lib/storage/file-stream.ts (Lambda on AWS, a poller locally). */
+  stream?: "OLD_IMAGE";
 }
 
 const s = (name: string): KeyAttribute => ({ name, type: "S" });
@@ -104,6 +106,9 @@ export const TABLES = {
     partitionKey: s("id"),
     indexes: [{ name: "UploadedBy-Index", partitionKey: s("uploadedBy"), sortKey: s("createdAt") }],
     ttlAttribute: "expiresAtEpoch",
+    // When TTL removes an expired file or an abandoned upload, the stream hands the removed item
+    // to the handler that deletes its S3 object and audits it: storage stays clean by itself.
+    stream: "OLD_IMAGE",
   },
   // Server-side sessions: the Auth.js cookie only names one (lib/auth/session.ts). The key is a
   // SHA-256 of the secret the cookie carries, so reading this table yields no usable session.

@@ -1,0 +1,133 @@
+import "server-only";
+import { DeleteObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
+import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { auditPut, SYSTEM_ACTOR } from "@/lib/db/audit";
+import { db, table } from "@/lib/db/client";
+import { transact } from "@/lib/db/transact";
+import { bucket, s3 } from "@/lib/s3/client";
+import { UPLOAD_URL_SECONDS } from "@/lib/s3/presign";
+
+// `npm run storage:check`: does every object in the bucket have its metadata, and every ready
+// file its object? The stream handler (file-stream.ts) keeps them in step as things happen; this
+// is the audit of the result, and the repair (`--fix`) for whatever escaped it (a handler that
+// was down, an object written by a presigned URL used again after its upload completed). It
+// reads the whole files table and bucket, so it is an operator's tool, never a request path.
+
+const TEMP_KEY = /^users\/[^/]+\/uploads\/temp\//;
+/** A temp object younger than this may belong to an upload still in flight. */
+const TEMP_GRACE_MS = (UPLOAD_URL_SECONDS + 15 * 60) * 1000;
+
+interface FileRow {
+  id: string;
+  s3Key: string;
+  status: "pending" | "ready";
+  uploadedBy: string;
+  originalName: string;
+  displayName?: string;
+  purpose: string;
+  version: number;
+}
+
+export interface StorageReport {
+  objects: number;
+  files: number;
+  /** Objects outside the temp prefix that no file item names. */
+  orphanObjects: string[];
+  /** Temp objects past their upload window with no pending upload behind them. */
+  staleTempObjects: string[];
+  /** Ready files whose object is gone. */
+  missingObjects: Array<{ fileId: string; s3Key: string }>;
+}
+
+async function allFiles(): Promise<FileRow[]> {
+  const rows: FileRow[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new ScanCommand({
+        TableName: table("files"),
+        ProjectionExpression: "id, s3Key, #status, uploadedBy, originalName, displayName, purpose, version",
+        ExpressionAttributeNames: { "#status": "status" },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    rows.push(...((page.Items ?? []) as FileRow[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return rows;
+}
+
+async function allObjects(): Promise<Array<{ key: string; modified: number }>> {
+  const objects: Array<{ key: string; modified: number }> = [];
+  let token: string | undefined;
+  do {
+    const page = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: "users/", ContinuationToken: token }));
+    for (const object of page.Contents ?? []) if (object.Key) objects.push({ key: object.Key, modified: object.LastModified?.getTime() ?? 0 });
+    token = page.NextContinuationToken;
+  } while (token);
+  return objects;
+}
+
+export async function checkStorage(now = Date.now()): Promise<StorageReport & { fileRows: FileRow[] }> {
+  const [fileRows, objects] = await Promise.all([allFiles(), allObjects()]);
+  const named = new Set(fileRows.map((f) => f.s3Key));
+  const pendingKeys = new Set(fileRows.filter((f) => f.status === "pending").map((f) => f.s3Key));
+  const present = new Set(objects.map((o) => o.key));
+  return {
+    objects: objects.length,
+    files: fileRows.length,
+    orphanObjects: objects.filter((o) => !TEMP_KEY.test(o.key) && !named.has(o.key)).map((o) => o.key),
+    staleTempObjects: objects.filter((o) => TEMP_KEY.test(o.key) && !pendingKeys.has(o.key) && now - o.modified > TEMP_GRACE_MS).map((o) => o.key),
+    missingObjects: fileRows.filter((f) => f.status === "ready" && !present.has(f.s3Key)).map((f) => ({ fileId: f.id, s3Key: f.s3Key })),
+    fileRows,
+  };
+}
+
+export interface Repairs {
+  objectsDeleted: number;
+  filesRemoved: number;
+}
+
+/**
+ * Deletes orphan and stale temp objects, and removes ready file items whose object is gone
+ * (with a `file.lost` entry in the same transaction, conditioned on the version read so a file
+ * changed meanwhile is left for the next run).
+ */
+export async function repairStorage(report: Awaited<ReturnType<typeof checkStorage>>): Promise<Repairs> {
+  let objectsDeleted = 0;
+  for (const key of [...report.orphanObjects, ...report.staleTempObjects]) {
+    await s3().send(new DeleteObjectCommand({ Bucket: bucket(), Key: key }));
+    objectsDeleted++;
+  }
+  let filesRemoved = 0;
+  const byId = new Map(report.fileRows.map((f) => [f.id, f]));
+  for (const missing of report.missingObjects) {
+    const file = byId.get(missing.fileId)!;
+    try {
+      await transact(
+        [
+          { Delete: { TableName: table("files"), Key: { id: file.id }, ConditionExpression: "version = :v", ExpressionAttributeValues: { ":v": file.version } } },
+          auditPut({ actorId: SYSTEM_ACTOR }, { action: "file.lost", targetUserId: file.uploadedBy, details: { fileId: file.id, name: file.displayName ?? file.originalName, purpose: file.purpose, s3Key: file.s3Key } }),
+        ],
+        () => new Error("changed meanwhile"),
+      );
+      filesRemoved++;
+    } catch {
+      // Changed or removed since the check: the next run looks again.
+    }
+  }
+  return { objectsDeleted, filesRemoved };
+}
+
+/** For the report's callers that print it. */
+export function describeStorage(report: StorageReport): string[] {
+  return [
+    `${report.objects} objects, ${report.files} file items`,
+    `${report.orphanObjects.length} objects without metadata`,
+    `${report.staleTempObjects.length} stale temp objects (no upload in flight)`,
+    `${report.missingObjects.length} ready files without their object`,
+  ];
+}
+
+export const isClean = (report: StorageReport) => !report.orphanObjects.length && !report.staleTempObjects.length && !report.missingObjects.length;
