@@ -82,7 +82,7 @@ describe("convergeTables", () => {
       }),
     );
     // A files table created without its TTL setting and without its change stream.
-    const { StreamSpecification: _stream, ...filesWithoutStream } = createTableInput(other, "files");
+    const filesWithoutStream = { ...createTableInput(other, "files"), StreamSpecification: undefined };
     await client.send(new CreateTableCommand(filesWithoutStream));
     await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 1 }, { TableName: users });
     await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 1 }, { TableName: files });
