@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { startMailbox } from "@/lib/email/testing/mailbox";
+import { handleFileStreamRecords } from "@/lib/storage/file-stream";
 import { freePort, startLocalStack } from "../scripts/local-stack";
 import { startFileStream } from "../scripts/local-stack/file-stream";
 import { type AppServer, startAppServer } from "./fixtures/app-server";
@@ -70,7 +71,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   // lib/ in this process (the file stream's handler, the fixtures' workers) reads these.
   Object.assign(process.env, appEnv);
-  const fileStream = await startFileStream(stack.dynamoEndpoint, tablePrefix);
+  const fileStream = await startFileStream(stack.dynamoEndpoint, tablePrefix, handleFileStreamRecords);
 
   const logDir = path.join(root, "test-results");
   mkdirSync(logDir, { recursive: true });

@@ -185,7 +185,8 @@ async function main(): Promise<void> {
 
   // Expired files and abandoned uploads leave no objects behind (as the Lambda does on AWS).
   const { startFileStream } = await import("./local-stack/file-stream");
-  const fileStream = await startFileStream(stack.dynamoEndpoint, tablePrefix);
+  const { handleFileStreamRecords } = await import("@/lib/storage/file-stream");
+  const fileStream = await startFileStream(stack.dynamoEndpoint, tablePrefix, handleFileStreamRecords);
   runNext(appPort, childEnv(localEnv), {
     ...stack,
     async stop() {

@@ -20,7 +20,7 @@ const PDF = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(300, 32)]);
 let poller: StreamPoller;
 
 beforeAll(async () => {
-  poller = await startFileStream(process.env.DYNAMODB_ENDPOINT!, process.env.TABLE_PREFIX!);
+  poller = await startFileStream(process.env.DYNAMODB_ENDPOINT!, process.env.TABLE_PREFIX!, handleFileStreamRecords);
 });
 afterAll(async () => {
   await poller.stop();
