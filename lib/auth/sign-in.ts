@@ -49,7 +49,7 @@ export async function verifySignIn(email: string, password: string, ctx: Request
     return { ok: false, reason: "invalid" };
   }
   const session = newSession(record.user.id, record.sessionGeneration, ctx);
-  const [recorded] = await Promise.all([recordSignIn(record.user, record.sessionGeneration, { id: session.session.id, put: session.put }, ctx), throttle.forgetFirst()]);
+  const [recorded] = await Promise.all([recordSignIn(record.user, record.sessionGeneration, { id: session.session.id, put: session.put }, ctx, record.legacyHash ? (record.passwordHash ?? undefined) : undefined), throttle.forgetFirst()]);
   // Deactivated or signed out everywhere between the read and the write: that change wins.
   if (!recorded) return { ok: false, reason: "invalid" };
   return { ok: true, user: record.user, sessionSecret: session.secret };

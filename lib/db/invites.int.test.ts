@@ -16,8 +16,11 @@ async function invited() {
   return { user, invite };
 }
 
+/** The hash as stored: in the credentials item, never on the user item. */
 async function storedHash(userId: string) {
-  const out = await db().send(new GetCommand({ TableName: table("users"), Key: { id: userId }, ConsistentRead: true }));
+  const user = await db().send(new GetCommand({ TableName: table("users"), Key: { id: userId }, ConsistentRead: true }));
+  expect(user.Item && Object.hasOwn(user.Item, "passwordHash")).toBe(false);
+  const out = await db().send(new GetCommand({ TableName: table("credentials"), Key: { userId }, ConsistentRead: true }));
   return out.Item?.passwordHash as string | undefined;
 }
 

@@ -6,6 +6,7 @@ import { type AuditContext, auditPut, type NewAuditEntry } from "./audit";
 import { db, table } from "./client";
 import { transact, type TransactItem } from "./transact";
 import { END_ALL_SESSIONS } from "./user-item";
+import { credentialPut } from "./credentials";
 
 // One-time set-password links. The token is `{userId}.{secret}`; only a SHA-256 of the secret
 // is stored, under the user's id, so issuing a new link replaces (and so revokes) the old one.
@@ -123,12 +124,14 @@ export async function consumeInvite(token: string, passwordHash: string, ctx: Om
         Update: {
           TableName: table("users"),
           Key: { id: invite.userId },
-          // A new password ends every session signed in with the old one.
-          UpdateExpression: `SET passwordHash = :hash ${END_ALL_SESSIONS.clause}`,
+          // A new password ends every session signed in with the old one. A hash from before
+          // the credentials table (docs/architecture.md §4) goes with it.
+          UpdateExpression: `${END_ALL_SESSIONS.clause} REMOVE passwordHash`,
           ConditionExpression: "isActive = :yes",
-          ExpressionAttributeValues: { ":hash": passwordHash, ":yes": true, ...END_ALL_SESSIONS.values },
+          ExpressionAttributeValues: { ":yes": true, ...END_ALL_SESSIONS.values },
         },
       },
+      credentialPut(invite.userId, passwordHash, now),
       auditPut({ ...ctx, actorId: invite.userId }, { action: "user.password_set", targetUserId: invite.userId, details: { via: invite.kind } }, now),
     ],
     () => new ValidationError(INVALID_LINK),

@@ -47,6 +47,13 @@ export const TABLES = {
       { name: "Directory-Email-Index", partitionKey: s("directory"), sortKey: s("email") },
     ],
   },
+  // Password hashes, apart from the user item (docs/architecture.md §4): only lib/auth reads
+  // them (lib/db/credentials.ts), so no projection of a user anywhere can carry one.
+  credentials: {
+    baseName: "credentials",
+    partitionKey: s("userId"),
+    indexes: [],
+  },
   // One-time set-password links, one per user: issuing a new link replaces the old one, so the
   // old link stops working. Only a hash of the secret is stored; TTL removes expired links.
   invites: {

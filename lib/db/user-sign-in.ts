@@ -1,8 +1,9 @@
 import "server-only";
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { emailSchema, type User } from "@/lib/validation/users";
 import { type AuditContext, auditPut } from "./audit";
-import { db, table } from "./client";
+import { batchGetAll } from "./batch-get";
+import { table } from "./client";
+import { credentialKey, credentialPut } from "./credentials";
 import { transact, type TransactItem } from "./transact";
 import { userIdForEmail } from "./user-email-guard";
 import { parseUserItem, USER_PROJECTION, USER_PROJECTION_NAMES } from "./user-item";
@@ -10,27 +11,39 @@ import { parseUserItem, USER_PROJECTION, USER_PROJECTION_NAMES } from "./user-it
 // The two steps of signing in that touch the user item, for lib/auth/sign-in.ts: reading the
 // credentials (the only read that names the password hash) and recording the sign-in.
 
+export interface Credentials {
+  user: User;
+  passwordHash: string | null;
+  sessionGeneration: number;
+  /** The hash was still on the user item (written before the credentials table): sign-in moves it. */
+  legacyHash: boolean;
+}
+
 /**
  * The user and their password hash, for the sign-in check in lib/auth only: no page or action
- * result may carry the hash.
+ * result may carry the hash. One strongly consistent BatchGet reads the user and the
+ * credentials item (lib/db/credentials.ts) together.
  */
-export async function getCredentialsByEmail(rawEmail: string): Promise<{ user: User; passwordHash: string | null; sessionGeneration: number } | null> {
+export async function getCredentialsByEmail(rawEmail: string): Promise<Credentials | null> {
   const email = emailSchema.safeParse(rawEmail);
   if (!email.success) return null;
   const id = await userIdForEmail(email.data);
   if (!id) return null;
-  const out = await db().send(
-    new GetCommand({
-      TableName: table("users"),
-      Key: { id },
+  const found = await batchGetAll({
+    [table("users")]: {
+      Keys: [{ id }],
       ProjectionExpression: `${USER_PROJECTION}, passwordHash, sessionGeneration`,
       ExpressionAttributeNames: USER_PROJECTION_NAMES,
       ConsistentRead: true,
-    }),
-  );
-  if (!out.Item) return null;
-  const hash = out.Item.passwordHash;
-  return { ...parseUserItem(out.Item), passwordHash: typeof hash === "string" ? hash : null };
+    },
+    [table("credentials")]: { Keys: [credentialKey(id)], ConsistentRead: true },
+  });
+  const item = found.get(table("users"))?.[0];
+  if (!item) return null;
+  const stored = found.get(table("credentials"))?.[0]?.passwordHash;
+  const legacy = item.passwordHash;
+  const passwordHash = typeof stored === "string" ? stored : typeof legacy === "string" ? legacy : null;
+  return { ...parseUserItem(item), passwordHash, legacyHash: typeof stored !== "string" && typeof legacy === "string" };
 }
 
 /**
@@ -43,6 +56,8 @@ export async function recordSignIn(
   sessionGeneration: number,
   session: { id: string; put: TransactItem },
   ctx: Omit<AuditContext, "actorId">,
+  /** A hash found on the user item (Credentials.legacyHash), moved to the credentials table in the same transaction. */
+  moveHash?: string,
 ): Promise<boolean> {
   const now = new Date();
   try {
@@ -53,12 +68,13 @@ export async function recordSignIn(
             TableName: table("users"),
             Key: { id: user.id },
             // Not a version bump: signing in is not an edit and must not make an open form stale.
-            UpdateExpression: "SET lastSignInAt = :now",
+            UpdateExpression: `SET lastSignInAt = :now${moveHash ? " REMOVE passwordHash" : ""}`,
             ConditionExpression: "isActive = :yes AND (attribute_not_exists(sessionGeneration) OR sessionGeneration = :generation)",
             ExpressionAttributeValues: { ":now": now.toISOString(), ":yes": true, ":generation": sessionGeneration },
           },
         },
         session.put,
+        ...(moveHash ? [credentialPut(user.id, moveHash, now)] : []),
         auditPut(
           { ...ctx, actorId: user.id, actorRole: user.role },
           { action: "auth.signed_in", targetUserId: user.id, details: { email: user.email, sessionId: session.id } },
