@@ -1,9 +1,8 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
-import { LeaveGuard } from "@/components/ui/leave-guard";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { Button, buttonClasses } from "@/components/ui/button";
@@ -32,9 +31,6 @@ export function CreateUserForm({ roles }: { roles: Role[] }) {
     defaultValues: { name: "", email: "", role: defaultRole },
   });
   const { register, handleSubmit, setError, reset, formState } = form;
-  // Read during render: react-hook-form only tracks the form-state fields a render has read.
-  const unsaved = formState.isDirty;
-  const isUnsaved = useCallback(() => unsaved, [unsaved]);
   const [serverError, setServerError] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
@@ -88,11 +84,7 @@ export function CreateUserForm({ roles }: { roles: Role[] }) {
   }
 
   return (
-    <>
-      <LeaveGuard isDirty={isUnsaved}>
-        <p>The new user is not created yet: what you typed will be lost.</p>
-      </LeaveGuard>
-      <UserForm
+    <UserForm
       onSubmit={onSubmit}
       className="flex max-w-xl flex-col gap-4 rounded-xl border border-subtle bg-surface p-6"
       message={serverError}
@@ -101,9 +93,9 @@ export function CreateUserForm({ roles }: { roles: Role[] }) {
       register={register}
       roles={roles}
       roleHint={roles.length === 1 ? "You may create users with the user role only." : undefined}
+      unsavedMessage="The new user is not created yet: what you typed will be lost."
       submitLabel="Create user and link"
       pendingLabel="Creating…"
     />
-    </>
   );
 }

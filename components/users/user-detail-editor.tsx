@@ -4,9 +4,8 @@
 // change made by someone else in the meantime is shown as a conflict instead of overwritten.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { LeaveGuard } from "@/components/ui/leave-guard";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -91,9 +90,6 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
     defaultValues: valuesOf(user),
   });
   const typed = useWatch({ control });
-  // Read during render: react-hook-form only tracks the form-state fields a render has read.
-  const unsaved = formState.isDirty;
-  const isUnsaved = useCallback(() => unsaved, [unsaved]);
 
   useEffect(() => {
     if (conflict) conflictRef.current?.focus();
@@ -203,9 +199,6 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
         {conflict ? (
           <ConflictNotice ref={conflictRef} changedBy={changedBy} rows={conflictRows} onReloadTheirs={reloadTheirs} onKeepMine={keepMine} />
         ) : null}
-        <LeaveGuard isDirty={isUnsaved}>
-          <p>Your changes to this account are not saved yet: they will be lost.</p>
-        </LeaveGuard>
         <UserForm
           onSubmit={onSubmit}
           className="mt-4 flex max-w-xl flex-col gap-4"
@@ -216,6 +209,7 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
           roles={roles}
           currentRole={base.role}
           currentRoleNote={isSelf ? "you cannot change your own role" : "only admins change roles"}
+          unsavedMessage="Your changes to this account are not saved yet: they will be lost."
           submitLabel="Save changes"
           pendingLabel="Saving…"
         />

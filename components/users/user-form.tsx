@@ -2,7 +2,8 @@
 // The pieces the user forms (create, edit, set password) share: the form with its error summary,
 // and the name / email / role fields (server errors reach the fields through
 // components/ui/server-errors.ts).
-import type { FormEventHandler, ReactNode } from "react";
+import { type FormEventHandler, type ReactNode, useCallback } from "react";
+import { LeaveGuard } from "@/components/ui/leave-guard";
 import type { FieldErrors, FieldValues, Path, UseFormRegisterReturn } from "react-hook-form";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -96,16 +97,25 @@ interface UserFormProps extends Omit<UserFieldsProps, "errors"> {
   className: string;
   /** The server's message for the form as a whole. */
   message: string | null;
-  formState: { errors: UserFieldsProps["errors"]; isSubmitted: boolean; isSubmitting: boolean };
+  formState: { errors: UserFieldsProps["errors"]; isSubmitted: boolean; isSubmitting: boolean; isDirty: boolean };
   submitLabel: string;
   pendingLabel: string;
+  /** What leaving with typed changes would lose, said in the leave prompt. */
+  unsavedMessage: string;
 }
 
 /** The create and the edit form: name, email and role under the error summary, then the submit button. */
-export function UserForm({ onSubmit, className, message, formState, submitLabel, pendingLabel, ...fields }: UserFormProps) {
+export function UserForm({ onSubmit, className, message, formState, submitLabel, pendingLabel, unsavedMessage, ...fields }: UserFormProps) {
   const ids = (["name", "email", "role"] as const).map((name) => ({ name, id: `${fields.idPrefix}-${name}` }));
+  // Read during render: react-hook-form only tracks the form-state fields a render has read.
+  const unsaved = formState.isDirty;
+  const isUnsaved = useCallback(() => unsaved, [unsaved]);
   return (
-    <SummaryForm onSubmit={onSubmit} className={className} message={message} errors={formState.errors} submitted={formState.isSubmitted} fields={ids}>
+    <>
+      <LeaveGuard isDirty={isUnsaved}>
+        <p>{unsavedMessage}</p>
+      </LeaveGuard>
+      <SummaryForm onSubmit={onSubmit} className={className} message={message} errors={formState.errors} submitted={formState.isSubmitted} fields={ids}>
       <UserFields errors={formState.errors} {...fields} />
       <div>
         <SubmitButton pending={formState.isSubmitting} pendingLabel={pendingLabel} waitForHydration>
@@ -113,6 +123,7 @@ export function UserForm({ onSubmit, className, message, formState, submitLabel,
         </SubmitButton>
       </div>
     </SummaryForm>
+    </>
   );
 }
 

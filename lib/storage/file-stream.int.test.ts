@@ -2,7 +2,6 @@
 // DynamoDB Local's own TTL; the change stream, read by the same poller `npm run dev` starts,
 // hands them to lib/storage/file-stream.ts, which deletes their objects and audits them.
 import { randomUUID } from "node:crypto";
-import { HeadObjectCommand } from "@aws-sdk/client-s3";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type StreamPoller } from "../../scripts/local-stack/stream-poller";
@@ -11,9 +10,10 @@ import { listAuditByTarget } from "@/lib/db/audit";
 import { db, table } from "@/lib/db/client";
 import { getFile } from "@/lib/db/files";
 import { createUser } from "@/lib/db/users";
-import { bucket, s3 } from "@/lib/s3/client";
+import { s3 } from "@/lib/s3/client";
 import { completeUpload, deleteFile, startUpload } from "@/lib/uploads/service";
 import { handleFileStreamRecords, ttlRemovalOf } from "./file-stream";
+import { objectExists } from "@/lib/s3/testing/objects";
 
 const ctx = { actorId: "storage-test", userAgent: "vitest" };
 const PDF = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(300, 32)]);
@@ -26,14 +26,7 @@ afterAll(async () => {
   await poller.stop();
 });
 
-async function exists(key: string) {
-  try {
-    await s3().send(new HeadObjectCommand({ Bucket: bucket(), Key: key }));
-    return true;
-  } catch {
-    return false;
-  }
-}
+const exists = objectExists;
 
 async function readyDocument() {
   const owner = await createUser({ email: `storage-${randomUUID()}@example.com`, name: "Storer", role: "user" }, ctx);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { DeleteObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
 import { listAuditByTarget } from "@/lib/db/audit";
 import { getFile } from "@/lib/db/files";
@@ -7,19 +7,13 @@ import { createUser } from "@/lib/db/users";
 import { bucket, s3 } from "@/lib/s3/client";
 import { completeUpload, startUpload } from "@/lib/uploads/service";
 import { checkStorage, repairStorage } from "./storage-check";
+import { objectExists } from "@/lib/s3/testing/objects";
 
 const ctx = { actorId: "storage-check-test", userAgent: "vitest" };
 const PDF = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(300, 32)]);
 const HOUR = 60 * 60 * 1000;
 
-async function exists(key: string) {
-  try {
-    await s3().send(new HeadObjectCommand({ Bucket: bucket(), Key: key }));
-    return true;
-  } catch {
-    return false;
-  }
-}
+const exists = objectExists;
 
 // Other test files share the table and bucket while this runs: the assertions and the repair
 // are limited to what this test made.

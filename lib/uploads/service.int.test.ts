@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { HeadObjectCommand } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
 import { listAuditByTarget } from "@/lib/db/audit";
 import { getFile, listFiles } from "@/lib/db/files";
 import { createProfile, getProfile } from "@/lib/db/profiles";
 import { createUser } from "@/lib/db/users";
 import { ValidationError } from "@/lib/errors";
-import { bucket, s3 } from "@/lib/s3/client";
 import { completeUpload, deleteFile, downloadUrl, startUpload } from "./service";
+import { objectExists } from "@/lib/s3/testing/objects";
 
 const ctx = { actorId: "uploader", ipAddress: "203.0.113.5", userAgent: "vitest" };
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 7)]);
@@ -17,14 +16,7 @@ async function owner() {
   return createUser({ email: `files-${randomUUID()}@example.com`, name: "Filer", role: "user" }, ctx);
 }
 
-async function exists(key: string) {
-  try {
-    await s3().send(new HeadObjectCommand({ Bucket: bucket(), Key: key }));
-    return true;
-  } catch {
-    return false;
-  }
-}
+const exists = objectExists;
 
 async function upload(url: string, type: string, body: Buffer) {
   return fetch(url, { method: "PUT", headers: { "Content-Type": type }, body: new Uint8Array(body) });
