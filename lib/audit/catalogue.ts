@@ -3,7 +3,11 @@
 // always render what it reads.
 import { z } from "zod";
 
-const change = z.object({ from: z.unknown(), to: z.unknown() });
+// Both sides present and JSON (null for "none"): undefined, a function or a class instance would
+// be dropped on the way to DynamoDB and leave an entry without its from or to, so it is refused.
+const json = z.json();
+const jsonSide = z.unknown().refine((value) => json.safeParse(value).success, "must be a JSON value (null for none)");
+const change = z.object({ from: jsonSide, to: jsonSide });
 
 /** The spec's update shape: changes keyed by dotted path, plus the top-level fields touched. */
 export const changeSetSchema = z.object({

@@ -67,3 +67,14 @@ describe("field names that Object.prototype also uses", () => {
     expect(merged.overlaps).toEqual([]);
   });
 });
+
+describe("the audit's change shape", () => {
+  it("refuses a change without a JSON from or to, so no entry is written without them", async () => {
+    const { changeSetSchema } = await import("@/lib/audit/catalogue");
+    const ok = { changes: { "customFields.a": { from: null, to: { b: [1, "x", true] } } }, affectedFields: ["customFields"] };
+    expect(changeSetSchema.safeParse(ok).success).toBe(true);
+    for (const bad of [{ to: 1 }, { from: undefined, to: 1 }, { from: Object.prototype.toString, to: 1 }, { from: 1, to: new Date() }]) {
+      expect(changeSetSchema.safeParse({ changes: { "customFields.a": bad }, affectedFields: ["customFields"] }).success, JSON.stringify(bad)).toBe(false);
+    }
+  });
+});
