@@ -1,0 +1,92 @@
+// Hostile input to every server action, as a hand-crafted request would send it: fast-check
+// generates wrong types, missing and extra fields, huge, odd-Unicode and prototype-key strings,
+// deep objects and tampered ids. Each call gets a validation, permission or not-found answer,
+// never the generic failure and never a broken response; and nothing is written, which the
+// audit shows (every mutation is audited in its own transaction, docs/architecture.md §1).
+import fc from "fast-check";
+import { listAuditByActor, listAuditByTarget } from "@/lib/db/audit";
+import type { ActionResult } from "@/lib/types/action-result";
+import { expect, test } from "./fixtures";
+import { callServerAction } from "./fixtures/server-actions";
+
+const GENERIC = "Something went wrong on our side. Please try again.";
+
+/** [file, export, whether a well-formed call may succeed without writing (a read)]. */
+const ACTIONS: Array<[string, string, "read" | "write"]> = [
+  ["lib/actions/users/bulk-users.ts", "bulkUsersAction", "write"],
+  ["lib/actions/users/list-users.ts", "listUsersAction", "read"],
+  ["lib/actions/users/create-user.ts", "createUserAction", "write"],
+  ["lib/actions/users/set-user-active.ts", "setUserActiveAction", "write"],
+  ["lib/actions/users/issue-password-reset.ts", "issuePasswordResetAction", "write"],
+  ["lib/actions/users/update-user.ts", "updateUserAction", "write"],
+  ["lib/actions/auth/set-password.ts", "setPasswordAction", "write"],
+  ["lib/actions/profiles/profile-actions.ts", "createProfileAction", "write"],
+  ["lib/actions/profiles/profile-actions.ts", "updateProfileAction", "write"],
+  ["lib/actions/profiles/profile-actions.ts", "getProfileAction", "read"],
+  ["lib/actions/profiles/profile-actions.ts", "makeDefaultProfileAction", "write"],
+  ["lib/actions/profiles/profile-actions.ts", "deleteProfileAction", "write"],
+  ["lib/actions/audit/audit-actions.ts", "readTimelineAction", "read"],
+  ["lib/actions/audit/audit-actions.ts", "countNewerAction", "read"],
+  ["lib/actions/audit/audit-actions.ts", "verifyAuditAction", "read"],
+  ["lib/actions/files/file-actions.ts", "startUploadAction", "write"],
+  ["lib/actions/files/file-actions.ts", "completeUploadAction", "write"],
+  ["lib/actions/files/file-actions.ts", "cancelUploadAction", "write"],
+  ["lib/actions/files/file-actions.ts", "listFilesAction", "read"],
+  ["lib/actions/files/file-actions.ts", "updateFileAction", "write"],
+  ["lib/actions/files/file-actions.ts", "deleteFileAction", "write"],
+  ["lib/actions/files/file-actions.ts", "downloadUrlAction", "read"],
+  ["lib/actions/sessions/session-actions.ts", "revokeSessionAction", "write"],
+  ["lib/actions/sessions/session-actions.ts", "revokeAllSessionsAction", "write"],
+];
+
+// Field names the actions read, so that generated objects often reach past the first check.
+const FIELDS = ["id", "userId", "ids", "version", "name", "email", "role", "type", "customFields", "filter", "cursor", "subject", "from", "to", "since", "purpose", "size", "tags", "expiresAt", "displayName", "isPublic", "operation", "token", "password", "confirm", "active", "sessionId", "fileId", "profileId"];
+const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype);
+
+const hostileString = fc.oneof(
+  fc.string(),
+  fc.string({ unit: "grapheme", maxLength: 50 }),
+  fc.constantFrom("<script>alert(1)</script>", "../../etc/passwd", "\u202e\u0000\u200b", "00000000-0000-4000-8000-000000000000", "x".repeat(100_000), ...PROTOTYPE_KEYS),
+  fc.uuid(),
+);
+const leaf = fc.oneof(hostileString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.bigInt().map(String));
+const value = fc.letrec((tie) => ({
+  node: fc.oneof({ depthSize: "small" }, leaf, fc.array(tie("node"), { maxLength: 4 }), fc.dictionary(fc.oneof(hostileString, fc.constantFrom(...FIELDS, ...PROTOTYPE_KEYS)), tie("node"), { maxKeys: 5 })),
+})).node;
+// An object shaped like an action's input: its field names, hostile values.
+const shaped = fc.dictionary(fc.constantFrom(...FIELDS, ...PROTOTYPE_KEYS), value, { minKeys: 1, maxKeys: 8 });
+const input = fc.oneof(value, shaped, shaped);
+
+// React's reply encoding gives strings that start with "$" a meaning of its own (references,
+// dates, …): the framework's protocol, decoded before any action runs. Kept out of the inputs.
+const safeForReply = (v: unknown): boolean =>
+  typeof v === "string" ? !v.startsWith("$") : Array.isArray(v) ? v.every(safeForReply) : v && typeof v === "object" ? Object.entries(v).every(([k, x]) => !k.startsWith("$") && safeForReply(x)) : true;
+
+test("every server action answers hostile input from a signed-in user with a clear refusal and writes nothing", async ({ login, page }) => {
+  test.setTimeout(240_000);
+  const user = await login("user");
+  await page.goto("/");
+  const audit = async () => [(await listAuditByActor(user.id, { limit: 100 })).items.length, (await listAuditByTarget(user.id, { limit: 100 })).items.length];
+  const before = await audit();
+  const cases: Record<string, number> = {};
+
+  for (const [file, name, kind] of ACTIONS) {
+    cases[name] = 0;
+    await fc.assert(
+      fc.asyncProperty(input.filter(safeForReply), async (args) => {
+        cases[name]!++;
+        const result = await callServerAction<ActionResult<unknown>>(page, file, name, args);
+        expect(typeof result === "object" && result !== null && "ok" in result, `${name}: an action result`).toBe(true);
+        if (result.ok) {
+          expect(kind, `${name} accepted ${JSON.stringify(args).slice(0, 200)}`).toBe("read");
+          return;
+        }
+        expect(result.error, `${name} on ${JSON.stringify(args).slice(0, 200)}`).not.toBe(GENERIC);
+        expect(result.error.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 12, seed: 20261203, endOnFailure: true },
+    );
+  }
+  expect(await audit(), "no mutation happened (none was audited)").toEqual(before);
+  console.log(`fuzz cases per action: ${JSON.stringify(cases)}`);
+});
