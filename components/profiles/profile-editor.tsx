@@ -56,6 +56,8 @@ export function ProfileEditor({ profile, viewerId, backHref, ownerName }: Profil
   const [review, setReview] = useState<Review | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
+  /** The changes a save could not deliver (no answer, or the service down): "Try again" sends them. */
+  const [retryable, setRetryable] = useState<ProfileDraft | null>(null);
   const [saving, startSaving] = useTransition();
   const conflictRef = useRef<HTMLElement>(null);
   const errorRef = useRef<HTMLParagraphElement>(null);
@@ -117,6 +119,7 @@ export function ProfileEditor({ profile, viewerId, backHref, ownerName }: Profil
         localDraft.forget();
         loadInto({ ...base, ...saved });
         setFormError(null);
+        setRetryable(null);
         toast.success("Profile saved.");
       } catch (failure) {
         // Whatever went wrong, the edits stay in the editor; saving again is the retry.
@@ -133,6 +136,9 @@ export function ProfileEditor({ profile, viewerId, backHref, ownerName }: Profil
         store.setServerProblems(routed.fields);
         // Focus goes to the first row the server refused, else to the message (an alert either way).
         setFormError([messageOf(failure), ...routed.other].join(" "));
+        // Nothing was refused, so the same changes can simply be sent again.
+        const transient = !refusal || refusal.offline || (!refusal.sessionEnded && !refusal.throttled && Object.keys(refusal.fieldErrors).length === 0);
+        setRetryable(transient ? draft : null);
         focusAfterSave.current = store.firstProblemRow() ? "problem" : "error";
       }
     });
@@ -234,6 +240,13 @@ export function ProfileEditor({ profile, viewerId, backHref, ownerName }: Profil
         <Alert ref={errorRef} tabIndex={-1} tone="error">
           {formError}
         </Alert>
+        {formError && retryable ? (
+          <div>
+            <Button variant="secondary" disabled={saving} onClick={() => save(retryable)}>
+              Try again
+            </Button>
+          </div>
+        ) : null}
         <div className="rounded-xl border border-subtle bg-surface p-5">
           <ProfileDetailsFields form={form} />
         </div>
