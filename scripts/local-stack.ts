@@ -33,6 +33,8 @@ export interface LocalStack {
   stop(): Promise<void>;
   /** Stops DynamoDB Local alone (outage tests); `stop()` still tidies everything else. */
   stopDynamo(): Promise<void>;
+  /** Stops DynamoDB Local and starts it again on the same port and data (needs a dataDir). */
+  restartDynamo(): Promise<void>;
 }
 
 export interface LocalStackOptions {
@@ -80,8 +82,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
 
   const dynamoEndpoint = `http://127.0.0.1:${dynamoPort}`;
   const s3Endpoint = `http://127.0.0.1:${s3Port}`;
-  const { child, output } = startDynamo(dynamoPort, dynamoPath, javaTmp);
-  const unregister = killOnExit(child, tempDir);
+  let dynamo = startDynamo(dynamoPort, dynamoPath, javaTmp);
+  let unregister = killOnExit(dynamo.child, tempDir);
   let s3rver: S3rver | null = null;
   const client = dynamoClient(dynamoEndpoint);
 
@@ -89,7 +91,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   const stop = () => {
     stopping ??= (async () => {
       client.destroy();
-      await Promise.all([stopChild(child), s3rver ? closeS3rver(s3rver) : undefined]);
+      await Promise.all([stopChild(dynamo.child), s3rver ? closeS3rver(s3rver) : undefined]);
       unregister();
       if (tempDir) rmSync(tempDir, { recursive: true, force: true });
     })();
@@ -101,9 +103,17 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     // Presigned requests are checked as S3 checks them (signature, expiry); see strict-s3.ts.
     makeS3rverStrict(s3rver);
     await s3rver.run();
-    await waitForDynamo(client, child, output, dynamoPort);
+    await waitForDynamo(client, dynamo.child, dynamo.output, dynamoPort);
     const [converged] = await Promise.all([convergeTables(client, tablePrefix), prepareBucket(s3Endpoint, bucket, corsOrigins)]);
-    return { dynamoEndpoint, s3Endpoint, bucket, converged, stop, stopDynamo: () => stopChild(child) };
+    const restartDynamo = async () => {
+      if (!dynamoPath) throw new LocalStackError("restartDynamo needs a dataDir: in memory, the data would be gone with the process");
+      await stopChild(dynamo.child);
+      unregister();
+      dynamo = startDynamo(dynamoPort, dynamoPath, javaTmp);
+      unregister = killOnExit(dynamo.child, tempDir);
+      await waitForDynamo(client, dynamo.child, dynamo.output, dynamoPort);
+    };
+    return { dynamoEndpoint, s3Endpoint, bucket, converged, stop, stopDynamo: () => stopChild(dynamo.child), restartDynamo };
   } catch (error) {
     await stop();
     throw error;
