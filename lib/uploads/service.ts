@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NotFound } from "@aws-sdk/client-s3";
 import type { AuditContext } from "@/lib/db/audit";
 import { markUploadReady, recordPendingUpload, recordRejectedUpload } from "@/lib/db/file-uploads";
-import { deleteFileRecord, type FileMetadata } from "@/lib/db/files";
+import { deleteFileRecord, type FileMetadata, getFile } from "@/lib/db/files";
 import { getProfile } from "@/lib/db/profiles";
 import type { User } from "@/lib/validation/users";
 import { NotFoundError, ValidationError } from "@/lib/errors";
@@ -86,6 +86,20 @@ function finalKey(file: FileMetadata): string {
 
 const deleteObject = (key: string) => s3().send(new DeleteObjectCommand({ Bucket: bucket(), Key: key }));
 
+/**
+ * After marking the file ready failed: whether it happened anyway (a timeout after the write),
+ * read back; if not, the copy at a document's final key, which only this file can name, is
+ * removed rather than left as an object without metadata. (A profile image's key is shared with
+ * the profile's current image and is left alone.)
+ */
+async function settleFailedMark(file: FileMetadata, target: string): Promise<FileMetadata | null> {
+  const current = await getFile(file.id, { consistent: true });
+  if (current?.status === "ready" && current.s3Key === target) return current;
+  // As finalKey: a document's key holds its id; a profile image's is the profile's.
+  if (file.purpose === "document" || !file.profileId) await deleteObject(target);
+  return null;
+}
+
 export type CompletionResult = { ok: true; file: FileMetadata } | { ok: false; reason: string };
 
 export async function completeUpload(file: FileMetadata, ctx: AuditContext): Promise<CompletionResult> {
@@ -108,7 +122,16 @@ export async function completeUpload(file: FileMetadata, ctx: AuditContext): Pro
       TaggingDirective: "REPLACE",
     }),
   );
-  const { ready, replaced } = await markUploadReady(file, target, ctx);
+  let marked: Awaited<ReturnType<typeof markUploadReady>>;
+  try {
+    marked = await markUploadReady(file, target, ctx);
+  } catch (error) {
+    // The caller hears the mark's own error when this cannot settle it either.
+    const settled = await settleFailedMark(file, target).catch(() => null);
+    if (!settled) throw error;
+    marked = { ready: settled, replaced: null };
+  }
+  const { ready, replaced } = marked;
   await deleteObject(file.s3Key);
   // A replaced avatar in another format left its object at a different key.
   if (replaced && replaced.s3Key !== target) await deleteObject(replaced.s3Key);
