@@ -112,6 +112,29 @@ describe("upload flow", () => {
     });
   });
 
+  it("answers ready when the file is ready but deleting its temp object fails", async () => {
+    const user = await owner();
+    const started = await startUpload(user, { purpose: "document", name: "late.pdf", type: "application/pdf", size: PDF.length }, ctx);
+    expect((await upload(started.uploadUrl, "application/pdf", PDF)).status).toBe(200);
+    const pending = (await getFile(started.fileId, { consistent: true }))!;
+    const name = "refuse-temp-delete";
+    s3().middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === "DeleteObjectCommand") throw Object.assign(new Error("injected"), { name: "ServiceUnavailable", $metadata: { httpStatusCode: 503 } });
+        return next(args);
+      },
+      { step: "initialize", name },
+    );
+    let result: Awaited<ReturnType<typeof completeUpload>>;
+    try {
+      result = await completeUpload(pending, ctx);
+    } finally {
+      s3().middlewareStack.remove(name);
+    }
+    expect(result).toMatchObject({ ok: true, file: { status: "ready" } });
+    expect((await getFile(pending.id, { consistent: true }))?.status).toBe("ready");
+  });
+
   it("refuses before uploading: too large, wrong type, executables", async () => {
     const user = await owner();
     await expect(startUpload(user, { purpose: "document", name: "big.pdf", type: "application/pdf", size: 30 * 1024 * 1024 }, ctx)).rejects.toBeInstanceOf(ValidationError);

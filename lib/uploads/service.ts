@@ -132,9 +132,13 @@ export async function completeUpload(file: FileMetadata, ctx: AuditContext): Pro
     marked = { ready: settled, replaced: null };
   }
   const { ready, replaced } = marked;
-  await deleteObject(file.s3Key);
+  // The file is ready from here on: tidying up must not answer "failed" for it. What a failed
+  // delete leaves (a stale temp object, an object no item names) is what storage:check reports
+  // and repairs, and the bucket's lifecycle rule expires temp objects.
+  const tidy = (key: string) => deleteObject(key).catch((error) => console.warn(`upload ${file.id}: ${key} not deleted`, error));
+  await tidy(file.s3Key);
   // A replaced avatar in another format left its object at a different key.
-  if (replaced && replaced.s3Key !== target) await deleteObject(replaced.s3Key);
+  if (replaced && replaced.s3Key !== target) await tidy(replaced.s3Key);
   return { ok: true, file: ready };
 }
 
