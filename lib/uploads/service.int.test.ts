@@ -60,9 +60,9 @@ describe("upload flow", () => {
     expect((await listAuditByTarget(user.id)).items[0]?.action).toBe("file.deleted");
   });
 
-  // Found by the reliability suite (lib/reliability): a failed mark left the copy at the final
-  // key as an object without metadata.
-  describe("when marking the file ready fails after the copy", () => {
+  // Found by the reliability suite (lib/reliability): a failed copy or mark left the copy at the
+  // final key as an object without metadata.
+  describe("when the copy or the ready mark fails", () => {
     const marksReady = (input: Record<string, unknown>) =>
       ((input.TransactItems ?? []) as Array<{ Update?: { ExpressionAttributeValues?: Record<string, unknown> } }>).some((i) => i.Update?.ExpressionAttributeValues?.[":ready"] === "ready");
     const unavailable = () => Object.assign(new Error("injected"), { name: "ServiceUnavailable", $metadata: { httpStatusCode: 503 } });
@@ -88,6 +88,27 @@ describe("upload flow", () => {
       expect(await getFile(pending.id, { consistent: true })).toMatchObject({ status: "pending", s3Key: pending.s3Key });
       const prefix = `users/${pending.uploadedBy}/uploads/`;
       const listed = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: prefix }));
+      expect((listed.Contents ?? []).map((o) => o.Key)).toEqual([pending.s3Key]);
+    });
+
+    it("removes the copy when the copy's answer was lost, and the upload stays pending", async () => {
+      const pending = await startedDocument();
+      const name = "lose-copy-answer";
+      s3().middlewareStack.add(
+        (next, context) => async (args) => {
+          const output = await next(args);
+          if (context.commandName === "CopyObjectCommand") throw Object.assign(new Error("injected"), { name: "TimeoutError" });
+          return output;
+        },
+        { step: "initialize", name },
+      );
+      try {
+        await expect(completeUpload(pending, ctx)).rejects.toMatchObject({ name: "TimeoutError" });
+      } finally {
+        s3().middlewareStack.remove(name);
+      }
+      expect(await getFile(pending.id, { consistent: true })).toMatchObject({ status: "pending" });
+      const listed = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: `users/${pending.uploadedBy}/uploads/` }));
       expect((listed.Contents ?? []).map((o) => o.Key)).toEqual([pending.s3Key]);
     });
 

@@ -86,17 +86,29 @@ function finalKey(file: FileMetadata): string {
 
 const deleteObject = (key: string) => s3().send(new DeleteObjectCommand({ Bucket: bucket(), Key: key }));
 
+/** A few more tries of an idempotent step of tidying up, past the SDK's own retries. */
+async function persist<T>(step: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await step();
+    } catch (error) {
+      if (i >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * i));
+    }
+  }
+}
+
 /**
- * After marking the file ready failed: whether it happened anyway (a timeout after the write),
- * read back; if not, the copy at a document's final key, which only this file can name, is
- * removed rather than left as an object without metadata. (A profile image's key is shared with
- * the profile's current image and is left alone.)
+ * The copy to the final key or the ready mark failed: whether the mark happened anyway (a
+ * timeout after the write), read back; if not, the copy at a document's final key, which only
+ * this file can name, is removed rather than left as an object without metadata. (A profile
+ * image's key is the profile's, shared with its current image, and is left alone.)
  */
-async function settleFailedMark(file: FileMetadata, target: string): Promise<FileMetadata | null> {
-  const current = await getFile(file.id, { consistent: true });
+async function settleFailedCompletion(file: FileMetadata, target: string): Promise<FileMetadata | null> {
+  const current = await persist(() => getFile(file.id, { consistent: true }));
   if (current?.status === "ready" && current.s3Key === target) return current;
-  // As finalKey: a document's key holds its id; a profile image's is the profile's.
-  if (file.purpose === "document" || !file.profileId) await deleteObject(target);
+  // As finalKey: a document's key holds its id.
+  if (file.purpose === "document" || !file.profileId) await persist(() => deleteObject(target));
   return null;
 }
 
@@ -111,23 +123,23 @@ export async function completeUpload(file: FileMetadata, ctx: AuditContext): Pro
     return { ok: false, reason: problem };
   }
   const target = finalKey(file);
-  await s3().send(
-    new CopyObjectCommand({
-      Bucket: bucket(),
-      Key: target,
-      CopySource: `${bucket()}/${file.s3Key}`,
-      ContentType: file.mimeType,
-      MetadataDirective: "REPLACE",
-      // The final object is not temporary: drop the temp tag the lifecycle rule expires.
-      TaggingDirective: "REPLACE",
-    }),
-  );
   let marked: Awaited<ReturnType<typeof markUploadReady>>;
   try {
+    await s3().send(
+      new CopyObjectCommand({
+        Bucket: bucket(),
+        Key: target,
+        CopySource: `${bucket()}/${file.s3Key}`,
+        ContentType: file.mimeType,
+        MetadataDirective: "REPLACE",
+        // The final object is not temporary: drop the temp tag the lifecycle rule expires.
+        TaggingDirective: "REPLACE",
+      }),
+    );
     marked = await markUploadReady(file, target, ctx);
   } catch (error) {
-    // The caller hears the mark's own error when this cannot settle it either.
-    const settled = await settleFailedMark(file, target).catch(() => null);
+    // The caller hears the original error when this cannot settle it either.
+    const settled = await settleFailedCompletion(file, target).catch(() => null);
     if (!settled) throw error;
     marked = { ready: settled, replaced: null };
   }
