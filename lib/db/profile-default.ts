@@ -11,23 +11,50 @@ import { transact, type TransactItem } from "./transact";
 
 const MAX_ATTEMPTS = 5;
 
-export async function defaultProfileIdOf(userId: string): Promise<string | null> {
+/**
+ * The user's default and how many profiles were ever added (`profileAdds`, bumped by every
+ * create), read together: a delete that promotes from a list of the user's profiles conditions
+ * on the count, so a profile created after it was read cannot be left without a default.
+ */
+export async function defaultStateOf(userId: string): Promise<{ defaultId: string | null; profileAdds: number | null }> {
   const out = await db().send(
-    new GetCommand({ TableName: table("users"), Key: { id: userId }, ProjectionExpression: "id, defaultProfileId", ConsistentRead: true }),
+    new GetCommand({ TableName: table("users"), Key: { id: userId }, ProjectionExpression: "id, defaultProfileId, profileAdds", ConsistentRead: true }),
   );
   if (!out.Item) throw new NotFoundError("This user does not exist.");
-  return typeof out.Item.defaultProfileId === "string" ? out.Item.defaultProfileId : null;
+  return {
+    defaultId: typeof out.Item.defaultProfileId === "string" ? out.Item.defaultProfileId : null,
+    profileAdds: typeof out.Item.profileAdds === "number" ? out.Item.profileAdds : null,
+  };
 }
 
-/** The user item's record of the default, conditioned on what was read. */
-export function setDefaultOnUser(userId: string, from: string | null, to: string | null): TransactItem {
+export async function defaultProfileIdOf(userId: string): Promise<string | null> {
+  return (await defaultStateOf(userId)).defaultId;
+}
+
+/** Counts a profile added; see defaultStateOf. */
+export const PROFILE_ADDED = "ADD profileAdds :one";
+
+/**
+ * The user item's record of the default, conditioned on what was read: the default and, with
+ * `addsSeen` (a promotion chosen from a list), the count of adds read before the list.
+ * `added` counts a profile created in the same transaction.
+ */
+export function setDefaultOnUser(userId: string, from: string | null, to: string | null, options: { added?: boolean; addsSeen?: number | null } = {}): TransactItem {
+  const set = to ? "SET defaultProfileId = :to" : "REMOVE defaultProfileId";
+  const condition = from ? "defaultProfileId = :from" : "attribute_exists(id) AND attribute_not_exists(defaultProfileId)";
+  const adds = options.addsSeen === undefined ? "" : options.addsSeen === null ? " AND attribute_not_exists(profileAdds)" : " AND profileAdds = :adds";
   return {
     Update: {
       TableName: table("users"),
       Key: { id: userId },
-      UpdateExpression: to ? "SET defaultProfileId = :to" : "REMOVE defaultProfileId",
-      ConditionExpression: from ? "defaultProfileId = :from" : "attribute_exists(id) AND attribute_not_exists(defaultProfileId)",
-      ExpressionAttributeValues: { ...(to ? { ":to": to } : {}), ...(from ? { ":from": from } : {}) },
+      UpdateExpression: options.added ? `${set} ${PROFILE_ADDED}` : set,
+      ConditionExpression: condition + adds,
+      ExpressionAttributeValues: {
+        ...(to ? { ":to": to } : {}),
+        ...(from ? { ":from": from } : {}),
+        ...(options.added ? { ":one": 1 } : {}),
+        ...(typeof options.addsSeen === "number" ? { ":adds": options.addsSeen } : {}),
+      },
     },
   };
 }

@@ -6,6 +6,7 @@ import { listAuditByTarget } from "./audit";
 import { db, table } from "./client";
 import { createProfile, deleteProfile, getDefaultProfile, getProfile, listProfiles, makeDefaultProfile, updateProfile } from "./profiles";
 import { INDEX } from "./tables";
+import { aroundRequests } from "./testing/sdk-middleware";
 import { createUser } from "./users";
 
 const ctx = { actorId: "actor-1", ipAddress: "192.168.1.100", userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36" };
@@ -67,6 +68,25 @@ describe("profiles repository", () => {
     expect(await defaults(user.id)).toEqual({ flagged: [], recorded: undefined, indexed: [] });
     const actions = (await listAuditByTarget(user.id, { limit: 100 })).items.map((e) => e.action);
     expect(actions.filter((a) => a === "profile.deleted")).toHaveLength(3);
+  });
+
+  it("keeps a default when a profile is created while the only one, the default, is deleted", async () => {
+    // Found by the reliability suite (lib/reliability): the delete chose "nothing to promote"
+    // from a list read before the create committed, and left the new profile without a default.
+    const user = await owner();
+    const a = await createProfile(user.id, { name: "A", type: "personal", customFields: {} }, ctx);
+    let created: Awaited<ReturnType<typeof createProfile>> | undefined;
+    const remove = aroundRequests(async (input, send) => {
+      const deletes = ((input.TransactItems ?? []) as Array<{ Delete?: { Key?: { id?: string } } }>).some((item) => item.Delete?.Key?.id === a.id);
+      if (deletes && !created) created = await createProfile(user.id, { name: "B", type: "custom", customFields: {} }, ctx);
+      return send(input);
+    });
+    try {
+      expect(await deleteProfile(a.id, ctx)).toEqual({ promoted: created!.id });
+    } finally {
+      remove();
+    }
+    expect(await defaults(user.id)).toEqual({ flagged: [created!.id], recorded: created!.id, indexed: [created!.id] });
   });
 
   it("keeps the arranged key order of nested custom fields through save and reload", async () => {

@@ -9,7 +9,7 @@ import { PROFILE_TYPES, type ProfileTypeInput } from "@/lib/validation/profiles"
 import { type AuditContext, auditPut } from "./audit";
 import { batchGetAll } from "./batch-get";
 import { db, table } from "./client";
-import { defaultProfileIdOf, flagProfile, runDefaultChange, setDefaultOnUser, withDefaultRetry } from "./profile-default";
+import { defaultProfileIdOf, defaultStateOf, flagProfile, PROFILE_ADDED, runDefaultChange, setDefaultOnUser, withDefaultRetry } from "./profile-default";
 import { INDEX } from "./tables";
 import { transact, type TransactItem } from "./transact";
 
@@ -126,10 +126,18 @@ export async function createProfile(userId: string, input: NewProfile, ctx: Audi
           ConditionExpression: "attribute_not_exists(id)",
         },
       },
-      // Either claim the default (none yet) or check that one still exists.
+      // Either claim the default (none yet) or check that one still exists; both count the add.
       profile.isDefault
-        ? setDefaultOnUser(userId, null, profile.id)
-        : { ConditionCheck: { TableName: table("users"), Key: { id: userId }, ConditionExpression: "defaultProfileId = :d", ExpressionAttributeValues: { ":d": currentDefault } } },
+        ? setDefaultOnUser(userId, null, profile.id, { added: true })
+        : {
+            Update: {
+              TableName: table("users"),
+              Key: { id: userId },
+              UpdateExpression: PROFILE_ADDED,
+              ConditionExpression: "defaultProfileId = :d",
+              ExpressionAttributeValues: { ":d": currentDefault, ":one": 1 },
+            },
+          },
       auditPut(ctx, { action: "profile.created", targetUserId: userId, details: { profileId: profile.id, name: profile.name, type: profile.type, isDefault: profile.isDefault } }, now),
     ];
     const outcome = await runDefaultChange(items, 1, (codes) => new Error(`createProfile cancelled: ${codes.join(",")}`));
@@ -231,7 +239,7 @@ export async function deleteProfile(id: string, ctx: AuditContext): Promise<{ pr
   return withDefaultRetry(async () => {
     const profile = await getProfile(id, { consistent: true });
     if (!profile) throw new NotFoundError("This profile does not exist.");
-    const currentDefault = await defaultProfileIdOf(profile.userId);
+    const { defaultId: currentDefault, profileAdds } = await defaultStateOf(profile.userId);
     const now = new Date().toISOString();
     const remove: TransactItem = { Delete: { TableName: table("userProfiles"), Key: { id }, ConditionExpression: "attribute_exists(id)" } };
     let promoted: string | null = null;
@@ -239,7 +247,9 @@ export async function deleteProfile(id: string, ctx: AuditContext): Promise<{ pr
     if (currentDefault === id) {
       const rest = (await listProfiles(profile.userId)).filter((p) => p.id !== id).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
       promoted = rest[0]?.id ?? null;
-      items = [setDefaultOnUser(profile.userId, id, promoted), remove, ...(promoted ? [flagProfile(promoted, profile.userId, true, now)] : [])];
+      // A profile created after the list was read would be left without a default: the count
+      // of adds read before the list refuses the transaction then, and it is decided again.
+      items = [setDefaultOnUser(profile.userId, id, promoted, { addsSeen: profileAdds }), remove, ...(promoted ? [flagProfile(promoted, profile.userId, true, now)] : [])];
     } else {
       // Still not the default at commit time.
       items = [

@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
+import { ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
 import { listAuditByTarget } from "@/lib/db/audit";
 import { getFile, listFiles } from "@/lib/db/files";
 import { createProfile, getProfile } from "@/lib/db/profiles";
+import { aroundRequests } from "@/lib/db/testing/sdk-middleware";
 import { createUser } from "@/lib/db/users";
 import { ValidationError } from "@/lib/errors";
+import { bucket, s3 } from "@/lib/s3/client";
 import { completeUpload, deleteFile, downloadUrl, startUpload } from "./service";
 import { objectExists } from "@/lib/s3/testing/objects";
 
@@ -49,6 +52,102 @@ describe("upload flow", () => {
     expect(await exists(ready!.s3Key)).toBe(false);
     expect(await getFile(started.fileId, { consistent: true })).toBeNull();
     expect((await listAuditByTarget(user.id)).items[0]?.action).toBe("file.deleted");
+  });
+
+  // Found by the reliability suite (lib/reliability): a failed copy or mark left the copy at the
+  // final key as an object without metadata.
+  describe("when the copy or the ready mark fails", () => {
+    const marksReady = (input: Record<string, unknown>) =>
+      ((input.TransactItems ?? []) as Array<{ Update?: { ExpressionAttributeValues?: Record<string, unknown> } }>).some((i) => i.Update?.ExpressionAttributeValues?.[":ready"] === "ready");
+    const unavailable = () => Object.assign(new Error("injected"), { name: "ServiceUnavailable", $metadata: { httpStatusCode: 503 } });
+
+    async function startedDocument() {
+      const user = await owner();
+      const started = await startUpload(user, { purpose: "document", name: "notes.pdf", type: "application/pdf", size: PDF.length }, ctx);
+      expect((await upload(started.uploadUrl, "application/pdf", PDF)).status).toBe(200);
+      return (await getFile(started.fileId, { consistent: true }))!;
+    }
+
+    it("removes the copy when the mark did not happen, and the upload stays pending", async () => {
+      const pending = await startedDocument();
+      const remove = aroundRequests(async (input, send) => {
+        if (marksReady(input)) throw unavailable();
+        return send(input);
+      });
+      try {
+        await expect(completeUpload(pending, ctx)).rejects.toMatchObject({ name: "ServiceUnavailable" });
+      } finally {
+        remove();
+      }
+      expect(await getFile(pending.id, { consistent: true })).toMatchObject({ status: "pending", s3Key: pending.s3Key });
+      const prefix = `users/${pending.uploadedBy}/uploads/`;
+      const listed = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: prefix }));
+      expect((listed.Contents ?? []).map((o) => o.Key)).toEqual([pending.s3Key]);
+    });
+
+    it("removes the copy when the copy's answer was lost, and the upload stays pending", async () => {
+      const pending = await startedDocument();
+      const name = "lose-copy-answer";
+      s3().middlewareStack.add(
+        (next, context) => async (args) => {
+          const output = await next(args);
+          if (context.commandName === "CopyObjectCommand") throw Object.assign(new Error("injected"), { name: "TimeoutError" });
+          return output;
+        },
+        { step: "initialize", name },
+      );
+      try {
+        await expect(completeUpload(pending, ctx)).rejects.toMatchObject({ name: "TimeoutError" });
+      } finally {
+        s3().middlewareStack.remove(name);
+      }
+      expect(await getFile(pending.id, { consistent: true })).toMatchObject({ status: "pending" });
+      const listed = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: `users/${pending.uploadedBy}/uploads/` }));
+      expect((listed.Contents ?? []).map((o) => o.Key)).toEqual([pending.s3Key]);
+    });
+
+    it("answers ready when the mark happened but its answer was lost", async () => {
+      const pending = await startedDocument();
+      const remove = aroundRequests(async (input, send) => {
+        const output = await send(input);
+        if (marksReady(input)) throw Object.assign(new Error("injected"), { name: "TimeoutError" });
+        return output;
+      });
+      let result: Awaited<ReturnType<typeof completeUpload>>;
+      try {
+        result = await completeUpload(pending, ctx);
+      } finally {
+        remove();
+      }
+      expect(result).toMatchObject({ ok: true, file: { status: "ready" } });
+      const ready = await getFile(pending.id, { consistent: true });
+      expect(ready?.status).toBe("ready");
+      expect(await exists(ready!.s3Key)).toBe(true);
+      expect(await exists(pending.s3Key)).toBe(false);
+    });
+  });
+
+  it("answers ready when the file is ready but deleting its temp object fails", async () => {
+    const user = await owner();
+    const started = await startUpload(user, { purpose: "document", name: "late.pdf", type: "application/pdf", size: PDF.length }, ctx);
+    expect((await upload(started.uploadUrl, "application/pdf", PDF)).status).toBe(200);
+    const pending = (await getFile(started.fileId, { consistent: true }))!;
+    const name = "refuse-temp-delete";
+    s3().middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === "DeleteObjectCommand") throw Object.assign(new Error("injected"), { name: "ServiceUnavailable", $metadata: { httpStatusCode: 503 } });
+        return next(args);
+      },
+      { step: "initialize", name },
+    );
+    let result: Awaited<ReturnType<typeof completeUpload>>;
+    try {
+      result = await completeUpload(pending, ctx);
+    } finally {
+      s3().middlewareStack.remove(name);
+    }
+    expect(result).toMatchObject({ ok: true, file: { status: "ready" } });
+    expect((await getFile(pending.id, { consistent: true }))?.status).toBe("ready");
   });
 
   it("refuses before uploading: too large, wrong type, executables", async () => {

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NotFound } from "@aws-sdk/client-s3";
 import type { AuditContext } from "@/lib/db/audit";
 import { markUploadReady, recordPendingUpload, recordRejectedUpload } from "@/lib/db/file-uploads";
-import { deleteFileRecord, type FileMetadata } from "@/lib/db/files";
+import { deleteFileRecord, type FileMetadata, getFile } from "@/lib/db/files";
 import { getProfile } from "@/lib/db/profiles";
 import type { User } from "@/lib/validation/users";
 import { NotFoundError, ValidationError } from "@/lib/errors";
@@ -86,6 +86,32 @@ function finalKey(file: FileMetadata): string {
 
 const deleteObject = (key: string) => s3().send(new DeleteObjectCommand({ Bucket: bucket(), Key: key }));
 
+/** A few more tries of an idempotent step of tidying up, past the SDK's own retries. */
+async function persist<T>(step: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await step();
+    } catch (error) {
+      if (i >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * i));
+    }
+  }
+}
+
+/**
+ * The copy to the final key or the ready mark failed: whether the mark happened anyway (a
+ * timeout after the write), read back; if not, the copy at a document's final key, which only
+ * this file can name, is removed rather than left as an object without metadata. (A profile
+ * image's key is the profile's, shared with its current image, and is left alone.)
+ */
+async function settleFailedCompletion(file: FileMetadata, target: string): Promise<FileMetadata | null> {
+  const current = await persist(() => getFile(file.id, { consistent: true }));
+  if (current?.status === "ready" && current.s3Key === target) return current;
+  // As finalKey: a document's key holds its id.
+  if (file.purpose === "document" || !file.profileId) await persist(() => deleteObject(target));
+  return null;
+}
+
 export type CompletionResult = { ok: true; file: FileMetadata } | { ok: false; reason: string };
 
 export async function completeUpload(file: FileMetadata, ctx: AuditContext): Promise<CompletionResult> {
@@ -97,21 +123,34 @@ export async function completeUpload(file: FileMetadata, ctx: AuditContext): Pro
     return { ok: false, reason: problem };
   }
   const target = finalKey(file);
-  await s3().send(
-    new CopyObjectCommand({
-      Bucket: bucket(),
-      Key: target,
-      CopySource: `${bucket()}/${file.s3Key}`,
-      ContentType: file.mimeType,
-      MetadataDirective: "REPLACE",
-      // The final object is not temporary: drop the temp tag the lifecycle rule expires.
-      TaggingDirective: "REPLACE",
-    }),
-  );
-  const { ready, replaced } = await markUploadReady(file, target, ctx);
-  await deleteObject(file.s3Key);
+  let marked: Awaited<ReturnType<typeof markUploadReady>>;
+  try {
+    await s3().send(
+      new CopyObjectCommand({
+        Bucket: bucket(),
+        Key: target,
+        CopySource: `${bucket()}/${file.s3Key}`,
+        ContentType: file.mimeType,
+        MetadataDirective: "REPLACE",
+        // The final object is not temporary: drop the temp tag the lifecycle rule expires.
+        TaggingDirective: "REPLACE",
+      }),
+    );
+    marked = await markUploadReady(file, target, ctx);
+  } catch (error) {
+    // The caller hears the original error when this cannot settle it either.
+    const settled = await settleFailedCompletion(file, target).catch(() => null);
+    if (!settled) throw error;
+    marked = { ready: settled, replaced: null };
+  }
+  const { ready, replaced } = marked;
+  // The file is ready from here on: tidying up must not answer "failed" for it. What a failed
+  // delete leaves (a stale temp object, an object no item names) is what storage:check reports
+  // and repairs, and the bucket's lifecycle rule expires temp objects.
+  const tidy = (key: string) => deleteObject(key).catch((error) => console.warn(`upload ${file.id}: ${key} not deleted`, error));
+  await tidy(file.s3Key);
   // A replaced avatar in another format left its object at a different key.
-  if (replaced && replaced.s3Key !== target) await deleteObject(replaced.s3Key);
+  if (replaced && replaced.s3Key !== target) await tidy(replaced.s3Key);
   return { ok: true, file: ready };
 }
 
