@@ -62,6 +62,8 @@ export const HANG_MS = 30_000;
 
 export class Journal {
   readonly records: OperationRecord[] = [];
+  /** Presigned PUTs S3 refused (status and message): the browser's step, reported, not an operation. */
+  readonly refusedPuts: string[] = [];
   private next = 0;
 
   constructor(

@@ -56,6 +56,7 @@ function printSummary(label: string, journal: Journal, report: CheckReport, tall
     ["lost acknowledged writes", report.lostWrites.length],
     ["profile images left by a failed completion (known defect)", report.profileImageOrphans.length],
     ["refusals whose write had landed", report.misreported.length],
+    ["presigned PUTs S3 refused", journal.refusedPuts.length ? `${journal.refusedPuts.length} (first: ${journal.refusedPuts[0]})` : 0],
     ["seconds", seconds.toFixed(1)],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
