@@ -20,7 +20,7 @@ interface Options {
   onError?: (error: unknown) => void;
 }
 
-export async function startStreamPoller({ client, endpoint, tableName, handle, idleMs = 500, onError = (e) => console.error("stream handler failed", e) }: Options): Promise<StreamPoller> {
+export async function startStreamPoller({ client, endpoint, tableName, handle, idleMs = 1000, onError = (e) => console.error("stream handler failed", e) }: Options): Promise<StreamPoller> {
   const streams = new DynamoDBStreamsClient({ endpoint, region: await client.config.region(), credentials: await client.config.credentials() });
   const arn = (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table?.LatestStreamArn;
   if (!arn) throw new Error(`${tableName} has no stream`);
@@ -40,7 +40,10 @@ export async function startStreamPoller({ client, endpoint, tableName, handle, i
   // handled record, or from the oldest): DynamoDB Local refuses an iterator handed back by an
   // empty read once records arrive (TrimmedDataAccessException), and on AWS iterators expire.
   const lastHandled = new Map<string, string | null>();
+  // Shards change rarely (DynamoDB Local keeps one per table): look for new ones every tenth round.
+  let round = 0;
   async function refreshShards() {
+    if (round++ % 10 !== 0 && lastHandled.size) return;
     const shards = (await streams.send(new DescribeStreamCommand({ StreamArn: arn }))).StreamDescription?.Shards ?? [];
     for (const shard of shards) if (shard.ShardId && !lastHandled.has(shard.ShardId)) lastHandled.set(shard.ShardId, null);
   }
