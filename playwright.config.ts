@@ -43,5 +43,9 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
-  projects: [{ name: "chromium" }],
+  projects: [
+    { name: "chromium", testIgnore: "**/fuzz.spec.ts" },
+    // Last and alone, so that nothing else writes while it compares every table before and after.
+    { name: "fuzz", testMatch: "**/fuzz.spec.ts", dependencies: ["chromium"] },
+  ],
 });
