@@ -4,10 +4,9 @@
 // never the generic failure and never a broken response; and nothing is written: every table
 // is read whole before and after (this spec runs alone, after all the others: its own
 // Playwright project) and compared.
-import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import fc from "fast-check";
 import { SYSTEM_ACTOR } from "@/lib/db/audit";
-import { db, table } from "@/lib/db/client";
+import { scanTable } from "@/lib/db/scan-table";
 import { type TableDefinition, TABLES, type TableId } from "@/lib/db/tables";
 import type { ActionResult } from "@/lib/types/action-result";
 import { expect, test } from "./fixtures";
@@ -76,20 +75,15 @@ async function snapshot(): Promise<Map<string, string>> {
   const soon = Math.floor(Date.now() / 1000) + 600;
   for (const id of Object.keys(TABLES) as TableId[]) {
     const definition: TableDefinition = TABLES[id];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await db().send(new ScanCommand({ TableName: table(id), ConsistentRead: true, ExclusiveStartKey: start }));
-      for (const item of page.Items ?? []) {
-        if (typeof item.expiresAtEpoch === "number" && item.expiresAtEpoch < soon && !DRIFT[id]) continue;
-        // What the system writes by itself (a TTL expiry's entry, lib/storage/file-stream.ts) and
-        // the daily counts every entry bumps: any entry the fuzzer caused is compared itself.
-        if ((id === "auditLogs" && item.userId === SYSTEM_ACTOR) || (id === "counters" && String(item.key).startsWith("audit-day#"))) continue;
-        const key = `${id}:${String(item[definition.partitionKey.name])}${definition.sortKey ? `:${String(item[definition.sortKey.name])}` : ""}`;
-        const kept = Object.fromEntries(Object.entries(item).filter(([name]) => !(DRIFT[id] ?? []).includes(name)).sort(([a], [b]) => a.localeCompare(b)));
-        items.set(key, JSON.stringify(kept));
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
+    for (const item of await scanTable(id)) {
+      if (typeof item.expiresAtEpoch === "number" && item.expiresAtEpoch < soon && !DRIFT[id]) continue;
+      // What the system writes by itself (a TTL expiry's entry, lib/storage/file-stream.ts) and
+      // the daily counts every entry bumps: any entry the fuzzer caused is compared itself.
+      if ((id === "auditLogs" && item.userId === SYSTEM_ACTOR) || (id === "counters" && String(item.key).startsWith("audit-day#"))) continue;
+      const key = `${id}:${String(item[definition.partitionKey.name])}${definition.sortKey ? `:${String(item[definition.sortKey.name])}` : ""}`;
+      const kept = Object.fromEntries(Object.entries(item).filter(([name]) => !(DRIFT[id] ?? []).includes(name)).sort(([a], [b]) => a.localeCompare(b)));
+      items.set(key, JSON.stringify(kept));
+    }
   }
   return items;
 }

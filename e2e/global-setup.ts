@@ -98,6 +98,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await stack.stop();
   };
 
-  Object.assign(process.env, appEnv, { E2E_BASE_URL: baseUrl, E2E_MAILBOX_DIR: mailDir });
+  Object.assign(process.env, { E2E_BASE_URL: baseUrl, E2E_MAILBOX_DIR: mailDir });
   return teardown;
 }

@@ -9,21 +9,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function cleanupTempUploads(olderThanMs = DAY_MS): Promise<number> {
   // Imported here: lib/ reads its configuration from process.env on first use.
-  const { DeleteObjectCommand, ListObjectsV2Command } = await import("@aws-sdk/client-s3");
+  const { DeleteObjectCommand } = await import("@aws-sdk/client-s3");
   const { bucket, s3 } = await import("@/lib/s3/client");
-  let removed = 0;
-  let token: string | undefined;
-  do {
-    const page = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: "users/", ContinuationToken: token }));
-    for (const object of page.Contents ?? []) {
-      if (!object.Key || !/^users\/[^/]+\/uploads\/temp\//.test(object.Key)) continue;
-      if (object.LastModified && Date.now() - object.LastModified.getTime() < olderThanMs) continue;
-      await s3().send(new DeleteObjectCommand({ Bucket: bucket(), Key: object.Key }));
-      removed++;
-    }
-    token = page.NextContinuationToken;
-  } while (token);
-  return removed;
+  const { isTempUploadKey } = await import("@/lib/s3/keys");
+  const { listObjects } = await import("@/lib/s3/list-objects");
+  const stale = (await listObjects("users/")).filter((o) => isTempUploadKey(o.key) && Date.now() - o.modified >= olderThanMs);
+  for (const object of stale) await s3().send(new DeleteObjectCommand({ Bucket: bucket(), Key: object.key }));
+  return stale.length;
 }
 
 /** The settings `npm run dev` gives the app, for running this beside it. */

@@ -2,7 +2,7 @@
 // crash or a lost session does not lose it. One draft per viewer and profile, holding the version
 // it was typed against and that version's content, so that a draft written before someone else
 // saved can be re-applied on top of theirs (lib/profiles/rebase.ts) instead of overwriting it.
-// Storage is as untrusted as any input: what is read back is parsed, and anything malformed is
+// Storage is untrusted input like every other: what is read back is parsed, and anything malformed is
 // dropped rather than loaded into the editor.
 import { z } from "zod";
 import { FIELD_KINDS, type FieldTree } from "@/lib/custom-fields/model";

@@ -2,11 +2,10 @@
 // listings, acceptable in a test) and none of the code under test's write paths, and judges the
 // stored state against the invariants and against the journal of what callers were told.
 import { isDeepStrictEqual } from "node:util";
-import { HeadObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
-import { ScanCommand } from "@aws-sdk/lib-dynamodb";
-import { db, table } from "@/lib/db/client";
+import { scanTable } from "@/lib/db/scan-table";
 import type { TableId } from "@/lib/db/tables";
-import { bucket, s3 } from "@/lib/s3/client";
+import { listObjects } from "@/lib/s3/list-objects";
+import { objectExists } from "@/lib/s3/testing/objects";
 import type { Claim, ExpectedAudit, OperationRecord } from "./journal";
 
 type Item = Record<string, unknown>;
@@ -36,44 +35,8 @@ export interface CheckReport {
   auditEntries: number;
 }
 
-async function scan(id: TableId, filter?: { expression: string; values: Item }): Promise<Item[]> {
-  const items: Item[] = [];
-  let start: Item | undefined;
-  do {
-    const page = await db().send(
-      new ScanCommand({
-        TableName: table(id),
-        ...(filter ? { FilterExpression: filter.expression, ExpressionAttributeValues: filter.values } : {}),
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
-
-async function objectKeys(prefix: string): Promise<string[]> {
-  const keys: string[] = [];
-  let token: string | undefined;
-  do {
-    const page = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: prefix, ContinuationToken: token }));
-    for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key);
-    token = page.NextContinuationToken;
-  } while (token);
-  return keys;
-}
-
-async function objectExists(key: string): Promise<boolean> {
-  try {
-    await s3().send(new HeadObjectCommand({ Bucket: bucket(), Key: key }));
-    return true;
-  } catch (error) {
-    if ((error as { name?: string }).name === "NotFound") return false;
-    throw error;
-  }
-}
+const scan = (id: TableId, filter?: { expression: string; values: Item }) => scanTable(id, { filter });
+const objectKeys = async (prefix: string) => (await listObjects(prefix)).map((o) => o.key);
 
 const groupBy = <T>(items: T[], key: (item: T) => string) => {
   const groups = new Map<string, T[]>();

@@ -8,6 +8,9 @@ export function tempUploadKey(userId: string, fileId: string): string {
 
 const IMAGE_EXTENSION: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" };
 
+/** Whether a key is an upload's temporary object (tempUploadKey's shape). */
+export const isTempUploadKey = (key: string) => /^users\/[^/]+\/uploads\/temp\//.test(key);
+
 export function profileImageKey(userId: string, profileId: string, kind: "avatar" | "background", mimeType: string): string {
   return `users/${userId}/profiles/${profileId}/${kind}.${IMAGE_EXTENSION[mimeType] ?? "bin"}`;
 }

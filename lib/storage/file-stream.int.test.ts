@@ -44,7 +44,8 @@ async function expireNow(fileId: string) {
 
 const actionsFor = async (userId: string) => (await listAuditByTarget(userId)).items.map((e) => e.action);
 
-describe("the files table's stream", () => {
+// DynamoDB Local's TTL sweep takes from one to about ten seconds, and each test waits for it once or twice.
+describe("the files table's stream", { timeout: 60_000 }, () => {
   it("deletes the object of a file TTL removed and audits file.expired once", async () => {
     const { owner, file } = await readyDocument();
     expect(await exists(file.s3Key)).toBe(true);

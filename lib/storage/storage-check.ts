@@ -1,10 +1,12 @@
 import "server-only";
-import { DeleteObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
-import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteObjectCommand } from "@aws-sdk/client-s3";
 import { auditPut, SYSTEM_ACTOR } from "@/lib/db/audit";
-import { db, table } from "@/lib/db/client";
+import { table } from "@/lib/db/client";
+import { scanTable } from "@/lib/db/scan-table";
 import { transact } from "@/lib/db/transact";
 import { bucket, s3 } from "@/lib/s3/client";
+import { isTempUploadKey } from "@/lib/s3/keys";
+import { listObjects } from "@/lib/s3/list-objects";
 import { UPLOAD_URL_SECONDS } from "@/lib/s3/presign";
 
 // `npm run storage:check`: does every object in the bucket have its metadata, and every ready
@@ -13,7 +15,6 @@ import { UPLOAD_URL_SECONDS } from "@/lib/s3/presign";
 // was down, an object written by a presigned URL used again after its upload completed). It
 // reads the whole files table and bucket, so it is an operator's tool, never a request path.
 
-const TEMP_KEY = /^users\/[^/]+\/uploads\/temp\//;
 /** A temp object younger than this may belong to an upload still in flight. */
 const TEMP_GRACE_MS = (UPLOAD_URL_SECONDS + 15 * 60) * 1000;
 
@@ -39,50 +40,28 @@ export interface StorageReport {
   missingObjects: Array<{ fileId: string; s3Key: string }>;
 }
 
-async function allFiles(): Promise<FileRow[]> {
-  const rows: FileRow[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new ScanCommand({
-        TableName: table("files"),
-        ProjectionExpression: "id, s3Key, #status, uploadedBy, originalName, displayName, purpose, version",
-        ExpressionAttributeNames: { "#status": "status" },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    rows.push(...((page.Items ?? []) as FileRow[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return rows;
-}
-
-async function allObjects(): Promise<Array<{ key: string; modified: number }>> {
-  const objects: Array<{ key: string; modified: number }> = [];
-  let token: string | undefined;
-  do {
-    const page = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: "users/", ContinuationToken: token }));
-    for (const object of page.Contents ?? []) if (object.Key) objects.push({ key: object.Key, modified: object.LastModified?.getTime() ?? 0 });
-    token = page.NextContinuationToken;
-  } while (token);
-  return objects;
-}
+const allFiles = async () =>
+  (await scanTable("files", {
+    projection: "id, s3Key, #status, uploadedBy, originalName, displayName, purpose, version",
+    names: { "#status": "status" },
+  })) as unknown as FileRow[];
 
 export async function checkStorage(now = Date.now()): Promise<StorageReport & { fileRows: FileRow[] }> {
-  const [fileRows, objects] = await Promise.all([allFiles(), allObjects()]);
+  const [fileRows, objects] = await Promise.all([allFiles(), listObjects("users/")]);
   const named = new Set(fileRows.map((f) => f.s3Key));
   const pendingKeys = new Set(fileRows.filter((f) => f.status === "pending").map((f) => f.s3Key));
   const present = new Set(objects.map((o) => o.key));
   return {
     objects: objects.length,
     files: fileRows.length,
-    orphanObjects: objects.filter((o) => !TEMP_KEY.test(o.key) && !named.has(o.key)).map((o) => o.key),
-    staleTempObjects: objects.filter((o) => TEMP_KEY.test(o.key) && !pendingKeys.has(o.key) && now - o.modified > TEMP_GRACE_MS).map((o) => o.key),
+    orphanObjects: objects.filter((o) => !isTempUploadKey(o.key) && !named.has(o.key)).map((o) => o.key),
+    staleTempObjects: objects.filter((o) => isTempUploadKey(o.key) && !pendingKeys.has(o.key) && now - o.modified > TEMP_GRACE_MS).map((o) => o.key),
     missingObjects: fileRows.filter((f) => f.status === "ready" && !present.has(f.s3Key)).map((f) => ({ fileId: f.id, s3Key: f.s3Key })),
     fileRows,
   };
 }
+
+class ChangedMeanwhile extends Error {}
 
 export interface Repairs {
   objectsDeleted: number;
@@ -110,11 +89,13 @@ export async function repairStorage(report: Awaited<ReturnType<typeof checkStora
           { Delete: { TableName: table("files"), Key: { id: file.id }, ConditionExpression: "version = :v", ExpressionAttributeValues: { ":v": file.version } } },
           auditPut({ actorId: SYSTEM_ACTOR }, { action: "file.lost", targetUserId: file.uploadedBy, details: { fileId: file.id, name: file.displayName ?? file.originalName, purpose: file.purpose, s3Key: file.s3Key } }),
         ],
-        () => new Error("changed meanwhile"),
+        () => new ChangedMeanwhile(),
       );
       filesRemoved++;
-    } catch {
-      // Changed or removed since the check: the next run looks again.
+    } catch (error) {
+      // Changed or removed since the check: the next run looks again. Anything else (an
+      // outage) stops the repair and is reported.
+      if (!(error instanceof ChangedMeanwhile)) throw error;
     }
   }
   return { objectsDeleted, filesRemoved };
