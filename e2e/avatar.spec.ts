@@ -66,7 +66,7 @@ test("a user crops and uploads an avatar, sees it on their profile card, and rem
   // Kept as the profile's avatar: a 512×512 WebP at the profile's key, far smaller than the source.
   await expect.poll(async () => (await getProfile(profile.id, { consistent: true }))?.avatarFileId).toBeTruthy();
   const avatar = (await getFile((await getProfile(profile.id, { consistent: true }))!.avatarFileId!, { consistent: true }))!;
-  expect(avatar).toMatchObject({ mimeType: "image/webp", purpose: "avatar", profileId: profile.id, s3Key: `users/${user.id}/profiles/${profile.id}/avatar.webp` });
+  expect(avatar).toMatchObject({ mimeType: "image/webp", purpose: "avatar", profileId: profile.id, s3Key: `users/${user.id}/profiles/${profile.id}/avatar-${avatar.id}.webp` });
   expect(avatar.size).toBeLessThan(source.length);
 
   await page.goto(PROFILES);
@@ -100,7 +100,7 @@ test("a background is cropped to 3:1 and saved at 1500×500", async ({ page }) =
   const shown = await naturalSize(page, "Background of Grace");
   expect(shown).toMatchObject({ width: 1500, height: 500 });
   const stored = await getProfile(profile.id, { consistent: true });
-  expect((await getFile(stored!.backgroundFileId!, { consistent: true }))?.s3Key).toBe(`users/${user.id}/profiles/${profile.id}/background.webp`);
+  expect((await getFile(stored!.backgroundFileId!, { consistent: true }))?.s3Key).toBe(`users/${user.id}/profiles/${profile.id}/background-${stored!.backgroundFileId}.webp`);
 });
 
 test("a file that is not an image is refused before cropping, and nothing is uploaded", async ({ page }) => {

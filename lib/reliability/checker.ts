@@ -4,6 +4,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { scanTable } from "@/lib/db/scan-table";
 import type { TableId } from "@/lib/db/tables";
+import { finalUploadKey, isTempUploadKey, type UploadKeyFields } from "@/lib/s3/keys";
 import { listObjects } from "@/lib/s3/list-objects";
 import { objectExists } from "@/lib/s3/testing/objects";
 import type { Claim, ExpectedAudit, OperationRecord } from "./journal";
@@ -21,14 +22,9 @@ export interface CheckReport {
   violations: string[];
   /** Acknowledged states the store does not hold (a subset of the violations). */
   lostWrites: string[];
-  /**
-   * Profile images left at their key without metadata by a completion that failed after its
-   * copy: a known defect (profile images share one key per profile, so the copy cannot be taken
-   * back safely), counted apart and matched exactly, never silently.
-   */
-  profileImageOrphans: string[];
   /** Operations refused with a verdict (conflict, not found) whose write had in fact landed. */
   misreported: string[];
+  userIds: string[];
   users: number;
   profiles: number;
   files: number;
@@ -130,24 +126,16 @@ function checkAudits(records: OperationRecord[], entries: Item[], violations: st
   }
 }
 
-const PROFILE_IMAGE_KEY = /^users\/[^/]+\/profiles\/([^/]+)\/(avatar|background)\.[a-z]+$/;
-
-/** A profile image object whose upload's completion in this run did not succeed (see profileImageOrphans). */
-function leftByFailedCompletion(key: string, records: OperationRecord[]): boolean {
-  const [, profileId, kind] = PROFILE_IMAGE_KEY.exec(key) ?? [];
-  return !!profileId && records.some((r) => r.slot === `${profileId}/${kind}` && r.outcome !== "ok");
-}
-
-async function checkFiles(records: OperationRecord[], users: Item[], files: Item[], violations: string[], orphans: string[]) {
-  const named = new Set(files.map((f) => String(f.s3Key)));
+async function checkFiles(users: Item[], files: Item[], violations: string[]) {
+  // A pending upload's final key may hold the copy of a completion that failed and could not
+  // take it back: the pending item names it, and its expiry removes both (file-stream.ts).
+  const named = new Set([...files.map((f) => String(f.s3Key)), ...files.filter((f) => f.status === "pending").map((f) => finalUploadKey(f as unknown as UploadKeyFields))]);
   for (const file of files) {
     if (file.status === "ready" && !(await objectExists(String(file.s3Key)))) violations.push(`ready file ${String(file.id)} has no object at ${String(file.s3Key)}`);
   }
   for (const user of users) {
     for (const key of await objectKeys(`users/${String(user.id)}/`)) {
-      if (key.includes("/uploads/temp/") || named.has(key)) continue;
-      if (leftByFailedCompletion(key, records)) orphans.push(key);
-      else violations.push(`object ${key} has no file metadata`);
+      if (!isTempUploadKey(key) && !named.has(key)) violations.push(`object ${key} has no file metadata`);
     }
   }
 }
@@ -201,9 +189,8 @@ export async function check({ records, domain, actorId }: CheckInput): Promise<C
   checkDefaults(users, profiles, violations);
   const misreported: string[] = [];
   checkAudits(records, entries, violations, misreported);
-  const profileImageOrphans: string[] = [];
-  await checkFiles(records, users, files, violations, profileImageOrphans);
+  await checkFiles(users, files, violations);
   const lostWrites = checkClaims(records, users, profiles, files);
   violations.push(...lostWrites);
-  return { violations, lostWrites, profileImageOrphans, misreported, users: users.length, profiles: profiles.length, files: files.length, auditEntries: entries.length };
+  return { violations, lostWrites, misreported, userIds: users.map((u) => String(u.id)), users: users.length, profiles: profiles.length, files: files.length, auditEntries: entries.length };
 }

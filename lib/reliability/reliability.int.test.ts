@@ -5,6 +5,7 @@
 // REL_SEED replays a run's choices.
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { checkStorage, type StorageReport } from "@/lib/storage/storage-check";
 import { check, type CheckReport } from "./checker";
 import { type FaultTally, injectFaults } from "./faults";
 import { Journal } from "./journal";
@@ -28,8 +29,10 @@ async function run(label: string, faultRate: number) {
   }
   const seconds = (Date.now() - started) / 1000;
   const report = await check({ records: journal.records, domain, actorId: journal.actorId });
-  printSummary(label, journal, report, faults?.tally, faults?.calls() ?? 0, seconds);
-  return report;
+  // What `npm run storage:check` reports for this run's users (other test files share the stack).
+  const storage = await checkStorage({ userIds: new Set(report.userIds) });
+  printSummary(label, journal, report, storage, faults?.tally, faults?.calls() ?? 0, seconds);
+  return { report, storage };
 }
 
 /** The distinct errors of refused and unknown operations, with their counts. */
@@ -39,7 +42,7 @@ function errors(records: Journal["records"]): string {
   return counts.size ? `  [${[...counts].map(([e, n]) => `${n}× ${e}`).join("; ")}]` : "";
 }
 
-function printSummary(label: string, journal: Journal, report: CheckReport, tally: FaultTally | undefined, calls: number, seconds: number) {
+function printSummary(label: string, journal: Journal, report: CheckReport, storage: StorageReport, tally: FaultTally | undefined, calls: number, seconds: number) {
   const count = (outcome: string) => journal.records.filter((r) => r.outcome === outcome).length;
   const injected = tally ? Object.values(tally).reduce((a, b) => a + b, 0) : 0;
   const rows: Array<[string, string | number]> = [
@@ -54,7 +57,7 @@ function printSummary(label: string, journal: Journal, report: CheckReport, tall
     ["audit entries", report.auditEntries],
     ["violations", report.violations.length],
     ["lost acknowledged writes", report.lostWrites.length],
-    ["profile images left by a failed completion (known defect)", report.profileImageOrphans.length],
+    ["storage:check: objects without metadata / ready files without object", `${storage.orphanObjects.length} / ${storage.missingObjects.length}`],
     ["refusals whose write had landed", report.misreported.length],
     ["presigned PUTs S3 refused", journal.refusedPuts.length ? `${journal.refusedPuts.length} (first: ${journal.refusedPuts[0]})` : 0],
     ["seconds", seconds.toFixed(1)],
@@ -72,12 +75,14 @@ const timeout = 60_000 + OPERATIONS * 400;
 
 describe(`reliability: ${CLIENTS} clients, ${OPERATIONS} operations, seed ${SEED}`, () => {
   it("keeps every invariant and every acknowledged write", { timeout }, async () => {
-    const report = await run("no faults", 0);
+    const { report, storage } = await run("no faults", 0);
     expect(report.violations).toEqual([]);
+    expect(storage).toMatchObject({ orphanObjects: [], missingObjects: [] });
   });
 
   it(`keeps them with ${FAULT_RATE * 100}% of DynamoDB and S3 calls failing`, { timeout }, async () => {
-    const report = await run(`${FAULT_RATE * 100}% faults`, FAULT_RATE);
+    const { report, storage } = await run(`${FAULT_RATE * 100}% faults`, FAULT_RATE);
     expect(report.violations).toEqual([]);
+    expect(storage).toMatchObject({ orphanObjects: [], missingObjects: [] });
   });
 });

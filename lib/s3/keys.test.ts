@@ -1,12 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { documentKey, profileImageKey, safeFileName, tempUploadKey } from "./keys";
+import { documentKey, finalUploadKey, profileImageKey, safeFileName, tempUploadKey } from "./keys";
 
 describe("object keys", () => {
   it("follow the spec's layout", () => {
     expect(tempUploadKey("u1", "f1")).toBe("users/u1/uploads/temp/f1.tmp");
-    expect(profileImageKey("u1", "p1", "avatar", "image/jpeg")).toBe("users/u1/profiles/p1/avatar.jpg");
-    expect(profileImageKey("u1", "p1", "background", "image/png")).toBe("users/u1/profiles/p1/background.png");
+    expect(profileImageKey("u1", "p1", "avatar", "f1", "image/jpeg")).toBe("users/u1/profiles/p1/avatar-f1.jpg");
+    expect(profileImageKey("u1", "p1", "background", "f2", "image/png")).toBe("users/u1/profiles/p1/background-f2.png");
     expect(documentKey("u1", "f1", "Q3 Report.pdf", new Date("2026-03-09T00:00:00Z"))).toBe("users/u1/uploads/2026/03/f1-q3-report.pdf");
+  });
+
+  it("name a completed upload's object from its pending item alone (a document's month is when it started)", () => {
+    const pending = { id: "f1", uploadedBy: "u1", originalName: "Q3 Report.pdf", mimeType: "application/pdf", createdAt: "2026-01-31T23:59:00.000Z" };
+    expect(finalUploadKey({ ...pending, purpose: "document" })).toBe("users/u1/uploads/2026/01/f1-q3-report.pdf");
+    expect(finalUploadKey({ ...pending, purpose: "avatar", profileId: "p1", mimeType: "image/webp" })).toBe("users/u1/profiles/p1/avatar-f1.webp");
+    // Two images of one profile never share an object.
+    expect(finalUploadKey({ ...pending, id: "f2", purpose: "avatar", profileId: "p1", mimeType: "image/webp" })).not.toBe(finalUploadKey({ ...pending, purpose: "avatar", profileId: "p1", mimeType: "image/webp" }));
   });
 
   it("reduce hostile names to safe characters", () => {

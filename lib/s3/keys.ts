@@ -1,5 +1,7 @@
-// Object keys, built on the server only and following the spec's layout exactly. Nothing a
-// client sends becomes part of a key except through `safeFileName`.
+// Object keys, built on the server only and following the spec's layout. Nothing a client sends
+// becomes part of a key except through `safeFileName`. Every final key holds its file's id, so
+// no two files ever share an object and an upload never overwrites what another file shows.
+import type { FileMetadata } from "@/lib/db/files";
 import { baseName, extensionOf } from "@/lib/uploads/policies";
 
 export function tempUploadKey(userId: string, fileId: string): string {
@@ -11,8 +13,17 @@ const IMAGE_EXTENSION: Record<string, string> = { "image/jpeg": "jpg", "image/pn
 /** Whether a key is an upload's temporary object (tempUploadKey's shape). */
 export const isTempUploadKey = (key: string) => /^users\/[^/]+\/uploads\/temp\//.test(key);
 
-export function profileImageKey(userId: string, profileId: string, kind: "avatar" | "background", mimeType: string): string {
-  return `users/${userId}/profiles/${profileId}/${kind}.${IMAGE_EXTENSION[mimeType] ?? "bin"}`;
+/**
+ * A profile's avatar or background: the spec's `users/{userId}/profiles/{profileId}/avatar.jpg`
+ * with the file's id after the kind (`avatar-{fileId}.jpg`). One key per profile would be
+ * overwritten by every new image before its metadata commits, so a completion refused at that
+ * point (the profile deleted meanwhile, a newer image, an outage) would leave the live image
+ * replaced by one nobody accepted, and two racing uploads could leave the bytes of the loser
+ * under the winner's metadata. With the id in the key the copy is taken back safely, and the
+ * replaced image's object is deleted once the new one is marked ready (lib/uploads/service.ts).
+ */
+export function profileImageKey(userId: string, profileId: string, kind: "avatar" | "background", fileId: string, mimeType: string): string {
+  return `users/${userId}/profiles/${profileId}/${kind}-${fileId}.${IMAGE_EXTENSION[mimeType] ?? "bin"}`;
 }
 
 /** A display name reduced to characters that are safe in a key and a URL (a-z, 0-9, . _ -). */
@@ -33,4 +44,17 @@ export function documentKey(userId: string, fileId: string, name: string, at = n
   const year = at.getUTCFullYear();
   const month = String(at.getUTCMonth() + 1).padStart(2, "0");
   return `users/${userId}/uploads/${year}/${month}/${fileId}-${safeFileName(name)}`;
+}
+
+export type UploadKeyFields = Pick<FileMetadata, "id" | "uploadedBy" | "purpose" | "profileId" | "mimeType" | "originalName" | "createdAt">;
+
+/**
+ * Where a completed upload's object lives. It depends only on the pending item (a document's
+ * month is the upload's start), so whoever holds that item can name the object a completion
+ * may have copied before failing: the completion itself, the stream handler when the pending
+ * item expires, and storage:check.
+ */
+export function finalUploadKey(file: UploadKeyFields): string {
+  if (file.purpose === "document" || !file.profileId) return documentKey(file.uploadedBy, file.id, file.originalName, new Date(file.createdAt));
+  return profileImageKey(file.uploadedBy, file.profileId, file.purpose, file.id, file.mimeType);
 }

@@ -10,7 +10,9 @@ import { listAuditByTarget } from "@/lib/db/audit";
 import { db, table } from "@/lib/db/client";
 import { getFile } from "@/lib/db/files";
 import { createUser } from "@/lib/db/users";
-import { s3 } from "@/lib/s3/client";
+import { PutObjectCommand } from "@aws-sdk/client-s3";
+import { bucket, s3 } from "@/lib/s3/client";
+import { finalUploadKey } from "@/lib/s3/keys";
 import { completeUpload, deleteFile, startUpload } from "@/lib/uploads/service";
 import { handleFileStreamRecords, ttlRemovalOf } from "./file-stream";
 import { objectExists } from "@/lib/s3/testing/objects";
@@ -63,15 +65,19 @@ describe("the files table's stream", { timeout: 60_000 }, () => {
     expect((await actionsFor(owner.id)).filter((a) => a === "file.expired")).toHaveLength(1);
   });
 
-  it("deletes the temp object of an upload never completed and audits file.upload_abandoned", async () => {
+  it("deletes the temp object of an upload never completed, and any copy its completion left, and audits file.upload_abandoned", async () => {
     const owner = await createUser({ email: `abandon-${randomUUID()}@example.com`, name: "Quitter", role: "user" }, ctx);
     const started = await startUpload(owner, { purpose: "document", name: "Half.pdf", type: "application/pdf", size: PDF.length }, ctx);
     await fetch(started.uploadUrl, { method: "PUT", headers: { "Content-Type": "application/pdf" }, body: new Uint8Array(PDF) });
     const pending = (await getFile(started.fileId, { consistent: true }))!;
     expect(await exists(pending.s3Key)).toBe(true);
+    // A completion that copied to the final key, then failed and could not take the copy back.
+    const copy = finalUploadKey(pending);
+    await s3().send(new PutObjectCommand({ Bucket: bucket(), Key: copy, Body: new Uint8Array(PDF) }));
     await expireNow(pending.id);
 
     await expect.poll(() => exists(pending.s3Key), { timeout: 30_000, interval: 250 }).toBe(false);
+    await expect.poll(() => exists(copy), { timeout: 10_000, interval: 250 }).toBe(false);
     await expect.poll(() => actionsFor(owner.id), { timeout: 10_000 }).toContain("file.upload_abandoned");
   });
 

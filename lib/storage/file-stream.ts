@@ -6,6 +6,7 @@ import { z } from "zod";
 import { auditPut, SYSTEM_ACTOR } from "@/lib/db/audit";
 import { transact } from "@/lib/db/transact";
 import { bucket, s3 } from "@/lib/s3/client";
+import { finalUploadKey } from "@/lib/s3/keys";
 import { UPLOAD_PURPOSES } from "@/lib/uploads/policies";
 
 // The files table's change stream, handled in one place: on AWS a Lambda gets the records
@@ -30,6 +31,9 @@ const removedFile = z.object({
   originalName: z.string(),
   displayName: z.string().optional(),
   purpose: z.enum(UPLOAD_PURPOSES),
+  profileId: z.string().optional(),
+  mimeType: z.string().optional(),
+  createdAt: z.string().optional(),
   status: z.enum(["pending", "ready"]),
   expiresAt: z.string().optional(),
   expiresAtEpoch: z.number(),
@@ -78,6 +82,13 @@ async function recordRemoval(file: RemovedFile): Promise<void> {
   }
 }
 
+/** The objects a removed item may have left: a pending one's temp object and any final copy. */
+function objectsOf(file: RemovedFile): string[] {
+  const { mimeType, createdAt } = file;
+  if (file.status === "ready" || !mimeType || !createdAt) return [file.s3Key];
+  return [file.s3Key, finalUploadKey({ ...file, mimeType, createdAt })];
+}
+
 export interface StreamOutcome {
   expired: number;
   abandoned: number;
@@ -92,8 +103,12 @@ export async function handleFileStreamRecords(records: readonly FileStreamRecord
   for (const record of records) {
     const file = ttlRemovalOf(record);
     if (!file) continue;
-    // The object first: an audit entry never claims a deletion that did not happen.
-    await s3().send(new DeleteObjectCommand({ Bucket: bucket(), Key: file.s3Key }));
+    // The objects first: an audit entry never claims a deletion that did not happen. An upload
+    // never completed may also have left a copy at its final key (a completion that failed
+    // after copying and could not take the copy back).
+    for (const key of objectsOf(file)) {
+      await s3().send(new DeleteObjectCommand({ Bucket: bucket(), Key: key }));
+    }
     await recordRemoval(file);
     if (file.status === "ready") outcome.expired++;
     else outcome.abandoned++;

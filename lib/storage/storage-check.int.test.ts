@@ -5,6 +5,7 @@ import { listAuditByTarget } from "@/lib/db/audit";
 import { getFile } from "@/lib/db/files";
 import { createUser } from "@/lib/db/users";
 import { bucket, s3 } from "@/lib/s3/client";
+import { finalUploadKey } from "@/lib/s3/keys";
 import { completeUpload, startUpload } from "@/lib/uploads/service";
 import { checkStorage, repairStorage } from "./storage-check";
 import { objectExists } from "@/lib/s3/testing/objects";
@@ -15,8 +16,8 @@ const HOUR = 60 * 60 * 1000;
 
 const exists = objectExists;
 
-// Other test files share the table and bucket while this runs: the assertions and the repair
-// are limited to what this test made.
+// Other test files share the table and bucket while this runs: the check is limited to this
+// test's user (the scope the reliability suite uses too).
 describe("storage check", () => {
   it("finds an object without metadata, a stale temp object and a ready file without its object, and repairs them", async () => {
     const owner = await createUser({ email: `check-${randomUUID()}@example.com`, name: "Checker", role: "user" }, ctx);
@@ -33,16 +34,22 @@ describe("storage check", () => {
     // The ready file loses its object behind the app's back.
     await s3().send(new DeleteObjectCommand({ Bucket: bucket(), Key: ready.s3Key }));
 
+    // An upload in flight whose completion has copied to the final key but not yet marked it.
+    const inFlight = await startUpload(owner, { purpose: "document", name: "Copying.pdf", type: "application/pdf", size: PDF.length }, ctx);
+    const copying = finalUploadKey((await getFile(inFlight.fileId, { consistent: true }))!);
+    await s3().send(new PutObjectCommand({ Bucket: bucket(), Key: copying, Body: new Uint8Array(PDF) }));
+
+    const mineOnly = { userIds: new Set([owner.id]) };
     // Now: the temp object is within its upload window, so it is not stale yet.
-    const early = await checkStorage();
+    const early = await checkStorage(mineOnly);
+    expect(early.orphanObjects).not.toContain(copying);
     expect(early.orphanObjects).toContain(orphan);
     expect(early.staleTempObjects).not.toContain(staleTemp);
     expect(early.missingObjects).toContainEqual({ fileId: ready.id, s3Key: ready.s3Key });
 
-    const later = await checkStorage(Date.now() + 2 * HOUR);
-    expect(later.staleTempObjects).toContain(staleTemp);
-    const mine = { ...later, orphanObjects: [orphan], staleTempObjects: [staleTemp], missingObjects: later.missingObjects.filter((m) => m.fileId === ready.id) };
-    expect(await repairStorage(mine)).toEqual({ objectsDeleted: 2, filesRemoved: 1 });
+    const later = await checkStorage({ ...mineOnly, now: Date.now() + 2 * HOUR });
+    expect(later).toMatchObject({ orphanObjects: [orphan], staleTempObjects: [staleTemp], missingObjects: [{ fileId: ready.id, s3Key: ready.s3Key }] });
+    expect(await repairStorage(later)).toEqual({ objectsDeleted: 2, filesRemoved: 1 });
 
     expect(await exists(orphan)).toBe(false);
     expect(await exists(staleTemp)).toBe(false);
@@ -50,9 +57,8 @@ describe("storage check", () => {
     const lost = (await listAuditByTarget(owner.id)).items.find((e) => e.action === "file.lost");
     expect(lost).toMatchObject({ userId: "system", details: { fileId: ready.id, name: "Kept.pdf", s3Key: ready.s3Key } });
 
-    const after = await checkStorage(Date.now() + 2 * HOUR);
-    expect(after.orphanObjects).not.toContain(orphan);
-    expect(after.staleTempObjects).not.toContain(staleTemp);
-    expect(after.missingObjects.map((m) => m.fileId)).not.toContain(ready.id);
+    const after = await checkStorage({ ...mineOnly, now: Date.now() + 2 * HOUR });
+    expect(after).toMatchObject({ orphanObjects: [], staleTempObjects: [], missingObjects: [] });
+    expect(await exists(copying)).toBe(true);
   });
 });

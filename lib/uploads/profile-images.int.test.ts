@@ -44,8 +44,8 @@ describe("profileImages", () => {
     const { result, calls } = await countCalls(() => profileImages(profiles));
     expect(calls).toBe(1);
     expect(result.get(withBoth.id)).toEqual({
-      avatar: { fileId: avatar.id, url: expect.stringContaining("avatar.png") },
-      background: { fileId: background.id, url: expect.stringContaining("background.png") },
+      avatar: { fileId: avatar.id, url: expect.stringContaining(`avatar-${avatar.id}.png`) },
+      background: { fileId: background.id, url: expect.stringContaining(`background-${background.id}.png`) },
     });
     expect(result.get(withAvatar.id)).toEqual({ avatar: { fileId: secondAvatar.id, url: expect.any(String) }, background: null });
     expect(result.get(bare.id)).toEqual({ avatar: null, background: null });

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { ListObjectsV2Command } from "@aws-sdk/client-s3";
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { GetObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
 import { listAuditByTarget } from "@/lib/db/audit";
 import { getFile, listFiles } from "@/lib/db/files";
@@ -178,7 +179,7 @@ describe("upload flow", () => {
     expect(result).toEqual({ ok: false, reason: "The file never arrived. Try uploading it again." });
   });
 
-  it("makes an avatar the profile's, replacing the previous one", async () => {
+  it("makes an avatar the profile's, replacing the previous one and deleting its object", async () => {
     const user = await owner();
     const profile = await createProfile(user.id, { name: "Me", type: "personal", customFields: {} }, ctx);
     const ids: string[] = [];
@@ -186,12 +187,44 @@ describe("upload flow", () => {
       const started = await startUpload(user, { purpose: "avatar", name: "me.png", type: "image/png", size: PNG.length, profileId: profile.id }, ctx);
       await upload(started.uploadUrl, "image/png", PNG);
       const result = await completeUpload((await getFile(started.fileId, { consistent: true }))!, ctx);
-      expect(result.ok && result.file.s3Key).toBe(`users/${user.id}/profiles/${profile.id}/avatar.png`);
+      expect(result.ok && result.file.s3Key).toBe(`users/${user.id}/profiles/${profile.id}/avatar-${started.fileId}.png`);
       ids.push(started.fileId);
     }
     expect(await getFile(ids[0]!, { consistent: true })).toBeNull();
+    expect(await exists(`users/${user.id}/profiles/${profile.id}/avatar-${ids[0]}.png`)).toBe(false);
     expect(await getProfile(profile.id, { consistent: true })).toMatchObject({ avatarFileId: ids[1] });
     const other = await owner();
     await expect(startUpload(other, { purpose: "avatar", name: "x.png", type: "image/png", size: 10, profileId: profile.id }, ctx)).rejects.toThrow(/profile does not exist/);
+  });
+  it("keeps the live avatar untouched when a new one's ready mark is refused after its copy", async () => {
+    const user = await owner();
+    const profile = await createProfile(user.id, { name: "Me", type: "personal", customFields: {} }, ctx);
+    const avatarUpload = async (body: Buffer) => {
+      const started = await startUpload(user, { purpose: "avatar", name: "me.png", type: "image/png", size: body.length, profileId: profile.id }, ctx);
+      await upload(started.uploadUrl, "image/png", body);
+      return (await getFile(started.fileId, { consistent: true }))!;
+    };
+    const live = await completeUpload(await avatarUpload(PNG), ctx);
+    if (!live.ok) throw new Error("first avatar failed");
+    const next = await avatarUpload(Buffer.concat([PNG, Buffer.from("a newer face")]));
+
+    // The ready mark's transaction is refused, as when the profile changed meanwhile.
+    const refuse = aroundRequests(async (input, send) => {
+      if (input.TransactItems) throw new TransactionCanceledException({ message: "Transaction cancelled", $metadata: {}, CancellationReasons: [{ Code: "None" }, { Code: "None" }, { Code: "ConditionalCheckFailed" }] });
+      return send(input);
+    });
+    try {
+      await expect(completeUpload(next, ctx)).rejects.toThrow("The profile changed while this upload finished. Try again.");
+    } finally {
+      refuse();
+    }
+
+    expect(await getProfile(profile.id, { consistent: true })).toMatchObject({ avatarFileId: live.file.id });
+    const shown = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: live.file.s3Key }));
+    expect(Buffer.from(await shown.Body!.transformToByteArray())).toEqual(PNG);
+    // The refused one's copy was taken back; nothing under the profile but the live image.
+    const listed = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: `users/${user.id}/profiles/${profile.id}/` }));
+    expect((listed.Contents ?? []).map((o) => o.Key)).toEqual([live.file.s3Key]);
+    expect(await getFile(next.id, { consistent: true })).toMatchObject({ status: "pending" });
   });
 });

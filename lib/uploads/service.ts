@@ -8,7 +8,7 @@ import { getProfile } from "@/lib/db/profiles";
 import type { User } from "@/lib/validation/users";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { bucket, s3 } from "@/lib/s3/client";
-import { documentKey, profileImageKey, tempUploadKey } from "@/lib/s3/keys";
+import { finalUploadKey, tempUploadKey } from "@/lib/s3/keys";
 import { presignGet, presignPut, UPLOAD_URL_SECONDS } from "@/lib/s3/presign";
 import { isRasterImage, UPLOAD_POLICIES, type UploadPurpose, uploadProblem } from "./policies";
 import { bytesMatchType } from "./sniff";
@@ -79,11 +79,6 @@ async function objectProblem(file: FileMetadata): Promise<string | null> {
   return null;
 }
 
-function finalKey(file: FileMetadata): string {
-  if (file.purpose === "document" || !file.profileId) return documentKey(file.uploadedBy, file.id, file.originalName);
-  return profileImageKey(file.uploadedBy, file.profileId, file.purpose, file.mimeType);
-}
-
 const deleteObject = (key: string) => s3().send(new DeleteObjectCommand({ Bucket: bucket(), Key: key }));
 
 /** A few more tries of an idempotent step of tidying up, past the SDK's own retries. */
@@ -100,15 +95,15 @@ async function persist<T>(step: () => Promise<T>, attempts = 3): Promise<T> {
 
 /**
  * The copy to the final key or the ready mark failed: whether the mark happened anyway (a
- * timeout after the write), read back; if not, the copy at a document's final key, which only
- * this file can name, is removed rather than left as an object without metadata. (A profile
- * image's key is the profile's, shared with its current image, and is left alone.)
+ * timeout after the write), read back; if not, the copy at the final key, which only this file
+ * names, is removed rather than left as an object without metadata. Should that delete fail
+ * too, the pending item still names the key: the stream handler deletes it when the item
+ * expires, and storage:check counts it as in flight meanwhile.
  */
 async function settleFailedCompletion(file: FileMetadata, target: string): Promise<FileMetadata | null> {
   const current = await persist(() => getFile(file.id, { consistent: true }));
   if (current?.status === "ready" && current.s3Key === target) return current;
-  // As finalKey: a document's key holds its id.
-  if (file.purpose === "document" || !file.profileId) await persist(() => deleteObject(target));
+  await persist(() => deleteObject(target));
   return null;
 }
 
@@ -122,7 +117,7 @@ export async function completeUpload(file: FileMetadata, ctx: AuditContext): Pro
     await recordRejectedUpload(file, problem, ctx);
     return { ok: false, reason: problem };
   }
-  const target = finalKey(file);
+  const target = finalUploadKey(file);
   let marked: Awaited<ReturnType<typeof markUploadReady>>;
   try {
     await s3().send(
@@ -149,7 +144,7 @@ export async function completeUpload(file: FileMetadata, ctx: AuditContext): Pro
   // and repairs, and the bucket's lifecycle rule expires temp objects.
   const tidy = (key: string) => deleteObject(key).catch((error) => console.warn(`upload ${file.id}: ${key} not deleted`, error));
   await tidy(file.s3Key);
-  // A replaced avatar in another format left its object at a different key.
+  // The image this one replaced: its item went in the ready mark's transaction, its object now.
   if (replaced && replaced.s3Key !== target) await tidy(replaced.s3Key);
   return { ok: true, file: ready };
 }
