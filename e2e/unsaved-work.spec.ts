@@ -1,12 +1,12 @@
 // Typed work is never lost: a save without a network keeps every change and goes through once
 // the network is back; a reload, or a session that ended, offers the local draft back; leaving
-// with unsaved changes asks first (in-app links and the browser's own prompt).
+// with unsaved changes asks first (in-app links, the Back button and the browser's own prompt).
 import type { Page } from "@playwright/test";
 import { revokeAllSessions } from "@/lib/db/sessions";
 import { updateProfile } from "@/lib/db/profiles";
 import { expect, test } from "./fixtures";
 import { FIXTURE_CTX, makeUser, signIn } from "./fixtures/users";
-import { addField, makeProfile, openReview, reviewAndSave, row, storedProfile } from "./fixtures/profiles";
+import { addField, card, makeProfile, openReview, reviewAndSave, row, storedProfile } from "./fixtures/profiles";
 
 test.describe.configure({ timeout: 60_000 });
 
@@ -177,4 +177,37 @@ test("the user forms ask before their typed changes are left behind", async ({ l
   await name.fill("Leave Guard Subject");
   await page.getByRole("link", { name: "All users" }).click();
   await expect(page).toHaveURL(/\/admin\/users$/);
+});
+
+test("the browser's Back button with unsaved changes asks first; staying keeps them, leaving goes back, and after a save Back just goes", async ({ page }) => {
+  const user = await makeUser("user");
+  const profile = await makeProfile(user, { skills: "x" });
+  await signIn(page, user);
+  await page.goto("/profiles");
+  await card(page, profile.name).getByRole("link", { name: `Edit fields of ${profile.name}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/profiles/${profile.id}$`));
+
+  await value(page, "skills").fill("TypeScript");
+  const ask = page.getByRole("dialog", { name: "Leave without saving?" });
+  await page.evaluate(() => history.back());
+  await expect(ask).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/profiles/${profile.id}$`));
+  await ask.getByRole("button", { name: "Stay and keep editing" }).click();
+  await expect(ask).toBeHidden();
+  await expect(value(page, "skills")).toHaveValue("TypeScript");
+
+  // Asked again on the next Back, and this time left: one Back, to the list it came from.
+  await page.evaluate(() => history.back());
+  await ask.getByRole("button", { name: "Leave this page" }).click();
+  await expect(page).toHaveURL(/\/profiles$/);
+
+  // Saved changes leave nothing to lose: Back goes without asking.
+  await page.goto(`/profiles/${profile.id}`);
+  await page.getByRole("button", { name: "Discard them" }).click();
+  await value(page, "skills").fill("Rust");
+  await reviewAndSave(page);
+  await expect.poll(async () => (await storedProfile(profile.id)).customFields).toMatchObject({ skills: "Rust" });
+  await page.evaluate(() => history.back());
+  await expect(page).toHaveURL(/\/profiles$/);
+  await expect(ask).toBeHidden();
 });
