@@ -172,7 +172,7 @@ function ProfileCard({ profile, basePath }: { profile: ProfileSummary; basePath:
         onConfirm={remove}
         onCancel={() => setDialog(null)}
       >
-        Its custom fields are deleted with it. This cannot be undone.
+        {profile.hasImages ? "Its custom fields, avatar and background are deleted with it." : "Its custom fields are deleted with it."} This cannot be undone.
         {profile.isDefault ? " It is the default profile: the most recently updated of the others becomes the default." : ""}
       </ConfirmDialog>
     </article>

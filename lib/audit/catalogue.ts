@@ -40,7 +40,8 @@ export const AUDIT_CATALOGUE = {
   },
   "profile.deleted": {
     group: "profiles", sentence: "{actor} deleted {target:profile} {details.name}",
-    details: z.object({ profileId: z.string(), name: z.string(), promotedProfileId: z.string().nullable() }),
+    // removedFileIds: the avatar and background deleted with it.
+    details: z.object({ profileId: z.string(), name: z.string(), promotedProfileId: z.string().nullable(), removedFileIds: z.array(z.string()).optional() }),
   },
   "profile.default_changed": {
     group: "profiles", sentence: "{actor} made {profile} the default profile of {target}",

@@ -61,7 +61,7 @@ describe("profiles repository", () => {
     const b = await createProfile(user.id, { name: "B", type: "custom", customFields: {} }, ctx);
     const c = await createProfile(user.id, { name: "C", type: "custom", customFields: {} }, ctx);
     await updateProfile(b.id, b.version, { name: "B2" }, ctx);
-    expect(await deleteProfile(a.id, ctx)).toEqual({ promoted: b.id });
+    expect(await deleteProfile(a.id, ctx)).toEqual({ promoted: b.id, removedImages: [] });
     expect(await defaults(user.id)).toEqual({ flagged: [b.id], recorded: b.id, indexed: [b.id] });
     await deleteProfile(c.id, ctx);
     await deleteProfile(b.id, ctx);
@@ -82,7 +82,7 @@ describe("profiles repository", () => {
       return send(input);
     });
     try {
-      expect(await deleteProfile(a.id, ctx)).toEqual({ promoted: created!.id });
+      expect(await deleteProfile(a.id, ctx)).toEqual({ promoted: created!.id, removedImages: [] });
     } finally {
       remove();
     }

@@ -9,6 +9,7 @@ import { PROFILE_TYPES, type ProfileTypeInput } from "@/lib/validation/profiles"
 import { type AuditContext, auditPut } from "./audit";
 import { batchGetAll } from "./batch-get";
 import { db, table } from "./client";
+import { type FileMetadata, getFilesByIds } from "./files";
 import { defaultProfileIdOf, defaultStateOf, flagProfile, PROFILE_ADDED, runDefaultChange, setDefaultOnUser, withDefaultRetry } from "./profile-default";
 import { INDEX } from "./tables";
 import { transact, type TransactItem } from "./transact";
@@ -234,14 +235,49 @@ export async function makeDefaultProfile(id: string, ctx: AuditContext): Promise
   });
 }
 
-/** Deletes a profile; deleting the default promotes the most recently updated remaining one. */
-export async function deleteProfile(id: string, ctx: AuditContext): Promise<{ promoted: string | null }> {
+class ProfileMoved extends Error {}
+
+/** A profile's avatar and background file ids, as the profile item names them. */
+const imageIdsOf = (profile: Profile) => [profile.avatarFileId, profile.backgroundFileId].filter((fileId): fileId is string => Boolean(fileId));
+
+/**
+ * The profile item's delete, on condition that it still names exactly the images read: an image
+ * completed meanwhile refuses it (and is then taken along on the retry), and a completion after
+ * it finds no profile and is refused, so no image outlives its profile.
+ */
+function removeProfile(profile: Profile): TransactItem {
+  const values: Record<string, string> = {};
+  const conditions = ["attribute_exists(id)"];
+  for (const field of ["avatarFileId", "backgroundFileId"] as const) {
+    const fileId = profile[field];
+    if (fileId) values[`:${field}`] = fileId;
+    conditions.push(fileId ? `${field} = :${field}` : `attribute_not_exists(${field})`);
+  }
+  return {
+    Delete: {
+      TableName: table("userProfiles"),
+      Key: { id: profile.id },
+      ConditionExpression: conditions.join(" AND "),
+      ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+    },
+  };
+}
+
+/**
+ * Deletes a profile with its avatar and background file items, returned so that the caller
+ * deletes their objects (lib/profiles/delete-profile.ts); deleting the default promotes the most
+ * recently updated remaining one.
+ */
+export async function deleteProfile(id: string, ctx: AuditContext): Promise<{ promoted: string | null; removedImages: FileMetadata[] }> {
   return withDefaultRetry(async () => {
     const profile = await getProfile(id, { consistent: true });
     if (!profile) throw new NotFoundError("This profile does not exist.");
     const { defaultId: currentDefault, profileAdds } = await defaultStateOf(profile.userId);
     const now = new Date().toISOString();
-    const remove: TransactItem = { Delete: { TableName: table("userProfiles"), Key: { id }, ConditionExpression: "attribute_exists(id)" } };
+    const remove = removeProfile(profile);
+    const removedImageIds = imageIdsOf(profile);
+    // Read for their keys: the caller deletes their objects once the items are gone.
+    const removedImages = removedImageIds.length ? [...(await getFilesByIds(removedImageIds, { consistent: true })).values()] : [];
     let promoted: string | null = null;
     let items: TransactItem[];
     if (currentDefault === id) {
@@ -257,9 +293,22 @@ export async function deleteProfile(id: string, ctx: AuditContext): Promise<{ pr
         remove,
       ];
     }
-    items.push(auditPut(ctx, { action: "profile.deleted", targetUserId: profile.userId, details: { profileId: id, name: profile.name, promotedProfileId: promoted } }));
-    const outcome = await runDefaultChange(items, 0, () => new NotFoundError("This profile no longer exists."));
-    return outcome === "ok" ? { promoted } : "retry";
+    items.push(...removedImageIds.map((fileId): TransactItem => ({ Delete: { TableName: table("files"), Key: { id: fileId } } })));
+    items.push(
+      auditPut(ctx, {
+        action: "profile.deleted",
+        targetUserId: profile.userId,
+        details: { profileId: id, name: profile.name, promotedProfileId: promoted, ...(removedImageIds.length ? { removedFileIds: removedImageIds } : {}) },
+      }),
+    );
+    try {
+      const outcome = await runDefaultChange(items, 0, (codes) => (codes[items.indexOf(remove)] === "ConditionalCheckFailed" ? new ProfileMoved() : new NotFoundError("This profile no longer exists.")));
+      return outcome === "ok" ? { promoted, removedImages } : "retry";
+    } catch (error) {
+      // Gone, or its images changed meanwhile: read again (a gone profile is then refused).
+      if (error instanceof ProfileMoved) return "retry";
+      throw error;
+    }
   });
 }
 

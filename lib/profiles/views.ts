@@ -16,7 +16,12 @@ export interface ProfileData {
 }
 
 /** What a card shows: no custom fields (they can be large and the list does not need them). */
-export type ProfileSummary = Omit<ProfileData, "customFields"> & { fieldCount: number; avatarUrl?: string | null };
+export type ProfileSummary = Omit<ProfileData, "customFields"> & {
+  fieldCount: number;
+  avatarUrl?: string | null;
+  /** An avatar or background is set (deleting the profile deletes them too). */
+  hasImages?: boolean;
+};
 
 export const TYPE_LABELS: Record<ProfileTypeInput, string> = { personal: "Personal", professional: "Professional", custom: "Custom" };
 
@@ -25,9 +30,9 @@ export function toProfileData(profile: ProfileData): ProfileData {
   return { id, userId, name, type, customFields, isDefault, updatedAt, version };
 }
 
-export function toSummary(profile: ProfileData, avatarUrl?: string | null): ProfileSummary {
+export function toSummary(profile: ProfileData & { avatarFileId?: string; backgroundFileId?: string }, avatarUrl?: string | null): ProfileSummary {
   const { customFields, ...rest } = toProfileData(profile);
-  return { ...rest, fieldCount: Object.keys(customFields).length, avatarUrl: avatarUrl ?? null };
+  return { ...rest, fieldCount: Object.keys(customFields).length, avatarUrl: avatarUrl ?? null, hasImages: Boolean(profile.avatarFileId || profile.backgroundFileId) };
 }
 
 export function draftOf(profile: Pick<ProfileData, "name" | "type" | "customFields">): ProfileDraft {

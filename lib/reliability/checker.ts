@@ -145,8 +145,11 @@ function checkClaims(records: OperationRecord[], users: Item[], profiles: Item[]
   const lost: string[] = [];
   const rows = new Map([...users, ...profiles, ...files].map((item) => [String(item.id), item]));
   const deletable = new Set(records.filter((r) => r.outcome !== "failed").flatMap((r) => r.mayDelete));
-  // A profile image made ready is replaced (its file item deleted) by the next one completed.
-  const replacedBy = (claim: Claim) => records.some((r) => r.slot && r.outcome !== "failed" && r.slot === records.find((o) => o.claims.includes(claim))?.slot && !r.claims.includes(claim));
+  // A profile image made ready is replaced (its file item deleted) by the next one completed,
+  // or deleted with its profile.
+  const slotOf = (claim: Claim) => records.find((o) => o.claims.includes(claim))?.slot;
+  const replacedBy = (claim: Claim) => records.some((r) => r.slot && r.outcome !== "failed" && r.slot === slotOf(claim) && !r.claims.includes(claim));
+  const profileGone = (claim: Claim) => deletable.has(slotOf(claim)?.split("/")[0] ?? "");
   const latest = new Map<string, Claim>();
   for (const claim of records.flatMap((r) => r.claims)) {
     const before = latest.get(claim.id);
@@ -158,7 +161,7 @@ function checkClaims(records: OperationRecord[], users: Item[], profiles: Item[]
     if (claim.entity === "profile-deleted" || claim.entity === "file-gone") {
       if (row) lost.push(`${claim.entity} ${claim.id} still exists`);
     } else if (claim.entity === "file-ready") {
-      if (!row && replacedBy(claim)) continue;
+      if (!row && (replacedBy(claim) || profileGone(claim))) continue;
       if (row?.status !== "ready" || row.s3Key !== claim.s3Key) lost.push(`file ${claim.id} acknowledged ready at ${claim.s3Key}, stored ${JSON.stringify(row && { status: row.status, s3Key: row.s3Key })}`);
     } else if (!row) {
       if (!deletable.has(claim.id)) lost.push(`${claim.entity} ${claim.id} acknowledged at version ${claim.version} is gone`);

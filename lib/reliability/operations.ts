@@ -2,7 +2,8 @@
 // functions the server actions call (lib/actions/**), each recorded in the journal with what
 // it should have produced. Each client draws from its own PRNG seeded from the run's seed, so a
 // seed replays the same choices (the interleaving of clients is the machine's).
-import { createProfile, deleteProfile, getProfile, listProfiles, makeDefaultProfile, type Profile, updateProfile } from "@/lib/db/profiles";
+import { createProfile, getProfile, listProfiles, makeDefaultProfile, type Profile, updateProfile } from "@/lib/db/profiles";
+import { deleteProfileWithImages } from "@/lib/profiles/delete-profile";
 import { getFile } from "@/lib/db/files";
 import { createUser, getUser, setUserActive, updateUser, type NewUser } from "@/lib/db/users";
 import type { JsonObject } from "@/lib/custom-fields/validation";
@@ -134,7 +135,7 @@ async function deleteProfileOp(c: Client, id: string, userId: string) {
   const expected = { action: "profile.deleted", targetUserId: userId, details: { profileId: id } };
   await c.journal.perform({
     kind: "profile.delete",
-    run: (ctx) => deleteProfile(id, ctx),
+    run: (ctx) => deleteProfileWithImages(id, ctx),
     onOk: () => [[expected]],
     ifApplied: [[expected]],
     claims: () => [{ entity: "profile-deleted", id }],

@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { createProfile, deleteProfile, makeDefaultProfile, updateProfile } from "@/lib/db/profiles";
+import { createProfile, makeDefaultProfile, updateProfile } from "@/lib/db/profiles";
+import { deleteProfileWithImages } from "@/lib/profiles/delete-profile";
 import { createProfileSchema, profileIdSchema, updateProfileSchema } from "@/lib/validation/profiles";
 import { action } from "../safe-action";
 import { profileSubject, userSubject } from "@/lib/auth/subjects";
@@ -35,7 +36,7 @@ export const makeDefaultProfileAction = action(profileIdSchema, async ({ id }, {
 
 export const deleteProfileAction = action(profileIdSchema, async ({ id }, { user, audit }) => {
   const { owner } = await profileSubject(user, id);
-  const result = await deleteProfile(id, audit);
+  const result = await deleteProfileWithImages(id, audit);
   revalidateProfiles(owner.id);
   return result;
 });
