@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Match, type Template } from "aws-cdk-lib/assertions";
@@ -7,7 +7,7 @@ import { contextFromArgs, synth } from "../../scripts/infra-synth";
 import { createTableInput } from "@/lib/db/converge";
 import { TABLES, tableName, type TableId } from "@/lib/db/tables";
 import { TEMP_UPLOAD_TAG } from "@/lib/s3/temp-tag";
-import { readSettings } from "./settings";
+import { CONTEXT_KEYS, readSettings } from "./settings";
 import { seedCapacity } from "./tables";
 import { resourcesOf, synthTemplate } from "./testing/synth";
 
@@ -212,6 +212,11 @@ describe("the CDK stack", () => {
     expect(() => readSettings(() => undefined)).toThrow(/suffix: required[\s\S]*appOrigin: required/);
     expect(() => readSettings((k) => ({ suffix: "ok", appOrigin: "https://a.example.com/path", billing: "free" })[k as string])).toThrow(/not an origin[\s\S]*billing/);
   });
+});
+
+it("docs/deploy.md describes every context parameter", () => {
+  const guide = readFileSync(path.resolve(__dirname, "../../docs/deploy.md"), "utf8");
+  expect(CONTEXT_KEYS.filter((key) => !guide.includes(`\`${key}\``))).toEqual([]);
 });
 
 describe("npm run infra:synth", () => {
