@@ -5,7 +5,7 @@
 // template can be read and tested; a deploy must name real ones.
 import { App } from "aws-cdk-lib";
 import { PreworkStack } from "../lib/infra/stack";
-import { readSettings } from "../lib/infra/settings";
+import { InfraSettingsError, readSettings } from "../lib/infra/settings";
 
 export const EXAMPLE_CONTEXT = { suffix: "example", appOrigin: "https://admin.example.com" };
 
@@ -34,6 +34,13 @@ export function synth(outdir: string, context: Record<string, string>) {
 
 if (require.main === module) {
   const outdir = process.env.CDK_OUTDIR ?? "cdk.out";
-  const assembly = synth(outdir, contextFromArgs(process.argv.slice(2)));
-  for (const stack of assembly.stacks) console.log(`${stack.stackName}: ${Object.keys(stack.template.Resources ?? {}).length} resources -> ${outdir}/${stack.templateFile}`);
+  try {
+    const assembly = synth(outdir, contextFromArgs(process.argv.slice(2)));
+    for (const stack of assembly.stacks) console.log(`${stack.stackName}: ${Object.keys(stack.template.Resources ?? {}).length} resources -> ${outdir}/${stack.templateFile}`);
+  } catch (error) {
+    // A wrong setting is the usual cause: its message names it, a stack trace would bury it.
+    if (!(error instanceof InfraSettingsError)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
+  }
 }

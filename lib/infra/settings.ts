@@ -3,7 +3,7 @@
 // synth with the setting's name instead of producing a stack that half works. docs/deploy.md
 // lists every one.
 
-export type Billing = "provisioned" | "on-demand";
+export type BillingChoice = "provisioned" | "on-demand";
 
 export interface GitHubDeploy {
   /** owner/name of the repository whose workflow may deploy. */
@@ -22,7 +22,7 @@ export interface InfraSettings {
   suffix: string;
   /** Origins the browser uploads from (the app's public URL), for the bucket's CORS rule. */
   appOrigins: string[];
-  billing: Billing;
+  billing: BillingChoice;
   tablePrefix: string;
   bucketVersioning: boolean;
   /** Secrets Manager secret (JSON with AUTH_SECRET and AUDIT_HMAC_SECRET) the stream Lambda reads. */
@@ -39,7 +39,7 @@ export interface InfraSettings {
   vercelOidcProviderArn?: string;
 }
 
-/** Every context key the app reads, with what it means: the single list docs/deploy.md mirrors. */
+/** Every context key the stack reads; docs/deploy.md describes each (lib/infra/stack.test.ts checks). */
 export const CONTEXT_KEYS = [
   "suffix",
   "appOrigin",
@@ -101,7 +101,7 @@ export function readSettings(lookup: Lookup): InfraSettings {
     if (!/^https?:\/\/[a-z0-9.-]+(:\d+)?$/i.test(origin)) problems.push(`appOrigin: "${origin}" is not an origin like https://admin.example.com`);
   }
 
-  const billing = matching("billing", /^(provisioned|on-demand)$/, 'must be "provisioned" or "on-demand"', "provisioned") as Billing;
+  const billing = matching("billing", /^(provisioned|on-demand)$/, 'must be "provisioned" or "on-demand"', "provisioned") as BillingChoice;
   // The same rule as lib/env.ts's TABLE_PREFIX, so the app accepts what the stack creates.
   const tablePrefix = matching("tablePrefix", /^[A-Za-z0-9_.-]{0,200}$/, "may contain only letters, digits, '_', '-' and '.'", "prework-") ?? "prework-";
   const appSecretName = matching("appSecretName", /^[A-Za-z0-9/_+=.@-]{1,512}$/, "must be a Secrets Manager secret name", "prework/app") ?? "prework/app";

@@ -7,7 +7,7 @@ import { RemovalPolicy } from "aws-cdk-lib";
 import { AttributeType, Billing, Capacity, type ITableV2, StreamViewType, TableEncryptionV2, TableV2 } from "aws-cdk-lib/aws-dynamodb";
 import { Construct } from "constructs";
 import { type KeyAttribute, TABLES, type TableDefinition, tableName, type TableId } from "@/lib/db/tables";
-import type { Billing as BillingChoice } from "./settings";
+import type { BillingChoice } from "./settings";
 
 /** The spec's capacity (database-schema.md, "Read/Write Capacity") where it names one. */
 const SEED_CAPACITY: Partial<Record<TableId, { read: number; write: number }>> = {
