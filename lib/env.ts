@@ -18,6 +18,15 @@ const schema = z
     // credential chain (role, env keys, profile) is used.
     DYNAMODB_ENDPOINT: optionalUrl,
     S3_ENDPOINT: optionalUrl,
+    // On Vercel: the app role (the stack's AppRoleArn output) to assume with the project's OIDC
+    // token (lib/aws-credentials.ts) instead of long-lived keys. Vercel itself sets VERCEL=1.
+    AWS_ROLE_ARN: z
+      .string()
+      .trim()
+      .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "must be an IAM role ARN")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    VERCEL: z.string().optional(),
     TABLE_PREFIX: z
       .string()
       .regex(/^[A-Za-z0-9_.-]{0,200}$/, "may contain only letters, digits, '_', '-' and '.'")

@@ -1,4 +1,4 @@
-// Local stand-in for the S3 lifecycle rule of the AWS template: deletes temp upload objects
+// Local stand-in for the S3 lifecycle rule of the CDK app (lib/infra/media-bucket.ts): deletes temp upload objects
 // older than a day (DynamoDB Local's TTL already removes never-completed pending records).
 // `npm run dev` runs it at start; `npm run cleanup:uploads` runs it against the running local
 // services (or against AWS when AWS settings are given).

@@ -1,6 +1,7 @@
 import "server-only";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { withAppCredentials } from "@/lib/aws-credentials";
 import { env } from "@/lib/env";
 import { tableName, type TableId } from "./tables";
 
@@ -14,7 +15,7 @@ export function db(): DynamoDBDocumentClient {
     region: AWS_REGION,
     ...(DYNAMODB_ENDPOINT
       ? { endpoint: DYNAMODB_ENDPOINT, credentials: { accessKeyId: "local", secretAccessKey: "local" } }
-      : {}),
+      : withAppCredentials()),
     maxAttempts: 3,
   });
   documentClient = DynamoDBDocumentClient.from(base, {

@@ -1,7 +1,8 @@
 // Brings a DynamoDB endpoint in line with lib/db/tables.ts: creates missing tables, adds missing
 // GSIs to existing tables and turns TTL on where it is off. Idempotent, so a developer's
-// .data/ survives the schema growing. Used by the local bootstrap and the tests; the AWS
-// template is generated from the same description.
+// .data/ survives the schema growing. Used by the local bootstrap and the tests; the CDK app's
+// tables (lib/infra/tables.ts) come from the same description, and lib/infra/stack.test.ts
+// checks them against createTableInput.
 import {
   CreateTableCommand,
   DescribeTableCommand,

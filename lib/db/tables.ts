@@ -1,5 +1,5 @@
 // The single source of truth for every DynamoDB table: keys, global secondary indexes and the
-// TTL attribute. Local setup (scripts/), the tests and the AWS template are all generated from
+// TTL attribute. Local setup (scripts/), the tests and the CDK app (lib/infra/) are all generated from
 // this description, so they cannot drift apart. Names follow ../shared/spec/database-schema.md;
 // where a spec index cannot work as written the comment says what was done instead and why.
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { S3Client } from "@aws-sdk/client-s3";
+import { withAppCredentials } from "@/lib/aws-credentials";
 import { env } from "@/lib/env";
 
 let client: S3Client | undefined;
@@ -16,7 +17,7 @@ export function s3(): S3Client {
     responseChecksumValidation: "WHEN_REQUIRED",
     ...(S3_ENDPOINT
       ? { endpoint: S3_ENDPOINT, forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } }
-      : {}),
+      : withAppCredentials()),
   });
   return client;
 }

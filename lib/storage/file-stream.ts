@@ -10,12 +10,12 @@ import { finalUploadKey } from "@/lib/s3/keys";
 import { UPLOAD_PURPOSES } from "@/lib/uploads/policies";
 
 // The files table's change stream, handled in one place: on AWS a Lambda gets the records
-// (deployed by the AWS issue), locally scripts/local-stack/stream-poller.ts reads DynamoDB
-// Local's stream and calls the same function. When TTL removes a file item (an expiry the owner
-// set, or an upload never completed within its hour) its S3 object is deleted and the removal is
-// audited, so storage holds nothing that metadata does not. Stream delivery is at least once:
-// deleting an object twice is harmless and the audit entry has a fixed id, so a replay writes
-// nothing new.
+// (lib/storage/file-stream-lambda.ts, deployed by lib/infra/stream-lambda.ts), locally
+// scripts/local-stack/stream-poller.ts reads DynamoDB Local's stream and calls the same function.
+// When TTL removes a file item (an expiry the owner set, or an upload never completed within its
+// hour) its S3 object is deleted and the removal is audited, so storage holds nothing that
+// metadata does not. Stream delivery is at least once: deleting an object twice is harmless and
+// the audit entry has a fixed id, so a replay writes nothing new.
 
 /** A stream record as the Streams API (Type, PrincipalId) and Lambda's event (type, principalId) carry it. */
 export interface FileStreamRecord {
