@@ -1,7 +1,9 @@
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { appendFile, mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { type AttributeValue, DeleteItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { CreateBucketCommand, DeleteObjectsCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -208,4 +210,32 @@ describe("data export and import", () => {
     const restored = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: reportKey }));
     expect(Buffer.from(await restored.Body!.transformToByteArray()).equals(binary)).toBe(true);
   });
+});
+
+describe("npm run data:export / data:import", () => {
+  const root = path.resolve(__dirname, "..", "..");
+  // The test's tables and bucket are in process.env (useIsolatedTables, beforeAll).
+  const run = (script: string, args: string[]) =>
+    promisify(execFile)(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", script, ...args], { cwd: root, env: process.env }).then(
+      (out) => ({ code: 0, ...out }),
+      (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+    );
+
+  it("export and import with a summary, plain progress lines off a terminal, and clear refusals", async () => {
+    const dir = await tempDir();
+    const exported = await run("scripts/data-export.ts", ["--out", dir, "--objects"]);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout).toMatch(/^users +\[#+\] 100% 8\/~8 items, .* \(\d+\.\d s\)$/m);
+    expect(exported.stdout).not.toContain("\r");
+    expect(exported.stdout).toMatch(/Finished the export into .* in \d+\.\d s/);
+    expect(exported.stdout).toMatch(/^ {2}users +8 +\d/m);
+
+    const imported = await run("scripts/data-import.ts", ["--in", dir, "--objects"]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toMatch(/^ {2}users +8 +0 +8 +0$/m);
+
+    expect((await run("scripts/data-import.ts", ["--in", await tempDir()])).stderr).toContain("holds no export");
+    expect((await run("scripts/data-export.ts", ["--out", dir])).code).toBe(1);
+    expect((await run("scripts/data-export.ts", [])).code).toBe(2);
+  }, 60_000);
 });
