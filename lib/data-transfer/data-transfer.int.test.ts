@@ -159,8 +159,17 @@ describe("data export and import", () => {
     const written = await readFile(usersFile, "utf8");
     await appendFile(usersFile, `${written.split("\n")[0]}\n{"Item":{"id":{"S":"half`);
 
+    // Interrupted again, among the objects this time, with half an object record left behind.
+    const again = new AbortController();
+    const second = exportData({ dir, objects: true, pageSize: 2, concurrency: 1, signal: again.signal, onProgress: (p) => p.phase === "objects" && p.done === 2 && again.abort() });
+    await expect(second).rejects.toMatchObject({ name: "AbortError" });
+    await appendFile(path.join(dir, "objects", "objects.jsonl"), '{"key":"users/hal');
+
     const resumed = await exportData({ dir, objects: true, pageSize: 2 });
     expect(resumed.resumed).toBe(true);
+    expect(resumed.objects).toMatchObject({ count: 4, vanished: 0 });
+    const records = (await readFile(path.join(dir, "objects", "objects.jsonl"), "utf8")).split("\n").filter(Boolean);
+    expect(new Set(records.map((r) => (JSON.parse(r) as { key: string }).key)).size).toBe(4);
     for (const id of ids) {
       const lines = (await readFile(path.join(dir, "tables", `${id}.jsonl`), "utf8")).split("\n").filter(Boolean);
       expect(new Set(lines).size, id).toBe(lines.length);

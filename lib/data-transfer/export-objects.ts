@@ -10,7 +10,7 @@ import { GetObjectCommand } from "@aws-sdk/client-s3";
 import { bucket, s3 } from "@/lib/s3/client";
 import { isTempUploadKey } from "@/lib/s3/keys";
 import { listObjectPages } from "@/lib/s3/list-objects";
-import { appendDurably, readLines, truncateTo } from "./files";
+import { appendDurably, lineBatches, truncateTo } from "./files";
 import type { ObjectsProgress } from "./manifest";
 import type { OnProgress } from "./progress-events";
 import { TransientError, withRetry } from "./retry";
@@ -158,9 +158,9 @@ export async function exportObjects(state: ObjectsProgress, options: ObjectsExpo
 
   const recordsFile = path.join(dir, state.file);
   await truncateTo(recordsFile, state.fileBytes);
-  let batch: { entry: ListingEntry; end: number }[] = [];
-  const flush = async () => {
-    const records = await Promise.all(batch.map(({ entry }) => download(entry, dir, signal)));
+  const parse = (text: string) => JSON.parse(text) as ListingEntry;
+  for await (const batch of lineBatches(listingFile, state.listingOffset, state.listingBytes, concurrency, parse, signal)) {
+    const records = await Promise.all(batch.entries.map((entry) => download(entry, dir, signal)));
     const kept = records.filter((r): r is ObjectRecord => r !== null);
     const lines = kept.map((r) => `${JSON.stringify(r)}\n`).join("");
     if (lines) await appendDurably(recordsFile, lines);
@@ -168,17 +168,10 @@ export async function exportObjects(state: ObjectsProgress, options: ObjectsExpo
     state.vanished += records.length - kept.length;
     state.bytes += kept.reduce((sum, r) => sum + r.size, 0);
     state.fileBytes += Buffer.byteLength(lines, "utf8");
-    state.listingOffset = batch[batch.length - 1]!.end;
-    batch = [];
+    state.listingOffset = batch.end;
     await checkpoint();
     report();
-  };
-  for await (const line of readLines(listingFile, state.listingOffset, state.listingBytes)) {
-    signal?.throwIfAborted();
-    batch.push({ entry: JSON.parse(line.text) as ListingEntry, end: line.end });
-    if (batch.length >= concurrency) await flush();
   }
-  if (batch.length) await flush();
   state.done = true;
   await checkpoint();
   report();

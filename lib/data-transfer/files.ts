@@ -62,3 +62,28 @@ export async function* readLines(file: string, start: number, end: number): Asyn
     yield { text, end: offset };
   }
 }
+
+export interface LineBatch<T> {
+  entries: T[];
+  /** Byte offset just past the batch's last line: the checkpoint once the batch is done. */
+  end: number;
+}
+
+/**
+ * The lines from `start` to `end`, parsed, in batches of up to `size`: the unit an export or
+ * import handles at once and then checkpoints. Stops before a batch once `signal` is aborted.
+ */
+export async function* lineBatches<T>(file: string, start: number, end: number, size: number, parse: (text: string) => T, signal?: AbortSignal): AsyncGenerator<LineBatch<T>> {
+  let batch: LineBatch<T> = { entries: [], end: start };
+  for await (const line of readLines(file, start, end)) {
+    batch.entries.push(parse(line.text));
+    batch.end = line.end;
+    if (batch.entries.length >= size) {
+      signal?.throwIfAborted();
+      yield batch;
+      batch = { entries: [], end: batch.end };
+    }
+  }
+  signal?.throwIfAborted();
+  if (batch.entries.length) yield batch;
+}

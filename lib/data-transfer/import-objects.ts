@@ -4,7 +4,7 @@ import path from "node:path";
 import { HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { bucket, s3 } from "@/lib/s3/client";
 import { type ObjectRecord } from "./export-objects";
-import { readLines } from "./files";
+import { lineBatches } from "./files";
 import type { ObjectsProgress } from "./manifest";
 import type { OnProgress } from "./progress-events";
 import { TransientError, withRetry } from "./retry";
@@ -87,27 +87,20 @@ export async function importObjects(exported: ObjectsProgress, state: ObjectsImp
   const { dir, overwrite, concurrency = 4, signal, onProgress, checkpoint } = options;
   const report = () => onProgress?.({ phase: "objects", done: state.count, total: exported.count, bytes: state.bytes, finished: state.done });
   report();
-  let batch: { record: ObjectRecord; end: number }[] = [];
-  const flush = async () => {
+  const parse = (text: string) => JSON.parse(text) as ObjectRecord;
+  for await (const batch of lineBatches(path.join(dir, exported.file), state.offset, exported.fileBytes, concurrency, parse, signal)) {
     const outcomes = await Promise.all(
-      batch.map(({ record }) => withRetry(`uploading ${record.key}`, () => putObject(record, dir, overwrite, signal), { signal })),
+      batch.entries.map((record) => withRetry(`uploading ${record.key}`, () => putObject(record, dir, overwrite, signal), { signal })),
     );
     outcomes.forEach((outcome, i) => {
       state[outcome] += 1;
-      if (outcome === "written") state.bytes += batch[i]!.record.size;
+      if (outcome === "written") state.bytes += batch.entries[i]!.size;
     });
-    state.count += batch.length;
-    state.offset = batch[batch.length - 1]!.end;
-    batch = [];
+    state.count += batch.entries.length;
+    state.offset = batch.end;
     await checkpoint();
     report();
-  };
-  for await (const line of readLines(path.join(dir, exported.file), state.offset, exported.fileBytes)) {
-    signal?.throwIfAborted();
-    batch.push({ record: JSON.parse(line.text) as ObjectRecord, end: line.end });
-    if (batch.length >= concurrency) await flush();
   }
-  if (batch.length) await flush();
   state.done = true;
   await checkpoint();
   report();

@@ -4,7 +4,7 @@ import { type AttributeValue, ConditionalCheckFailedException, PutItemCommand } 
 import { db, table } from "@/lib/db/client";
 import { TABLES, type TableId } from "@/lib/db/tables";
 import { canonicalItem, decodeItem, type JsonItem } from "./attribute-json";
-import { readLines } from "./files";
+import { lineBatches } from "./files";
 import type { TableProgress } from "./manifest";
 import type { OnProgress } from "./progress-events";
 import { withRetry } from "./retry";
@@ -87,22 +87,15 @@ export async function importTable(id: TableId, exported: TableProgress, state: T
   const { dir, overwrite, batchSize = 25, signal, onProgress, checkpoint } = options;
   const report = () => onProgress?.({ phase: id, done: state.lines, total: exported.items, bytes: state.offset, finished: state.done });
   report();
-  let batch: { item: Record<string, AttributeValue>; end: number }[] = [];
-  const flush = async () => {
-    const outcomes = await Promise.all(batch.map(({ item }) => withRetry(`writing to ${table(id)}`, () => putItem(id, item, overwrite, signal), { signal })));
+  const parse = (text: string) => decodeItem((JSON.parse(text) as { Item: JsonItem }).Item);
+  for await (const batch of lineBatches(path.join(dir, exported.file), state.offset, exported.bytes, batchSize, parse, signal)) {
+    const outcomes = await Promise.all(batch.entries.map((item) => withRetry(`writing to ${table(id)}`, () => putItem(id, item, overwrite, signal), { signal })));
     for (const outcome of outcomes) state[outcome] += 1;
-    state.lines += batch.length;
-    state.offset = batch[batch.length - 1]!.end;
-    batch = [];
+    state.lines += batch.entries.length;
+    state.offset = batch.end;
     await checkpoint();
     report();
-  };
-  for await (const line of readLines(path.join(dir, exported.file), state.offset, exported.bytes)) {
-    signal?.throwIfAborted();
-    batch.push({ item: decodeItem((JSON.parse(line.text) as { Item: JsonItem }).Item), end: line.end });
-    if (batch.length >= batchSize) await flush();
   }
-  if (batch.length) await flush();
   if (state.lines !== exported.items) {
     throw new Error(`${exported.file} held ${state.lines} items where the manifest counts ${exported.items}: the export was changed after it finished.`);
   }
