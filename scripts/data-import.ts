@@ -20,6 +20,7 @@ void runTransferCommand(
     if (summary.objects) rows.push([`objects (${formatBytes(summary.objects.bytes)} written)`, summary.objects.count, summary.objects.written, summary.objects.unchanged, summary.objects.kept]);
     console.log(`\n${summary.resumed ? "Resumed and finished" : "Finished"} the import from ${values.in} in ${summary.seconds.toFixed(1)} s:\n`);
     console.log(table(["table", "in export", "written", "unchanged", "kept (newer or different here)"], rows));
+    if (!summary.objects && summary.objectsInExport) console.log(`\nThe export also holds ${summary.objectsInExport} object(s), not imported: add --objects to import them.`);
     const kept = summary.tables.reduce((n, t) => n + t.kept, 0) + (summary.objects?.kept ?? 0);
     if (kept) console.log(`\n${kept} item(s) or object(s) differ here and were kept. Run again with --overwrite to replace them with the export's.`);
   },

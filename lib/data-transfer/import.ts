@@ -49,6 +49,8 @@ export interface ImportSummary {
   resumed: boolean;
   tables: ({ table: TableId; items: number } & Counts)[];
   objects: ({ count: number; bytes: number } & Counts) | null;
+  /** Objects the export holds, imported or not (without `objects` they are left out). */
+  objectsInExport: number;
   seconds: number;
 }
 
@@ -133,6 +135,7 @@ export async function importData(options: ImportOptions): Promise<ImportSummary>
     resumed,
     tables: ids.map((id) => ({ table: id, items: state.tables[id]!.lines, ...counts(state.tables[id]!) })),
     objects: state.objects ? { count: state.objects.count, bytes: state.objects.bytes, ...counts(state.objects) } : null,
+    objectsInExport: manifest.objects?.count ?? 0,
     seconds: (Date.now() - started) / 1000,
   };
 }
