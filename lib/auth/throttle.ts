@@ -11,7 +11,11 @@ import { claimRefusedSummary, clearAttempts, countAttempt, countRefused, readCou
 
 /** Actor of entries the app writes on its own behalf (the folded refusals). */
 
-export type ThrottledAttempt = "sign-in" | "password reset";
+// A second factor has a bucket of its own: a right password followed by wrong codes must not
+// lock the password out for longer, nor wrong passwords use up the code attempts.
+export type ThrottledAttempt = "sign-in" | "password reset" | "second factor";
+
+const KEY_PREFIX: Record<ThrottledAttempt, string> = { "sign-in": "sign-in", "password reset": "reset", "second factor": "second-factor" };
 
 export interface Limit {
   scope: "email" | "ip";
@@ -36,7 +40,7 @@ export type Throttle =
     };
 
 function keyOf(attempt: ThrottledAttempt, limit: Limit): string {
-  return `${attempt === "sign-in" ? "sign-in" : "reset"}#${limit.scope}#${limit.subject}`;
+  return `${KEY_PREFIX[attempt]}#${limit.scope}#${limit.subject}`;
 }
 
 async function foldPreviousWindow(attempt: ThrottledAttempt, limit: Limit, window: Window, from: string, until: string): Promise<void> {
