@@ -30,6 +30,7 @@ async function signInWith(credentials: Record<string, string>, returnTo: string,
   try {
     await signIn("credentials", { ...credentials, redirectTo: safeReturnPath(returnTo, await requestOrigin()) });
   } catch (error) {
+    if (error instanceof SecondFactorRequired) throw error;
     if (error instanceof CredentialsSignin) {
       if (error.code === "throttled") throw new ThrottledError(THROTTLED);
       if (error.code === "unavailable") throw new AppError(SERVICE_UNAVAILABLE_SIGN_IN);
