@@ -4,9 +4,10 @@
 // the setup section and the sign-in's code step, light and dark.
 import type { Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
+import { confirmEnrolment, startEnrolment } from "@/lib/auth/mfa";
 import { listAuditByTarget } from "@/lib/db/audit";
 import { seriousViolations } from "./fixtures/accessibility";
-import { PASSWORD, signInThroughForm } from "./fixtures/users";
+import { makeUser, PASSWORD, signInThroughForm } from "./fixtures/users";
 import { expect, test } from "./fixtures";
 
 const CODE_LABEL = "Enter the 6-digit code from your authenticator app";
@@ -148,4 +149,21 @@ test("turning it off needs a code, asked for in a dialog that keeps what was typ
   // Off again: the password alone signs in.
   await signOut(page);
   await signInThroughForm(page, user);
+});
+
+test("an admin resets someone's second factor from their page; the reset is audited", async ({ page, login }) => {
+  const target = await makeUser("user", { name: "Lost Phone" });
+  const pending = await startEnrolment(target);
+  const key = pending.secretGroups.join("");
+  await confirmEnrolment(target, pending.enrolment, codeFor(key), { userAgent: "playwright" }, { actorId: target.id });
+  const admin = await login("admin");
+
+  await page.goto(`/admin/users/${target.id}`);
+  const section = page.getByRole("region", { name: "Two-factor authentication" });
+  await expect(section.getByText("On", { exact: true })).toBeVisible();
+  await section.getByRole("button", { name: "Reset second factor" }).click();
+  await page.getByRole("dialog", { name: "Reset Lost Phone's second factor?" }).getByRole("button", { name: "Reset" }).click();
+  await expect(section.getByText("Off", { exact: true })).toBeVisible();
+  const entries = (await listAuditByTarget(target.id, { limit: 100 })).items.filter((e) => e.action === "mfa.reset_by_admin");
+  expect(entries).toMatchObject([{ userId: admin.id }]);
 });

@@ -129,6 +129,8 @@ export const AUDIT_CATALOGUE = {
     group: "sign-ins", sentence: "{actor} signed in with a recovery code ({details.remaining} left)",
     details: z.object({ remaining: z.number().int().min(0), sessionId: z.string() }),
   },
+  // An admin removed someone's second factor (a lost phone and no recovery codes); their sessions end with it.
+  "mfa.reset_by_admin": { group: "sign-ins", sentence: "{actor} reset {target:possessive} two-factor authentication", details: z.object({}) },
 } as const satisfies Record<string, { group: AuditGroup; sentence: string; details: z.ZodType }>;
 
 export type AuditAction = keyof typeof AUDIT_CATALOGUE;

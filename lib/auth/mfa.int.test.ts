@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
 import { listAuditByTarget } from "@/lib/db/audit";
+import { ProofRefused, resetSecondFactor } from "@/lib/db/credentials";
 import { db, table } from "@/lib/db/client";
 import { listSessions } from "@/lib/db/sessions";
 import { createUser } from "@/lib/db/users";
@@ -182,5 +183,19 @@ describe("two-factor authentication", () => {
     expect(await verifySecondFactor(await challengeFor(user), { method: "recovery_code", code: recoveryCodes[0]! }, ctx())).toEqual({ ok: false, reason: "invalid" });
     expect(await verifySecondFactor(await challengeFor(user), { method: "recovery_code", code: fresh[0]! }, ctx())).toMatchObject({ ok: true });
     expect(await auditOf(user, "mfa.recovery_codes_regenerated")).toMatchObject([{ details: { recoveryCodes: 10, via: "totp" } }]);
+  });
+
+  it("an admin's reset removes the factor and ends the user's sessions, in one audited transaction", async () => {
+    const { user, secret } = await enrolled();
+    expect(await verifySecondFactor(await challengeFor(user), { method: "totp", code: codeAt(secret, at(30)) }, ctx(), at(30))).toMatchObject({ ok: true });
+    expect(await listSessions(user.id)).toHaveLength(1);
+
+    await resetSecondFactor(user.id, { actorId: "admin-id", actorRole: "admin" });
+    expect(await secondFactorStatus(user.id)).toBeNull();
+    expect(await listSessions(user.id)).toEqual([]);
+    expect(await auditOf(user, "mfa.reset_by_admin")).toMatchObject([{ userId: "admin-id", targetUserId: user.id }]);
+    await expect(resetSecondFactor(user.id, { actorId: "admin-id" })).rejects.toBeInstanceOf(ProofRefused);
+    expect(await auditOf(user, "mfa.reset_by_admin")).toHaveLength(1);
+    expect(await verifySignIn(user.email, PASSWORD, ctx())).toMatchObject({ ok: true });
   });
 });

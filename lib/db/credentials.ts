@@ -3,6 +3,7 @@ import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { type AuditContext, auditPut } from "./audit";
 import { db, table } from "./client";
 import { transact, type TransactItem } from "./transact";
+import { END_ALL_SESSIONS } from "./user-item";
 
 // A user's secrets live in their own item of the credentials table, keyed by user id: the
 // password hash, and for two-factor authentication the TOTP secret (sealed with AES-256-GCM by
@@ -127,6 +128,8 @@ export async function enrolSecondFactor(
   );
 }
 
+const REMOVE_SECOND_FACTOR = "REMOVE totpSecret, totpEnrolledAt, totpLastStep, recoveryCodes";
+
 /** Turns two-factor authentication off, proved by a current code or a recovery code. */
 export async function removeSecondFactor(userId: string, proof: Proof, ctx: AuditContext, now = new Date()): Promise<void> {
   const { condition, values } = proofCondition(proof);
@@ -136,7 +139,7 @@ export async function removeSecondFactor(userId: string, proof: Proof, ctx: Audi
         Update: {
           TableName: table("credentials"),
           Key: credentialKey(userId),
-          UpdateExpression: "SET updatedAt = :now REMOVE totpSecret, totpEnrolledAt, totpLastStep, recoveryCodes",
+          UpdateExpression: `SET updatedAt = :now ${REMOVE_SECOND_FACTOR}`,
           ConditionExpression: condition,
           ExpressionAttributeValues: { ...values, ":now": now.toISOString() },
         },
@@ -164,5 +167,37 @@ export async function replaceRecoveryCodes(userId: string, proof: Proof, recover
       auditPut(ctx, { action: "mfa.recovery_codes_regenerated", targetUserId: userId, details: { recoveryCodes: recoveryCodeHashes.length, via: proof.method } }, now),
     ],
     "replaceRecoveryCodes",
+  );
+}
+
+/**
+ * An admin's reset of someone else's second factor (no code: they lost it). Every session of
+ * that user ends in the same transaction (the session generation moves), since whoever holds
+ * one may be who took the phone. ProofRefused when there was no second factor to reset.
+ */
+export async function resetSecondFactor(userId: string, ctx: AuditContext, now = new Date()): Promise<void> {
+  await write(
+    [
+      {
+        Update: {
+          TableName: table("credentials"),
+          Key: credentialKey(userId),
+          UpdateExpression: `SET updatedAt = :now ${REMOVE_SECOND_FACTOR}`,
+          ConditionExpression: "attribute_exists(totpSecret)",
+          ExpressionAttributeValues: { ":now": now.toISOString() },
+        },
+      },
+      {
+        Update: {
+          TableName: table("users"),
+          Key: { id: userId },
+          UpdateExpression: END_ALL_SESSIONS.clause,
+          ConditionExpression: "attribute_exists(id)",
+          ExpressionAttributeValues: END_ALL_SESSIONS.values,
+        },
+      },
+      auditPut(ctx, { action: "mfa.reset_by_admin", targetUserId: userId, details: {} }, now),
+    ],
+    "resetSecondFactor",
   );
 }
