@@ -2,6 +2,7 @@
 // setting is reported once, by name, at first use, instead of surfacing as an odd AWS error.
 import { z } from "zod";
 import { MAX_HOPS, parseTrustProxy } from "@/lib/http/proxy-trust";
+import { type Role, ROLES } from "@/lib/validation/users";
 
 const optionalUrl = z
   .string()
@@ -60,6 +61,18 @@ const schema = z
         return z.NEVER;
       }),
     AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+    // Roles that must use two-factor authentication (e.g. "admin,manager"): signed in without
+    // one, such a user can only set it up (lib/auth/mfa-policy.ts). Empty: nobody must.
+    MFA_REQUIRED_ROLES: z
+      .string()
+      .default("")
+      .transform((value, ctx) => {
+        const roles = value.split(",").map((r) => r.trim()).filter(Boolean);
+        const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+        if (unknown.length === 0) return [...new Set(roles)] as Role[];
+        ctx.addIssue({ code: "custom", message: `must list roles from ${ROLES.join(", ")}, comma-separated (got "${unknown.join(", ")}")` });
+        return z.NEVER;
+      }),
     SIGN_IN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
     SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
     SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),

@@ -30,6 +30,8 @@ interface TwoFactorSectionProps {
   status: TwoFactorStatus | null;
   /** Present while two-factor authentication is off. */
   enrolment: Enrolment | null;
+  /** The person's role must have it (MFA_REQUIRED_ROLES): it cannot be turned off. */
+  required: boolean;
 }
 
 /** A failure's message for the code field, or for the form when it is not about the code. */
@@ -39,7 +41,7 @@ function errorsOf(error: unknown): { field?: string[]; form?: string } {
 }
 
 /** Status, enrolment, new recovery codes and turning off, for the signed-in person's own account. */
-export function TwoFactorSection({ status, enrolment }: TwoFactorSectionProps) {
+export function TwoFactorSection({ status, enrolment, required }: TwoFactorSectionProps) {
   const router = useRouter();
   const headingId = useId();
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -61,7 +63,7 @@ export function TwoFactorSection({ status, enrolment }: TwoFactorSectionProps) {
           }}
         />
       ) : status ? (
-        <Enrolled status={status} onNewCodes={setCodes} />
+        <Enrolled status={status} required={required} onNewCodes={setCodes} />
       ) : enrolment ? (
         <Enrol enrolment={enrolment} onEnrolled={setCodes} />
       ) : null}
@@ -147,7 +149,7 @@ function Enrol({ enrolment, onEnrolled }: { enrolment: Enrolment; onEnrolled: (c
 
 type Change = "disable" | "regenerate";
 
-function Enrolled({ status, onNewCodes }: { status: TwoFactorStatus; onNewCodes: (codes: string[]) => void }) {
+function Enrolled({ status, required, onNewCodes }: { status: TwoFactorStatus; required: boolean; onNewCodes: (codes: string[]) => void }) {
   const router = useRouter();
   const [change, setChange] = useState<Change | null>(null);
   const [method, setMethod] = useState<SecondFactorMethod>("totp");
@@ -197,10 +199,13 @@ function Enrolled({ status, onNewCodes }: { status: TwoFactorStatus; onNewCodes:
         <Button variant="secondary" onClick={() => setChange("regenerate")}>
           Make new recovery codes
         </Button>
-        <Button variant="danger" onClick={() => setChange("disable")}>
-          Turn off two-factor authentication
-        </Button>
+        {required ? null : (
+          <Button variant="danger" onClick={() => setChange("disable")}>
+            Turn off two-factor authentication
+          </Button>
+        )}
       </div>
+      {required ? <p className="text-sm text-muted">Your role requires two-factor authentication, so it stays on.</p> : null}
       <ConfirmDialog
         open={change !== null}
         title={change === "disable" ? "Turn off two-factor authentication?" : "Make new recovery codes?"}

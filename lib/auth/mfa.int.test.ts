@@ -4,12 +4,13 @@ import { describe, expect, it } from "vitest";
 import { listAuditByTarget } from "@/lib/db/audit";
 import { ProofRefused, resetSecondFactor } from "@/lib/db/credentials";
 import { db, table } from "@/lib/db/client";
-import { listSessions } from "@/lib/db/sessions";
+import { getSignedIn, listSessions } from "@/lib/db/sessions";
 import { createUser } from "@/lib/db/users";
-import { env } from "@/lib/env";
-import { ValidationError } from "@/lib/errors";
+import { env, resetEnvForTests } from "@/lib/env";
+import { ForbiddenError, ValidationError } from "@/lib/errors";
 import type { User } from "@/lib/validation/users";
 import { confirmEnrolment, disableSecondFactor, regenerateRecoveryCodes, secondFactorStatus, startEnrolment } from "./mfa";
+import { isSecondFactorDue } from "./mfa-policy";
 import { hashPassword } from "./password";
 import { verifySecondFactor, verifySignIn } from "./sign-in";
 import { codeAt } from "./totp";
@@ -197,5 +198,28 @@ describe("two-factor authentication", () => {
     await expect(resetSecondFactor(user.id, { actorId: "admin-id" })).rejects.toBeInstanceOf(ProofRefused);
     expect(await auditOf(user, "mfa.reset_by_admin")).toHaveLength(1);
     expect(await verifySignIn(user.email, PASSWORD, ctx())).toMatchObject({ ok: true });
+  });
+
+  it("with MFA_REQUIRED_ROLES, a session of such a role is due until a factor exists, and it cannot be turned off", async () => {
+    process.env.MFA_REQUIRED_ROLES = "manager";
+    resetEnvForTests();
+    try {
+      const manager = await createUser({ email: `mfa-${randomUUID()}@example.com`, name: "Must Enrol", role: "manager", passwordHash: await hashPassword(PASSWORD) }, { actorId: "test" });
+      const signedIn = await verifySignIn(manager.email, PASSWORD, ctx());
+      if (!signedIn.ok) throw new Error("expected a session");
+      const read = () => getSignedIn(manager.id, signedIn.sessionSecret);
+      expect(isSecondFactorDue((await read())!)).toBe(true);
+
+      const pending = await startEnrolment(manager, at(0));
+      const secret = pending.secretGroups.join("");
+      const request = ctx();
+      await confirmEnrolment(manager, pending.enrolment, codeAt(secret, at(0)), request, { actorId: manager.id }, at(0));
+      expect(isSecondFactorDue((await read())!)).toBe(false);
+      await expect(disableSecondFactor(manager, { method: "totp", code: codeAt(secret, at(30)) }, request, { actorId: manager.id }, at(30))).rejects.toBeInstanceOf(ForbiddenError);
+      expect(await secondFactorStatus(manager.id)).not.toBeNull();
+    } finally {
+      delete process.env.MFA_REQUIRED_ROLES;
+      resetEnvForTests();
+    }
   });
 });

@@ -3,10 +3,11 @@ import QRCode from "qrcode";
 import { type AuditContext } from "@/lib/db/audit";
 import { enrolSecondFactor, getSecondFactor, ProofRefused, removeSecondFactor, replaceRecoveryCodes } from "@/lib/db/credentials";
 import { env } from "@/lib/env";
-import { ConflictError, ThrottledError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, ThrottledError, ValidationError } from "@/lib/errors";
 import type { SecondFactor } from "@/lib/validation/mfa";
 import type { User } from "@/lib/validation/users";
 import { newRecoveryCodes, storedRecoveryCodeHash } from "./recovery-codes";
+import { mustHaveSecondFactor } from "./mfa-policy";
 import type { RequestContext } from "./request-context";
 import { proofOf, totpSecretContext } from "./second-factor";
 import { open, seal } from "./secret-box";
@@ -123,6 +124,7 @@ async function withProof<T>(user: User, factor: SecondFactor, ctx: RequestContex
 
 /** Turns two-factor authentication off, proved by a current code or a recovery code. */
 export async function disableSecondFactor(user: User, factor: SecondFactor, ctx: RequestContext, audit: AuditContext, now = new Date()): Promise<void> {
+  if (mustHaveSecondFactor(user.role)) throw new ForbiddenError("Your role requires two-factor authentication, so it cannot be turned off.");
   await withProof(user, factor, ctx, now, async (proof) => {
     await removeSecondFactor(user.id, proof, audit, now);
     return true;

@@ -2,14 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { TwoFactorSection } from "@/components/mfa/two-factor-section";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/current-user";
+import { Alert } from "@/components/ui/alert";
+import { requireSession } from "@/lib/auth/current-user";
+import { isSecondFactorDue, mustHaveSecondFactor } from "@/lib/auth/mfa-policy";
 import { secondFactorStatus, startEnrolment } from "@/lib/auth/mfa";
 
 export const metadata: Metadata = { title: "Sign-in security" };
 
 export default async function AccountSecurityPage() {
-  const user = await requireUser();
+  const signedIn = await requireSession({ secondFactorSetup: true });
+  const { user } = signedIn;
   const status = await secondFactorStatus(user.id);
+  const required = mustHaveSecondFactor(user.role);
   // A fresh secret on every visit while it is off: nothing is stored until a code confirms it.
   const enrolment = status ? null : await startEnrolment(user);
   return (
@@ -26,7 +30,8 @@ export default async function AccountSecurityPage() {
           </>
         }
       />
-      <TwoFactorSection status={status} enrolment={enrolment} />
+      {isSecondFactorDue(signedIn) && !status ? <Alert tone="warning">Your role requires two-factor authentication. Set it up to continue.</Alert> : null}
+      <TwoFactorSection status={status} enrolment={enrolment} required={required} />
     </div>
   );
 }
