@@ -2,16 +2,15 @@ import "server-only";
 import QRCode from "qrcode";
 import { type AuditContext } from "@/lib/db/audit";
 import { enrolSecondFactor, getSecondFactor, ProofRefused, removeSecondFactor, replaceRecoveryCodes } from "@/lib/db/credentials";
-import { env } from "@/lib/env";
 import { ConflictError, ForbiddenError, ThrottledError, ValidationError } from "@/lib/errors";
-import type { SecondFactor } from "@/lib/validation/mfa";
+import { type SecondFactor, WRONG_SECOND_FACTOR } from "@/lib/validation/mfa";
 import type { User } from "@/lib/validation/users";
 import { newRecoveryCodes, storedRecoveryCodeHash } from "./recovery-codes";
 import { mustHaveSecondFactor } from "./mfa-policy";
 import type { RequestContext } from "./request-context";
 import { proofOf, totpSecretContext } from "./second-factor";
 import { open, seal } from "./secret-box";
-import { limitsFor, openThrottle } from "./throttle";
+import { openSignInThrottle } from "./throttle";
 import { matchingStep, newTotpSecret, secretGroups, totpUri } from "./totp";
 
 // Two-factor authentication from the account page: enrolling an authenticator app, new
@@ -22,7 +21,7 @@ import { matchingStep, newTotpSecret, secretGroups, totpUri } from "./totp";
 /** How long a shown QR code stays good for confirming. */
 const ENROLMENT_MINUTES = 30;
 const WRONG_CODE = "That code is not right. Check the time on your phone and try again.";
-const WRONG_PROOF = "That code is not right, or it was already used.";
+
 const THROTTLED = "Too many wrong codes. Wait a few minutes and try again.";
 
 const enrolmentContext = (userId: string) => `totp-enrolment:${userId}`;
@@ -56,9 +55,7 @@ function pendingSecret(user: User, enrolment: string, now: Date): string | null 
 
 /** Codes tried on the account page count in the same bucket as at sign-in: a stolen session gets no more guesses. */
 async function throttled<T>(user: User, ctx: RequestContext, now: Date, attempt: () => Promise<T | null>, wrong: string): Promise<T> {
-  const config = env();
-  const limits = limitsFor(user.email, ctx.ipAddress, { email: config.SIGN_IN_MAX_FAILURES_PER_EMAIL, ip: config.SIGN_IN_MAX_FAILURES_PER_IP });
-  const throttle = await openThrottle("second factor", limits, { minutes: config.SIGN_IN_WINDOW_MINUTES, now });
+  const throttle = await openSignInThrottle("second factor", user.email, ctx.ipAddress, now);
   if (throttle.over) {
     await throttle.refuse();
     throw new ThrottledError(THROTTLED);
@@ -118,7 +115,7 @@ async function withProof<T>(user: User, factor: SecondFactor, ctx: RequestContex
         throw error;
       }
     },
-    WRONG_PROOF,
+    WRONG_SECOND_FACTOR,
   );
 }
 

@@ -6,11 +6,10 @@ import { getChallenge, issueChallenge, spendChallenge } from "@/lib/db/sign-in-c
 import { type Credentials, getCredentialsByEmail, getCredentialsById, recordSignIn, type SecondFactorWrites } from "@/lib/db/user-sign-in";
 import { type User } from "@/lib/validation/users";
 import type { SecondFactor } from "@/lib/validation/mfa";
-import { env } from "@/lib/env";
 import { verifyPassword } from "./password";
 import type { RequestContext } from "./request-context";
 import { proofOf } from "./second-factor";
-import { limitsFor, openThrottle, type ThrottledAttempt } from "./throttle";
+import { openSignInThrottle } from "./throttle";
 
 /**
  * On success, `sessionSecret` is what the cookie carries to name the new server-side session.
@@ -41,12 +40,6 @@ function auditFailure(email: string, record: Credentials | null, ctx: RequestCon
   );
 }
 
-function throttleFor(attempt: ThrottledAttempt, email: string, ctx: RequestContext, now: Date) {
-  const config = env();
-  const limits = limitsFor(email, ctx.ipAddress, { email: config.SIGN_IN_MAX_FAILURES_PER_EMAIL, ip: config.SIGN_IN_MAX_FAILURES_PER_IP });
-  return openThrottle(attempt, limits, { minutes: config.SIGN_IN_WINDOW_MINUTES, now });
-}
-
 /**
  * Checks an email and password. Every failure looks the same to the caller ("invalid"),
  * whether the email exists, the password is wrong or the account is deactivated; only
@@ -55,7 +48,7 @@ function throttleFor(attempt: ThrottledAttempt, email: string, ctx: RequestConte
  * with a second factor a right password only earns a challenge for the second step.
  */
 export async function verifySignIn(email: string, password: string, ctx: RequestContext, now = new Date()): Promise<SignInResult> {
-  const [throttle, record] = await Promise.all([throttleFor("sign-in", email, ctx, now), getCredentialsByEmail(email)]);
+  const [throttle, record] = await Promise.all([openSignInThrottle("sign-in", email, ctx.ipAddress, now), getCredentialsByEmail(email)]);
   const audit = (reason: FailureReason) => auditFailure(email, record, ctx, reason);
 
   if (throttle.over) {
@@ -100,7 +93,7 @@ export async function verifySecondFactor(challengeSecret: string, factor: Second
   if (!record?.user.isActive || !record.secondFactor || record.sessionGeneration !== challenge.sessionGeneration) return { ok: false, reason: "expired" };
   const { user } = record;
 
-  const throttle = await throttleFor("second factor", user.email, ctx, now);
+  const throttle = await openSignInThrottle("second factor", user.email, ctx.ipAddress, now);
   const fail = async (reason: FailureReason) => auditFailure(user.email, record, ctx, reason, factor.method);
   if (throttle.over) {
     if (await throttle.refuse()) await fail("throttled");

@@ -1,5 +1,6 @@
 import "server-only";
 import { appendAudit, SYSTEM_ACTOR } from "@/lib/db/audit";
+import { env } from "@/lib/env";
 import { claimRefusedSummary, clearAttempts, countAttempt, countRefused, readCounts, type Window } from "@/lib/db/rate-limits";
 
 // Limits on what strangers may try (sign-in, password-reset requests), per email and per client
@@ -77,4 +78,11 @@ export async function openThrottle(attempt: ThrottledAttempt, limits: Limit[], w
 /** The email and, when the request has one, the client address, each with its own limit. */
 export function limitsFor(email: string, ipAddress: string | undefined, max: { email: number; ip: number }): Limit[] {
   return [{ scope: "email", subject: email, max: max.email }, ...(ipAddress ? [{ scope: "ip" as const, subject: ipAddress, max: max.ip }] : [])];
+}
+
+/** A throttle with the sign-in limits and window (passwords, and second factors in their own bucket). */
+export function openSignInThrottle(attempt: "sign-in" | "second factor", email: string, ipAddress: string | undefined, now = new Date()): Promise<Throttle> {
+  const config = env();
+  const limits = limitsFor(email, ipAddress, { email: config.SIGN_IN_MAX_FAILURES_PER_EMAIL, ip: config.SIGN_IN_MAX_FAILURES_PER_IP });
+  return openThrottle(attempt, limits, { minutes: config.SIGN_IN_WINDOW_MINUTES, now });
 }

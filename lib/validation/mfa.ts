@@ -2,6 +2,9 @@
 // parse them again. Anything else is refused before it reaches a hash or a comparison.
 import { z } from "zod";
 
+/** What a code that proves nothing gets: wrong, spent or replayed are not told apart. */
+export const WRONG_SECOND_FACTOR = "That code is not right, or it was already used.";
+
 /** Six digits, as authenticator apps show them; spaces people type between groups are dropped. */
 export const totpCodeSchema = z
   .string()

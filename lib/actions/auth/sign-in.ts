@@ -6,7 +6,7 @@ import { requestOrigin } from "@/lib/auth/request-context";
 import { safeReturnPath } from "@/lib/auth/safe-redirect";
 import { AppError, SERVICE_UNAVAILABLE_SIGN_IN, ThrottledError, ValidationError } from "@/lib/errors";
 import type { FormState } from "@/lib/types/action-result";
-import { secondFactorSignInSchema } from "@/lib/validation/mfa";
+import { secondFactorSignInSchema, WRONG_SECOND_FACTOR } from "@/lib/validation/mfa";
 import { signInSchema } from "@/lib/validation/users";
 import { formValues, publicAction } from "../safe-action";
 
@@ -21,7 +21,6 @@ export type SecondFactorState = FormState<{ expired: true }>;
 
 const GENERIC = "That email and password do not match an active account.";
 const THROTTLED = "Too many failed attempts. Wait a few minutes and try again.";
-const WRONG_CODE = "That code is not right, or it was already used.";
 
 const callbackUrl = z.string().max(4096).catch("");
 
@@ -65,7 +64,7 @@ const secondStepSchema = z.intersection(secondFactorSignInSchema, z.object({ cal
 
 const signInWithSecondFactor = publicAction(secondStepSchema, async ({ challenge, method, code, callbackUrl }): Promise<{ expired: true }> => {
   try {
-    return await signInWith({ challenge, method, code }, callbackUrl, () => new ValidationError(WRONG_CODE, { code: [WRONG_CODE] }));
+    return await signInWith({ challenge, method, code }, callbackUrl, () => new ValidationError(WRONG_SECOND_FACTOR, { code: [WRONG_SECOND_FACTOR] }));
   } catch (error) {
     if (error instanceof ChallengeExpired) return { expired: true };
     throw error;
