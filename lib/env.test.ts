@@ -35,3 +35,18 @@ describe("env: proxy trust and public URL", () => {
     expect(withEnv({ AUTH_URL: "javascript:alert(1)" })).toThrow(/AUTH_URL/);
   });
 });
+
+describe("env: two-factor settings", () => {
+  it("reads MFA_REQUIRED_ROLES as a list of known roles, empty by default", () => {
+    expect(withEnv({ MFA_REQUIRED_ROLES: undefined })().MFA_REQUIRED_ROLES).toEqual([]);
+    expect(withEnv({ MFA_REQUIRED_ROLES: " admin, manager ,admin" })().MFA_REQUIRED_ROLES).toEqual(["admin", "manager"]);
+    expect(withEnv({ MFA_REQUIRED_ROLES: "admin,root" })).toThrow(/MFA_REQUIRED_ROLES: must list roles from admin, manager, user, comma-separated \(got "root"\)/);
+  });
+
+  it("takes MFA keys only as 32 bytes of base64", () => {
+    const key = Buffer.alloc(32, 7).toString("base64");
+    expect(withEnv({ MFA_ENCRYPTION_KEY: key, MFA_PREVIOUS_ENCRYPTION_KEYS: `${key}, ${key}` })()).toMatchObject({ MFA_ENCRYPTION_KEY: key, MFA_PREVIOUS_ENCRYPTION_KEYS: [key, key] });
+    expect(withEnv({ MFA_ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") })).toThrow(/MFA_ENCRYPTION_KEY/);
+    expect(withEnv({ MFA_PREVIOUS_ENCRYPTION_KEYS: "not-a-key" })).toThrow(/MFA_PREVIOUS_ENCRYPTION_KEYS/);
+  });
+});

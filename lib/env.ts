@@ -2,6 +2,7 @@
 // setting is reported once, by name, at first use, instead of surfacing as an odd AWS error.
 import { z } from "zod";
 import { MAX_HOPS, parseTrustProxy } from "@/lib/http/proxy-trust";
+import { type Role, ROLES } from "@/lib/validation/users";
 
 const optionalUrl = z
   .string()
@@ -9,6 +10,12 @@ const optionalUrl = z
   .url()
   .optional()
   .or(z.literal("").transform(() => undefined));
+
+/** 32 random bytes in base64, as `openssl rand -base64 32` prints them. */
+const base64Key = z
+  .string()
+  .trim()
+  .refine((value) => /^[A-Za-z0-9+/]{43}=$/.test(value) && atob(value).length === 32, "must be 32 bytes in base64 (openssl rand -base64 32)");
 
 const schema = z
   .object({
@@ -48,7 +55,33 @@ const schema = z
     // Keys the HMAC each audit entry carries (tamper evidence). Set a dedicated secret in
     // production; without one a key is derived from AUTH_SECRET.
     AUDIT_HMAC_SECRET: z.string().min(32, "must be at least 32 characters").optional().or(z.literal("").transform(() => undefined)),
+    // Encrypts TOTP secrets at rest and keys the recovery-code hashes (lib/auth/secret-box.ts):
+    // 32 random bytes, base64 (openssl rand -base64 32). Without one a key is derived from
+    // AUTH_SECRET (HKDF, its own label). To rotate: put the new key here and the old one in
+    // MFA_PREVIOUS_ENCRYPTION_KEYS (comma-separated) until every user has re-enrolled.
+    MFA_ENCRYPTION_KEY: base64Key.optional().or(z.literal("").transform(() => undefined)),
+    MFA_PREVIOUS_ENCRYPTION_KEYS: z
+      .string()
+      .default("")
+      .transform((value, ctx) => {
+        const keys = value.split(",").map((k) => k.trim()).filter(Boolean);
+        if (keys.every((k) => base64Key.safeParse(k).success)) return keys;
+        ctx.addIssue({ code: "custom", message: "must be a comma-separated list of 32-byte base64 keys" });
+        return z.NEVER;
+      }),
     AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+    // Roles that must use two-factor authentication (e.g. "admin,manager"): signed in without
+    // one, such a user can only set it up (lib/auth/mfa-policy.ts). Empty: nobody must.
+    MFA_REQUIRED_ROLES: z
+      .string()
+      .default("")
+      .transform((value, ctx) => {
+        const roles = value.split(",").map((r) => r.trim()).filter(Boolean);
+        const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+        if (unknown.length === 0) return [...new Set(roles)] as Role[];
+        ctx.addIssue({ code: "custom", message: `must list roles from ${ROLES.join(", ")}, comma-separated (got "${unknown.join(", ")}")` });
+        return z.NEVER;
+      }),
     SIGN_IN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
     SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
     SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),

@@ -42,6 +42,9 @@ export function AppShell({ user, children }: { user: User; children: ReactNode }
                 {user.role}
               </span>
             </span>
+            <Link href="/account/security" className="rounded-md px-2 py-2 font-medium text-soft hover:bg-inset">
+              Security
+            </Link>
             <Link href="/account/sessions" className="rounded-md px-2 py-2 font-medium text-soft hover:bg-inset">
               Sessions
             </Link>

@@ -6,7 +6,8 @@ type Variant = "primary" | "secondary" | "danger" | "ghost" | "danger-ghost";
 const variants: Record<Variant, string> = {
   primary: "bg-accent text-white hover:bg-accent-hover disabled:bg-indigo-400",
   secondary: "border border-control bg-raised text-fg hover:bg-raised-hover",
-  danger: "bg-red-600 text-white hover:bg-red-500 disabled:bg-red-400",
+  // Darker on hover, not lighter: white on red-500 falls below 4.5:1 (axe flags a hovered button).
+  danger: "bg-red-600 text-white hover:bg-red-700 disabled:bg-red-400",
   ghost: "text-strong hover:bg-inset",
   /** A destructive action among ghost buttons (a row's or a card's Delete). */
   "danger-ghost": "text-danger hover:bg-danger-soft",

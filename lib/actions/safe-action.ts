@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+import { isSecondFactorDue, SECOND_FACTOR_DUE } from "@/lib/auth/mfa-policy";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { type RequestContext, requestContext } from "@/lib/auth/request-context";
 import { getCurrentSession } from "@/lib/auth/session";
@@ -16,7 +17,8 @@ import type { ActionFailure, ActionResult, FieldErrors } from "@/lib/types/actio
 //   a result; for callers without a session (sign-in, set-password, forgot-password).
 // - `action`: the same, for a signed-in caller read from DynamoDB (not the token) on this very
 //   request, with an optional permission that needs no subject; permissions over a subject are
-//   decided by the guard (lib/auth/subjects.ts) inside the handler.
+//   decided by the guard (lib/auth/subjects.ts) inside the handler. A user whose role requires
+//   a second factor they have not set up is refused everything but that setup and signing out.
 // Typed errors become results; anything else is logged and reported as a generic failure, so
 // raw exception text never reaches the browser. Next's redirect() and notFound() pass through.
 
@@ -94,12 +96,17 @@ export function publicAction<S extends z.ZodType, T>(
 export function action<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
-  options: { permission?: Permission } = {},
+  options: {
+    permission?: Permission;
+    /** The action is part of setting up a second factor the role requires (or signing out): allowed before it exists. */
+    secondFactorSetup?: boolean;
+  } = {},
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return (input) =>
     mapped(async () => {
       const signedIn = await getCurrentSession();
       if (!signedIn) return { ok: false, error: SESSION_ENDED, sessionEnded: true };
+      if (!options.secondFactorSetup && isSecondFactorDue(signedIn)) throw new ForbiddenError(SECOND_FACTOR_DUE);
       const { user, session } = signedIn;
       if (options.permission && !can(user, options.permission)) throw new ForbiddenError();
       const parsed = parse(schema, input);

@@ -21,7 +21,7 @@ describe("audit catalogue", () => {
     for (const file of [...sources(path.join(root, "lib")), ...sources(path.join(root, "app"))]) {
       for (const line of readFileSync(file, "utf8").split("\n")) {
         if (!/\baction:/.test(line)) continue;
-        for (const match of line.matchAll(/"((?:user|profile|file|auth|audit)\.[a-z_]+)"/g)) used.add(match[1]!);
+        for (const match of line.matchAll(/"((?:user|profile|file|auth|audit|mfa|session)\.[a-z_]+)"/g)) used.add(match[1]!);
       }
     }
     expect(used.size).toBeGreaterThan(10);

@@ -18,6 +18,7 @@ export const changeSetSchema = z.object({
 export const AUDIT_GROUPS = ["users", "profiles", "files", "sign-ins"] as const;
 export type AuditGroup = (typeof AUDIT_GROUPS)[number];
 
+const secondFactor = z.enum(["totp", "recovery_code"]);
 const userSnapshot = z.object({ email: z.string(), name: z.string(), role: z.string() });
 const batch = { batchId: z.string().optional() };
 
@@ -77,7 +78,11 @@ export const AUDIT_CATALOGUE = {
   },
   "file.deleted": { group: "files", sentence: "{actor} deleted {target:possessive} file {details.name}", details: z.object({ fileId: z.string(), name: z.string(), purpose: z.string() }) },
   // `sessionId` names the session (lib/db/sessions.ts) the sign-in created or the sign-out ended.
-  "auth.signed_in": { group: "sign-ins", sentence: "{actor} signed in", details: z.object({ email: z.string(), sessionId: z.string().optional() }) },
+  // `secondFactor`: what followed the password for an account with two-factor authentication.
+  "auth.signed_in": {
+    group: "sign-ins", sentence: "{actor} signed in",
+    details: z.object({ email: z.string(), sessionId: z.string().optional(), secondFactor: secondFactor.optional() }),
+  },
   "auth.signed_out": { group: "sign-ins", sentence: "{actor} signed out", details: z.object({ sessionId: z.string().optional() }) },
   "session.revoked": { group: "sign-ins", sentence: "{actor} ended one of {target:possessive} sessions", details: z.object({ sessionId: z.string() }) },
   "session.revoked_all": {
@@ -88,7 +93,9 @@ export const AUDIT_CATALOGUE = {
     group: "sign-ins", sentence: "Failed sign-in as {details.email}",
     details: z.object({
       email: z.string(),
-      reason: z.enum(["bad_credentials", "inactive", "throttled"]),
+      reason: z.enum(["bad_credentials", "inactive", "throttled", "bad_second_factor"]),
+      // Set when the password was right and the second step failed (or was throttled).
+      secondFactor: secondFactor.optional(),
     }),
   },
   // A "Forgot password?" request, whatever became of it; the answer on the page is always the same.
@@ -104,7 +111,7 @@ export const AUDIT_CATALOGUE = {
   "auth.attempts_refused": {
     group: "sign-ins", sentence: "{details.count} {details.attempt} attempts for {details.subject} were refused while over the limit",
     details: z.object({
-      attempt: z.enum(["sign-in", "password reset"]),
+      attempt: z.enum(["sign-in", "password reset", "second factor"]),
       scope: z.enum(["email", "ip"]),
       subject: z.string(),
       count: z.number().int().min(1),
@@ -112,6 +119,19 @@ export const AUDIT_CATALOGUE = {
       until: z.string(),
     }),
   },
+  // Two-factor authentication (lib/auth/mfa.ts); `via` is the factor that proved the change.
+  "mfa.enrolled": { group: "sign-ins", sentence: "{actor} turned on two-factor authentication", details: z.object({ recoveryCodes: z.number().int() }) },
+  "mfa.disabled": { group: "sign-ins", sentence: "{actor} turned off two-factor authentication", details: z.object({ via: secondFactor }) },
+  "mfa.recovery_codes_regenerated": {
+    group: "sign-ins", sentence: "{actor} replaced their recovery codes",
+    details: z.object({ recoveryCodes: z.number().int(), via: secondFactor }),
+  },
+  "mfa.recovery_code_used": {
+    group: "sign-ins", sentence: "{actor} signed in with a recovery code ({details.remaining} left)",
+    details: z.object({ remaining: z.number().int().min(0), sessionId: z.string() }),
+  },
+  // An admin removed someone's second factor (a lost phone and no recovery codes); their sessions end with it.
+  "mfa.reset_by_admin": { group: "sign-ins", sentence: "{actor} reset {target:possessive} two-factor authentication", details: z.object({}) },
 } as const satisfies Record<string, { group: AuditGroup; sentence: string; details: z.ZodType }>;
 
 export type AuditAction = keyof typeof AUDIT_CATALOGUE;

@@ -4,7 +4,8 @@ import Credentials from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { signInSchema } from "@/lib/validation/users";
 import { contextFromHeaders, secureCookies } from "./request-context";
-import { verifySignIn } from "./sign-in";
+import { secondFactorSignInSchema } from "@/lib/validation/mfa";
+import { verifySecondFactor, verifySignIn } from "./sign-in";
 
 /** Codes travel in the sign-in URL, so they say nothing about whether the email exists. */
 class InvalidCredentials extends CredentialsSignin {
@@ -16,6 +17,43 @@ class TooManyAttempts extends CredentialsSignin {
 /** DynamoDB (or anything else the check needs) did not answer: not the person's fault. */
 class ServiceUnavailable extends CredentialsSignin {
   code = "unavailable";
+}
+/** The second step's challenge is unknown, spent or too old: sign in from the start. */
+class ChallengeExpired extends CredentialsSignin {
+  code = "expired";
+}
+/**
+ * The password was right and the account has a second factor: no session yet. The sign-in
+ * action (the only caller, in-process) reads the challenge from the error; it never goes into
+ * a URL, and the Auth.js HTTP endpoint is not how this app signs in.
+ */
+export class SecondFactorRequired extends CredentialsSignin {
+  code = "second_factor";
+  constructor(readonly challenge: string) {
+    super();
+  }
+}
+
+type Verified = { ok: true; user: { id: string; email: string; name: string }; sessionSecret: string } | { ok: false; reason: string; challenge?: string };
+
+/** Either step of a sign-in, by what was sent: a challenge and a code, or an email and password. */
+async function verify(credentials: Partial<Record<string, unknown>>, ctx: ReturnType<typeof contextFromHeaders>): Promise<Verified> {
+  if (credentials.challenge !== undefined) {
+    const parsed = secondFactorSignInSchema.safeParse(credentials);
+    if (!parsed.success) throw new InvalidCredentials();
+    const { challenge, ...factor } = parsed.data;
+    return verifySecondFactor(challenge, factor, ctx);
+  }
+  const parsed = signInSchema.safeParse(credentials);
+  if (!parsed.success) throw new InvalidCredentials();
+  return verifySignIn(parsed.data.email, parsed.data.password, ctx);
+}
+
+function refusal(result: Extract<Verified, { ok: false }>): CredentialsSignin {
+  if (result.reason === "second_factor" && result.challenge) return new SecondFactorRequired(result.challenge);
+  if (result.reason === "throttled") return new TooManyAttempts();
+  if (result.reason === "expired") return new ChallengeExpired();
+  return new InvalidCredentials();
 }
 
 declare module "next-auth" {
@@ -39,18 +77,17 @@ async function config(): Promise<NextAuthConfig> {
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       Credentials({
-        credentials: { email: {}, password: {} },
+        credentials: { email: {}, password: {}, challenge: {}, method: {}, code: {} },
         async authorize(credentials, request) {
-          const parsed = signInSchema.safeParse(credentials);
-          if (!parsed.success) throw new InvalidCredentials();
-          let result: Awaited<ReturnType<typeof verifySignIn>>;
+          let result: Verified;
           try {
-            result = await verifySignIn(parsed.data.email, parsed.data.password, contextFromHeaders(request.headers));
+            result = await verify(credentials, contextFromHeaders(request.headers));
           } catch (error) {
+            if (error instanceof CredentialsSignin) throw error;
             console.error("sign-in check failed", error);
             throw new ServiceUnavailable();
           }
-          if (!result.ok) throw result.reason === "throttled" ? new TooManyAttempts() : new InvalidCredentials();
+          if (!result.ok) throw refusal(result);
           return { id: result.user.id, email: result.user.email, name: result.user.name, sessionSecret: result.sessionSecret };
         },
       }),

@@ -25,7 +25,8 @@ export type Permission =
   | "files.manage"
   | "sessions.manage"
   | "audit.view_all"
-  | "audit.verify";
+  | "audit.verify"
+  | "mfa.reset";
 
 const isSelf = (actor: Actor, subject?: Subject) => subject !== undefined && subject.id === actor.id;
 
@@ -58,6 +59,10 @@ export function can(actor: Actor | null, permission: Permission, subject?: Subje
       return admin || manager;
     case "audit.verify":
       return admin;
+    case "mfa.reset":
+      // Not one's own: that is turned off with a code on the account page, so a stolen admin
+      // session cannot strip the factor without it.
+      return admin && subject !== undefined && !isSelf(actor, subject);
   }
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { appendAudit, SYSTEM_ACTOR } from "@/lib/db/audit";
+import { env } from "@/lib/env";
 import { claimRefusedSummary, clearAttempts, countAttempt, countRefused, readCounts, type Window } from "@/lib/db/rate-limits";
 
 // Limits on what strangers may try (sign-in, password-reset requests), per email and per client
@@ -11,7 +12,11 @@ import { claimRefusedSummary, clearAttempts, countAttempt, countRefused, readCou
 
 /** Actor of entries the app writes on its own behalf (the folded refusals). */
 
-export type ThrottledAttempt = "sign-in" | "password reset";
+// A second factor has a bucket of its own: a right password followed by wrong codes must not
+// lock the password out for longer, nor wrong passwords use up the code attempts.
+export type ThrottledAttempt = "sign-in" | "password reset" | "second factor";
+
+const KEY_PREFIX: Record<ThrottledAttempt, string> = { "sign-in": "sign-in", "password reset": "reset", "second factor": "second-factor" };
 
 export interface Limit {
   scope: "email" | "ip";
@@ -36,7 +41,7 @@ export type Throttle =
     };
 
 function keyOf(attempt: ThrottledAttempt, limit: Limit): string {
-  return `${attempt === "sign-in" ? "sign-in" : "reset"}#${limit.scope}#${limit.subject}`;
+  return `${KEY_PREFIX[attempt]}#${limit.scope}#${limit.subject}`;
 }
 
 async function foldPreviousWindow(attempt: ThrottledAttempt, limit: Limit, window: Window, from: string, until: string): Promise<void> {
@@ -73,4 +78,11 @@ export async function openThrottle(attempt: ThrottledAttempt, limits: Limit[], w
 /** The email and, when the request has one, the client address, each with its own limit. */
 export function limitsFor(email: string, ipAddress: string | undefined, max: { email: number; ip: number }): Limit[] {
   return [{ scope: "email", subject: email, max: max.email }, ...(ipAddress ? [{ scope: "ip" as const, subject: ipAddress, max: max.ip }] : [])];
+}
+
+/** A throttle with the sign-in limits and window (passwords, and second factors in their own bucket). */
+export function openSignInThrottle(attempt: "sign-in" | "second factor", email: string, ipAddress: string | undefined, now = new Date()): Promise<Throttle> {
+  const config = env();
+  const limits = limitsFor(email, ipAddress, { email: config.SIGN_IN_MAX_FAILURES_PER_EMAIL, ip: config.SIGN_IN_MAX_FAILURES_PER_IP });
+  return openThrottle(attempt, limits, { minutes: config.SIGN_IN_WINDOW_MINUTES, now });
 }

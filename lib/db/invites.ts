@@ -6,7 +6,7 @@ import { type AuditContext, auditPut, type NewAuditEntry } from "./audit";
 import { db, table } from "./client";
 import { transact, type TransactItem } from "./transact";
 import { END_ALL_SESSIONS } from "./user-item";
-import { credentialPut } from "./credentials";
+import { passwordHashWrite } from "./credentials";
 
 // One-time set-password links. The token is `{userId}.{secret}`; only a SHA-256 of the secret
 // is stored, under the user's id, so issuing a new link replaces (and so revokes) the old one.
@@ -131,7 +131,7 @@ export async function consumeInvite(token: string, passwordHash: string, ctx: Om
           ExpressionAttributeValues: { ":yes": true, ...END_ALL_SESSIONS.values },
         },
       },
-      credentialPut(invite.userId, passwordHash, now),
+      passwordHashWrite(invite.userId, passwordHash, now),
       auditPut({ ...ctx, actorId: invite.userId }, { action: "user.password_set", targetUserId: invite.userId, details: { via: invite.kind } }, now),
     ],
     () => new ValidationError(INVALID_LINK),

@@ -83,6 +83,8 @@ export function isLive(session: Session, generation: number, now = new Date()): 
 export interface SignedIn {
   user: User;
   session: Session;
+  /** Whether the user has a second factor; read only while some role must have one (MFA_REQUIRED_ROLES), else undefined. */
+  hasSecondFactor?: boolean;
 }
 
 /**
@@ -94,9 +96,13 @@ export async function getSignedIn(userId: string, secret: string, now = new Date
   const sessionId = sessionIdOf(secret);
   const users = table("users");
   const sessions = table("sessions");
+  const credentials = table("credentials");
+  // The policy needs to know whether a second factor exists: one more key in the same round trip.
+  const withPolicy = env().MFA_REQUIRED_ROLES.length > 0;
   const found = await batchGetAll({
     [users]: { Keys: [{ id: userId }], ...USER_READ, ConsistentRead: true },
     [sessions]: { Keys: [{ id: sessionId }], ConsistentRead: true },
+    ...(withPolicy ? { [credentials]: { Keys: [{ userId }], ProjectionExpression: "userId, totpEnrolledAt", ConsistentRead: true } } : {}),
   });
   const userItem = found.get(users)?.[0];
   const sessionItem = found.get(sessions)?.[0];
@@ -104,7 +110,7 @@ export async function getSignedIn(userId: string, secret: string, now = new Date
   const { user, sessionGeneration } = parseUserItem(userItem);
   const session = sessionSchema.parse(sessionItem);
   if (session.userId !== user.id || !user.isActive || !isLive(session, sessionGeneration, now)) return null;
-  return { user, session };
+  return { user, session, ...(withPolicy ? { hasSecondFactor: typeof found.get(credentials)?.[0]?.totpEnrolledAt === "string" } : {}) };
 }
 
 /**

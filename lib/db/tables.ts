@@ -126,6 +126,15 @@ export const TABLES = {
     indexes: [{ name: "UserId-Index", partitionKey: s("userId"), sortKey: s("createdAt") }],
     ttlAttribute: "expiresAtEpoch",
   },
+  // Sign-ins waiting for their second factor (lib/db/sign-in-challenges.ts): the password was
+  // right, no session exists yet. Keyed by a SHA-256 of the secret the browser holds, single-use
+  // (deleted in the sign-in's own transaction) and gone after five minutes.
+  signInChallenges: {
+    baseName: "sign-in-challenges",
+    partitionKey: s("id"),
+    indexes: [],
+    ttlAttribute: "expiresAtEpoch",
+  },
   // Failed sign-in counters per email and per IP (stateless app servers keep no memory).
   rateLimits: {
     baseName: "rate-limits",

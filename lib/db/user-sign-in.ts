@@ -3,7 +3,7 @@ import { emailSchema, type User } from "@/lib/validation/users";
 import { type AuditContext, auditPut } from "./audit";
 import { batchGetAll } from "./batch-get";
 import { table } from "./client";
-import { credentialKey, credentialPut } from "./credentials";
+import { credentialKey, passwordHashWrite, type SecondFactorRecord, secondFactorOf } from "./credentials";
 import { transact, type TransactItem } from "./transact";
 import { userIdForEmail } from "./user-email-guard";
 import { parseUserItem, USER_PROJECTION, USER_PROJECTION_NAMES } from "./user-item";
@@ -17,6 +17,8 @@ export interface Credentials {
   sessionGeneration: number;
   /** The hash was still on the user item (written before the credentials table): sign-in moves it. */
   legacyHash: boolean;
+  /** Enrolled two-factor authentication: a password alone does not sign in. */
+  secondFactor: SecondFactorRecord | null;
 }
 
 /**
@@ -28,7 +30,11 @@ export async function getCredentialsByEmail(rawEmail: string): Promise<Credentia
   const email = emailSchema.safeParse(rawEmail);
   if (!email.success) return null;
   const id = await userIdForEmail(email.data);
-  if (!id) return null;
+  return id ? getCredentialsById(id) : null;
+}
+
+/** The same read by user id (the second step of a sign-in knows the user from its challenge). */
+export async function getCredentialsById(id: string): Promise<Credentials | null> {
   const found = await batchGetAll({
     [table("users")]: {
       Keys: [{ id }],
@@ -40,25 +46,43 @@ export async function getCredentialsByEmail(rawEmail: string): Promise<Credentia
   });
   const item = found.get(table("users"))?.[0];
   if (!item) return null;
-  const stored = found.get(table("credentials"))?.[0]?.passwordHash;
+  const credentials = found.get(table("credentials"))?.[0];
+  const stored = credentials?.passwordHash;
   const legacy = item.passwordHash;
   const passwordHash = typeof stored === "string" ? stored : typeof legacy === "string" ? legacy : null;
-  return { ...parseUserItem(item), passwordHash, legacyHash: typeof stored !== "string" && typeof legacy === "string" };
+  return {
+    ...parseUserItem(item),
+    passwordHash,
+    legacyHash: typeof stored !== "string" && typeof legacy === "string",
+    secondFactor: secondFactorOf(credentials),
+  };
+}
+
+/** Writes a sign-in with a second factor brings into its transaction, and the factor for the audit entry. */
+export interface SecondFactorWrites {
+  method: "totp" | "recovery_code";
+  /** The spent challenge and proof: a failed condition on any of them refuses the sign-in. */
+  items: (sessionId: string) => TransactItem[];
 }
 
 /**
  * Stamps the sign-in time, creates the session and writes `auth.signed_in`, in one transaction.
  * Conditioned on the account being active and on the session generation the credentials were
- * read with, so a deactivation or "sign out everywhere" that lands in between wins.
+ * read with, so a deactivation or "sign out everywhere" that lands in between wins; with a
+ * second factor, also on the challenge and the code being unspent (false when either was).
  */
 export async function recordSignIn(
   user: User,
   sessionGeneration: number,
   session: { id: string; put: TransactItem },
   ctx: Omit<AuditContext, "actorId">,
-  /** A hash found on the user item (Credentials.legacyHash), moved to the credentials table in the same transaction. */
-  moveHash?: string,
+  options: {
+    /** A hash found on the user item (Credentials.legacyHash), moved to the credentials table in the same transaction. */
+    moveHash?: string;
+    secondFactor?: SecondFactorWrites;
+  } = {},
 ): Promise<boolean> {
+  const { moveHash, secondFactor } = options;
   const now = new Date();
   try {
     await transact(
@@ -74,14 +98,16 @@ export async function recordSignIn(
           },
         },
         session.put,
-        ...(moveHash ? [credentialPut(user.id, moveHash, now)] : []),
+        ...(moveHash ? [passwordHashWrite(user.id, moveHash, now)] : []),
         auditPut(
           { ...ctx, actorId: user.id, actorRole: user.role },
-          { action: "auth.signed_in", targetUserId: user.id, details: { email: user.email, sessionId: session.id } },
+          { action: "auth.signed_in", targetUserId: user.id, details: { email: user.email, sessionId: session.id, ...(secondFactor ? { secondFactor: secondFactor.method } : {}) } },
           now,
         ),
+        ...(secondFactor?.items(session.id) ?? []),
       ],
-      (codes) => (codes[0] === "ConditionalCheckFailed" ? new StaleSignIn() : new Error(`recordSignIn cancelled: ${codes.join(",")}`)),
+      // The account's state, a spent challenge or a code another request used first.
+      (codes) => (codes.includes("ConditionalCheckFailed") ? new StaleSignIn() : new Error(`recordSignIn cancelled: ${codes.join(",")}`)),
     );
     return true;
   } catch (error) {

@@ -12,7 +12,7 @@ import { INDEX } from "./tables";
 import { transact, type TransactItem } from "./transact";
 import { guardDelete, guardPut, userIdForEmail } from "./user-email-guard";
 import { DIRECTORY, END_ALL_SESSIONS, nameKey, USER_PROJECTION, USER_PROJECTION_NAMES } from "./user-item";
-import { credentialPut } from "./credentials";
+import { passwordHashWrite } from "./credentials";
 
 // The users repository: create, read and change users, each change in one transaction with its
 // audit entry, the email guard (lib/db/user-email-guard.ts) and the active-admin count. What a
@@ -71,7 +71,7 @@ export async function createUser(input: NewUser, ctx: AuditContext, options: Cre
     guardPut(email, user.id),
     auditPut(ctx, { action: "user.created", targetUserId: user.id, details: { email, name: user.name, role: user.role, ...batch } }, now),
   ];
-  if (input.passwordHash) items.push(credentialPut(user.id, input.passwordHash, now));
+  if (input.passwordHash) items.push(passwordHashWrite(user.id, input.passwordHash, now));
   if (user.role === "admin") items.push(activeAdminsChange(1));
   if (options.invite) {
     items.push(options.invite);

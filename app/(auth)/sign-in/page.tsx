@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { AuthCard } from "@/components/ui/auth-card";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCurrentSession } from "@/lib/auth/session";
 import { SERVICE_UNAVAILABLE } from "@/lib/errors";
 import { requestOrigin } from "@/lib/auth/request-context";
 import { safeReturnPath } from "@/lib/auth/safe-redirect";
@@ -13,7 +13,8 @@ export const metadata: Metadata = { title: "Sign in" };
 /** Signed in already, signed out, or unknown because DynamoDB cannot be reached right now. */
 async function signedInState(): Promise<"signed-in" | "signed-out" | "unavailable"> {
   try {
-    return (await getCurrentUser()) ? "signed-in" : "signed-out";
+    // The session, not getCurrentUser(): someone who must still set up a second factor is signed in (and sent to the setup).
+    return (await getCurrentSession()) ? "signed-in" : "signed-out";
   } catch (error) {
     // Next's own signals (dynamic rendering, redirects) are not failures.
     unstable_rethrow(error);

@@ -1,15 +1,35 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { signInAction, type SignInState } from "@/lib/actions/auth/sign-in";
 import { failureOf } from "@/lib/types/action-result";
+import { SecondFactorForm } from "./second-factor-form";
 
+/** Both steps of signing in: the password, then, for an account with two-factor authentication, the code. */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  // A new attempt remounts the password step with a fresh state (keeping the email typed).
+  const [attempt, setAttempt] = useState(0);
+  const [email, setEmail] = useState<string | undefined>();
+  return (
+    <PasswordStep
+      key={attempt}
+      callbackUrl={callbackUrl}
+      email={email}
+      onRestart={(typed) => {
+        setEmail(typed);
+        setAttempt((n) => n + 1);
+      }}
+    />
+  );
+}
+
+function PasswordStep({ callbackUrl, email, onRestart }: { callbackUrl: string; email?: string; onRestart: (email?: string) => void }) {
   const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, {});
   const failed = failureOf(state);
+  if (state.ok) return <SecondFactorForm challenge={state.data.challenge} callbackUrl={callbackUrl} onRestart={() => onRestart(state.values?.email)} />;
   return (
     <form action={formAction} className="mt-6 flex flex-col gap-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -20,7 +40,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         type="email"
         autoComplete="username"
         required
-        defaultValue={state.values?.email}
+        defaultValue={state.values?.email ?? email}
         errors={failed?.fieldErrors?.email}
       />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required errors={failed?.fieldErrors?.password} />

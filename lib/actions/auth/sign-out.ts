@@ -7,7 +7,7 @@ import { action } from "../safe-action";
 const endThisSession = action(z.object({}), async (_input, { session, audit }) => {
   await endSession(session, audit);
   return null;
-});
+}, { secondFactorSetup: true });
 
 /**
  * Ends the server-side session (so a copy of the cookie stops working at once), audits it in

@@ -1,16 +1,13 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { SessionList } from "@/components/sessions/session-list";
-import { getCurrentSession } from "@/lib/auth/session";
+import { requireSession } from "@/lib/auth/current-user";
 import { sessionViews } from "@/lib/sessions/session-views";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Your sessions" };
 
 export default async function AccountSessionsPage() {
-  const signedIn = await getCurrentSession();
-  if (!signedIn) redirect("/sign-in");
-  const { user, session } = signedIn;
+  const { user, session } = await requireSession();
   const sessions = await sessionViews(user.id, session.id);
   return (
     <div className="flex max-w-3xl flex-col gap-6">

@@ -11,10 +11,12 @@ import { UserDetailAccount } from "@/components/users/user-detail-account";
 import { UserDetailEditor } from "@/components/users/user-detail-editor";
 import { ROLE_LABELS } from "@/components/users/role-labels";
 import { UserDetailProfiles } from "@/components/users/user-detail-profiles";
+import { UserSecondFactorSection } from "@/components/users/user-second-factor-section";
 import { UserStatusBadge } from "@/components/users/user-status-badge";
 import { requireUser } from "@/lib/auth/current-user";
 import { userSubject } from "@/lib/auth/subjects";
 import { getCurrentSession } from "@/lib/auth/session";
+import { secondFactorStatus } from "@/lib/auth/mfa";
 import { can, grantableRoles } from "@/lib/auth/permissions";
 import { presentEntries, readTimeline } from "@/lib/audit/timeline";
 import { listProfiles } from "@/lib/db/profiles";
@@ -61,6 +63,8 @@ export default async function UserDetailPage({ params }: Params) {
   const isSelf = viewer.id === user.id;
   const canEdit = can(viewer, "users.edit", user);
   const currentSessionId = (await getCurrentSession())?.session.id ?? null;
+  const canResetSecondFactor = can(viewer, "mfa.reset", user);
+  const secondFactor = canResetSecondFactor ? await secondFactorStatus(user.id) : null;
 
   return (
     <div className="flex flex-col gap-6">
@@ -95,6 +99,7 @@ export default async function UserDetailPage({ params }: Params) {
               {isSelf ? "Ask an admin to change your own account." : "You can view this account but not change it: only admins change admins and managers."}
             </p>
           )}
+          {canResetSecondFactor ? <UserSecondFactorSection userId={user.id} name={user.name} enrolled={secondFactor !== null} /> : null}
           {can(viewer, "sessions.manage", user) ? (
             // Streamed: the rest of the page does not wait for the sessions Query.
             <Suspense fallback={<SessionListSkeleton />}>
