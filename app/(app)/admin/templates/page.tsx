@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TemplatesTable } from "@/components/templates/templates-table";
-import { AlertPanel } from "@/components/ui/alert";
+import { StaleCursorPanel } from "@/components/ui/stale-cursor-panel";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/current-user";
@@ -30,15 +30,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
     page = await listTemplates({ status, cursor, limit: PAGE_SIZE });
   } catch (error) {
     if (!(error instanceof InvalidCursorError)) throw error;
-    return (
-      <AlertPanel tone="warning" role="alert">
-        <h1 className="text-lg font-semibold">Templates</h1>
-        <p className="mt-1">{error.message}</p>
-        <Link href={href(status)} className="mt-2 inline-block font-medium underline">
-          Go to the first page
-        </Link>
-      </AlertPanel>
-    );
+    return <StaleCursorPanel title="Templates" message={error.message} firstPageHref={href(status)} />;
   }
 
   return (
