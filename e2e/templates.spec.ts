@@ -63,3 +63,20 @@ for (const scheme of ["light", "dark"] as const) {
     await page.getByRole("button", { name: "Cancel" }).click();
   });
 }
+
+test("a template typed as JSON is created, and the schema's problems are listed without losing what was typed", async ({ page }) => {
+  await signIn(page, await makeUser("admin"));
+  await page.goto("/admin/templates/new");
+  const box = page.getByRole("textbox", { name: "Template document (JSON)" });
+  await page.getByRole("button", { name: "Create template" }).click();
+  await expect(page.getByText("title: A title is required.")).toBeVisible();
+  const title = `Typed ${randomUUID().slice(0, 8)}`;
+  const typed = JSON.stringify({ ...sample, title }, null, 2);
+  await box.fill(`${typed},`);
+  await page.getByRole("button", { name: "Create template" }).click();
+  await expect(page.getByText("This is not valid JSON.")).toBeVisible();
+  await expect(box).toHaveValue(`${typed},`);
+  await box.fill(typed);
+  await page.getByRole("button", { name: "Create template" }).click();
+  await expect(page.getByRole("rowheader", { name: title })).toBeVisible();
+});

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { TemplatesTable } from "@/components/templates/templates-table";
 import { StaleCursorPanel } from "@/components/ui/stale-cursor-panel";
+import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/current-user";
@@ -35,7 +36,15 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
 
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title="Templates" description="What a profile should hold before someone starts work. Most recently changed first." />
+      <PageHeader
+        title="Templates"
+        description="What a profile should hold before someone starts work. Most recently changed first."
+        actions={
+          <Link href="/admin/templates/new" className={buttonClasses("primary")}>
+            New from JSON
+          </Link>
+        }
+      />
       <nav aria-label="Template status" className="flex gap-4 text-sm">
         {(["active", "archived"] as const).map((s) => (
           <Link key={s} href={href(s)} aria-current={s === status ? "page" : undefined} className={s === status ? "font-semibold underline" : "text-link hover:underline"}>
