@@ -24,7 +24,7 @@ import { type Template, templateProblems, templateSchema } from "./schema";
 // fresh id each write) BEFORE the transaction that makes the metadata name it. So
 // - the metadata never names a missing or half-written object (the object exists first);
 // - a refused transaction (a version conflict, an outage) changes nothing anyone reads: its
-//   object is named by no item, and is deleted at once (or by storage:check if that fails too);
+//   object is named by no item, and is deleted at once;
 // - two racing updates never overwrite each other's bytes: each has its own key, the loser's
 //   condition fails and its object goes;
 // - the replaced document is deleted only after the new metadata committed. A reader holding
@@ -56,7 +56,10 @@ async function putDocument(templateId: string, template: Template): Promise<stri
   return key;
 }
 
-/** Best effort: an object left behind is named by no item, and storage:check reports it. */
+/**
+ * Best effort: an object left behind is named by no item, so no reader ever meets it. (storage:check
+ * walks `users/` only; sweeping `templates/shared/` for unnamed documents is still to do.)
+ */
 async function deleteDocument(key: string): Promise<void> {
   await s3()
     .send(new DeleteObjectCommand({ Bucket: bucket(), Key: key }))
