@@ -8,6 +8,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { startMailbox } from "@/lib/email/testing/mailbox";
 import { handleFileStreamRecords } from "@/lib/storage/file-stream";
+import { ensureSampleTemplate } from "@/lib/templates/sample";
 import { freePort, startLocalStack } from "../scripts/local-stack";
 import { startFileStream } from "../scripts/local-stack/file-stream";
 import { type AppServer, startAppServer } from "./fixtures/app-server";
@@ -71,6 +72,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   // lib/ in this process (the file stream's handler, the fixtures' workers) reads these.
   Object.assign(process.env, appEnv);
+  // As the local setup does: the app starts with the sample template (e2e/templates.spec.ts).
+  await ensureSampleTemplate();
   const fileStream = await startFileStream(stack.dynamoEndpoint, tablePrefix, handleFileStreamRecords);
 
   const logDir = path.join(root, "test-results");

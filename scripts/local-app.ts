@@ -176,6 +176,8 @@ export async function runLocalApp(mode: AppMode, log: (line: string) => void): P
     } else {
       log(`An admin exists already; sign in at ${appUrl}/sign-in`);
     }
+    const { ensureSampleTemplate } = await import("@/lib/templates/sample");
+    if ((await ensureSampleTemplate()).templateCreated) log("Created the sample pre-work template.");
     const { cleanupTempUploads } = await import("./cleanup-uploads");
     const removed = await cleanupTempUploads();
     if (removed) log(`Removed ${removed} stale temp upload${removed === 1 ? "" : "s"}.`);

@@ -3,7 +3,7 @@ import type { AuditGroup } from "@/lib/audit/catalogue";
 // Labels only (types imported, not the catalogue itself): the catalogue's zod schemas stay out
 // of the browser bundle. Pages pass the action list down from the server.
 
-export const GROUP_LABELS: Record<AuditGroup, string> = { users: "Users", profiles: "Profiles", files: "Files", "sign-ins": "Sign-ins" };
+export const GROUP_LABELS: Record<AuditGroup, string> = { users: "Users", profiles: "Profiles", files: "Files", templates: "Templates", "sign-ins": "Sign-ins" };
 
 /** "user.role_changed" → "Role changed" (read under its group's heading). */
 export function actionLabel(action: string): string {

@@ -8,18 +8,20 @@ import { GROUP_LABELS } from "./action-labels";
 // against the card in light and dark; segments are also separated by a gap, so no reading
 // depends on telling two colours apart.
 
-const GROUPS: AuditGroup[] = ["users", "profiles", "files", "sign-ins"];
+const GROUPS: AuditGroup[] = ["users", "profiles", "files", "templates", "sign-ins"];
 
 const FILL: Record<AuditGroup, string> = {
   users: "fill-chart-users",
   profiles: "fill-chart-profiles",
   files: "fill-chart-files",
+  templates: "fill-chart-templates",
   "sign-ins": "fill-chart-sign-ins",
 };
 const SWATCH: Record<AuditGroup, string> = {
   users: "bg-chart-users",
   profiles: "bg-chart-profiles",
   files: "bg-chart-files",
+  templates: "bg-chart-templates",
   "sign-ins": "bg-chart-sign-ins",
 };
 

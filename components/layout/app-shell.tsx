@@ -15,6 +15,7 @@ function navItems(user: User): NavItem[] {
     { href: "/activity", label: "Activity" },
   ];
   if (can(user, "users.list")) items.push({ href: "/admin/users", label: "Users" });
+  if (can(user, "templates.manage")) items.push({ href: "/admin/templates", label: "Templates" });
   if (can(user, "audit.view_all")) items.push({ href: "/admin/audit", label: "Audit log" });
   return items;
 }

@@ -15,7 +15,7 @@ export const changeSetSchema = z.object({
   affectedFields: z.array(z.string()),
 });
 
-export const AUDIT_GROUPS = ["users", "profiles", "files", "sign-ins"] as const;
+export const AUDIT_GROUPS = ["users", "profiles", "files", "templates", "sign-ins"] as const;
 export type AuditGroup = (typeof AUDIT_GROUPS)[number];
 
 const secondFactor = z.enum(["totp", "recovery_code"]);
@@ -77,6 +77,16 @@ export const AUDIT_CATALOGUE = {
     details: z.object({ fileId: z.string(), name: z.string(), purpose: z.string(), s3Key: z.string() }),
   },
   "file.deleted": { group: "files", sentence: "{actor} deleted {target:possessive} file {details.name}", details: z.object({ fileId: z.string(), name: z.string(), purpose: z.string() }) },
+  // Pre-work templates (lib/templates/service.ts); the seed's sample is created by SYSTEM_ACTOR.
+  "template.created": {
+    group: "templates", sentence: "{actor} created the template {details.title}",
+    details: z.object({ templateId: z.string(), title: z.string(), profileType: z.string() }),
+  },
+  "template.updated": {
+    group: "templates", sentence: "{actor} changed the template {details.title}",
+    details: changeSetSchema.extend({ templateId: z.string(), title: z.string() }),
+  },
+  "template.archived": { group: "templates", sentence: "{actor} archived the template {details.title}", details: z.object({ templateId: z.string(), title: z.string() }) },
   // `sessionId` names the session (lib/db/sessions.ts) the sign-in created or the sign-out ended.
   // `secondFactor`: what followed the password for an account with two-factor authentication.
   "auth.signed_in": {

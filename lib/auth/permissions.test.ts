@@ -41,6 +41,7 @@ const matrix: Array<[Permission, "none" | "self" | Role, Expect]> = [
   ["sessions.manage", "none", { admin: false, manager: false, user: false }],
   ["audit.view_all", "none", { admin: true, manager: true, user: false }],
   ["audit.verify", "none", { admin: true, manager: false, user: false }],
+  ["templates.manage", "none", { admin: true, manager: true, user: false }],
   ["mfa.reset", "user", { admin: true, manager: false, user: false }],
   ["mfa.reset", "admin", { admin: true, manager: false, user: false }],
   ["mfa.reset", "self", { admin: false, manager: false, user: false }],

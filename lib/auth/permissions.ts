@@ -26,7 +26,8 @@ export type Permission =
   | "sessions.manage"
   | "audit.view_all"
   | "audit.verify"
-  | "mfa.reset";
+  | "mfa.reset"
+  | "templates.manage";
 
 const isSelf = (actor: Actor, subject?: Subject) => subject !== undefined && subject.id === actor.id;
 
@@ -59,6 +60,9 @@ export function can(actor: Actor | null, permission: Permission, subject?: Subje
       return admin || manager;
     case "audit.verify":
       return admin;
+    case "templates.manage":
+      // Templates are shared by everyone: creating, changing and archiving them is an editor's job.
+      return admin || manager;
     case "mfa.reset":
       // Not one's own: that is turned off with a code on the account page, so a stolen admin
       // session cannot strip the factor without it.

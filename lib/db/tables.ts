@@ -135,6 +135,13 @@ export const TABLES = {
     indexes: [],
     ttlAttribute: "expiresAtEpoch",
   },
+  // Pre-work templates' metadata (lib/db/templates.ts); the document itself is in S3. Lists are
+  // one status at a time, most recently changed first.
+  templates: {
+    baseName: "templates",
+    partitionKey: s("id"),
+    indexes: [{ name: "Status-Updated-Index", partitionKey: s("status"), sortKey: s("updatedAt") }],
+  },
   // Failed sign-in counters per email and per IP (stateless app servers keep no memory).
   rateLimits: {
     baseName: "rate-limits",
@@ -172,6 +179,7 @@ export const INDEX = {
   },
   files: { byUploader: "UploadedBy-Index" },
   sessions: { byUser: "UserId-Index" },
+  templates: { byStatus: "Status-Updated-Index" },
 } as const satisfies { [T in TablesWithIndexes]: Record<string, IndexName<T>> };
 
 type Unnamed = { [T in TablesWithIndexes]: Exclude<IndexName<T>, (typeof INDEX)[T][keyof (typeof INDEX)[T]]> }[TablesWithIndexes];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { documentKey, finalUploadKey, profileImageKey, safeFileName, tempUploadKey } from "./keys";
+import { documentKey, finalUploadKey, profileImageKey, PUBLIC_SAMPLE_TEMPLATE_KEY, safeFileName, templateDocumentKey, templateThumbnailKey, tempUploadKey } from "./keys";
 
 describe("object keys", () => {
   it("follow the spec's layout", () => {
@@ -25,5 +25,14 @@ describe("object keys", () => {
     expect(safeFileName("%2F%2B.png")).toBe("2f-2b.png");
     expect(safeFileName("....")).toBe("file");
     expect(safeFileName("a".repeat(300) + ".txt").length).toBeLessThanOrEqual(84);
+  });
+});
+
+describe("template keys", () => {
+  it("keep templates under templates/shared/, each document under its own id", () => {
+    expect(templateDocumentKey("t1", "d1")).toBe("templates/shared/t1/template-d1.json");
+    expect(templateDocumentKey("t1", "d2")).not.toBe(templateDocumentKey("t1", "d1"));
+    expect(templateThumbnailKey("t1")).toBe("templates/shared/t1/thumbnail.jpg");
+    expect(PUBLIC_SAMPLE_TEMPLATE_KEY).toBe("templates/shared/public/sample-template.json");
   });
 });

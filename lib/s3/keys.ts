@@ -58,3 +58,21 @@ export function finalUploadKey(file: UploadKeyFields): string {
   if (file.purpose === "document" || !file.profileId) return documentKey(file.uploadedBy, file.id, file.originalName, new Date(file.createdAt));
   return profileImageKey(file.uploadedBy, file.profileId, file.purpose, file.id, file.mimeType);
 }
+
+/**
+ * A template's document: the spec's `templates/shared/{templateId}/template.json` with the
+ * document's own id in the name (`template-{documentId}.json`), for the same reason as
+ * profileImageKey: every version is written before the metadata that points at it commits, so
+ * one fixed key would let a refused or racing update overwrite what readers are shown
+ * (docs/architecture.md §4). Ids are server-made UUIDs, never client input.
+ */
+export function templateDocumentKey(templateId: string, documentId: string): string {
+  return `templates/shared/${templateId}/template-${documentId}.json`;
+}
+
+export function templateThumbnailKey(templateId: string): string {
+  return `templates/shared/${templateId}/thumbnail.jpg`;
+}
+
+/** The sample every installation starts with, readable as a plain file for people writing their own. */
+export const PUBLIC_SAMPLE_TEMPLATE_KEY = "templates/shared/public/sample-template.json";

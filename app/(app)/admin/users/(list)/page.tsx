@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { UsersList } from "@/components/users/users-list";
 import { canonicalFilter, usersHref } from "@/lib/users/filter-url";
 import { requirePermission } from "@/lib/auth/current-user";
@@ -8,7 +7,7 @@ import { InvalidCursorError } from "@/lib/db/cursor";
 import { listUsers } from "@/lib/db/user-directory";
 import { userFilterSchema } from "@/lib/validation/users";
 import type { UserFilter } from "@/lib/validation/users";
-import { AlertPanel } from "@/components/ui/alert";
+import { StaleCursorPanel } from "@/components/ui/stale-cursor-panel";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -35,15 +34,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     first = await firstPage(filter, cursor);
   } catch (error) {
     if (!(error instanceof InvalidCursorError)) throw error;
-    return (
-      <AlertPanel tone="warning" role="alert">
-        <h1 className="text-lg font-semibold">Users</h1>
-        <p className="mt-1">{error.message}</p>
-        <Link href={usersHref(filter)} className="mt-2 inline-block font-medium underline">
-          Go to the first page
-        </Link>
-      </AlertPanel>
-    );
+    return <StaleCursorPanel title="Users" message={error.message} firstPageHref={usersHref(filter)} />;
   }
 
   const roles = grantableRoles(viewer);

@@ -1,0 +1,86 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { formatUtc } from "@/components/ui/format-date";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { TableHead } from "@/components/ui/table-head";
+import { archiveTemplateAction } from "@/lib/actions/templates/template-actions";
+import { TYPE_LABELS } from "@/lib/profiles/views";
+import { callAction, messageOf } from "@/lib/types/action-result";
+
+/** What a row shows: the metadata only, no document is read for a list. */
+export interface TemplateRow {
+  id: string;
+  title: string;
+  profileType: keyof typeof TYPE_LABELS;
+  fieldCount: number;
+  checklistCount: number;
+  status: "active" | "archived";
+  updatedAt: string;
+  version: number;
+}
+
+const COLUMNS = ["Title", "Profile type", "Fields", "Checklist", "Status", "Updated"] as const;
+
+export function TemplatesTable({ templates }: { templates: TemplateRow[] }) {
+  const router = useRouter();
+  const [archiving, setArchiving] = useState<TemplateRow | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const archive = (template: TemplateRow) =>
+    startTransition(async () => {
+      try {
+        await callAction(() => archiveTemplateAction({ id: template.id, version: template.version }));
+        toast.success(`Archived “${template.title}”.`);
+      } catch (failure) {
+        toast.error(messageOf(failure));
+        router.refresh();
+      } finally {
+        setArchiving(null);
+      }
+    });
+
+  return (
+    <div className="overflow-x-auto rounded-xl border border-subtle bg-surface">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Templates</caption>
+        <TableHead columns={COLUMNS} />
+        <tbody className="divide-y divide-subtle">
+          {templates.map((template) => (
+            <tr key={template.id}>
+              <th scope="row" className="px-4 py-3 font-medium wrap-anywhere">{template.title}</th>
+              <td className="px-4 py-3">{TYPE_LABELS[template.profileType]}</td>
+              <td className="px-4 py-3 tabular-nums">{template.fieldCount}</td>
+              <td className="px-4 py-3 tabular-nums">{template.checklistCount}</td>
+              <td className="px-4 py-3">
+                <StatusBadge tone={template.status === "active" ? "success" : "neutral"}>{template.status === "active" ? "Active" : "Archived"}</StatusBadge>
+              </td>
+              <td className="px-4 py-3 whitespace-nowrap">{formatUtc(template.updatedAt)}</td>
+              <td className="px-4 py-3 text-right">
+                {template.status === "active" ? (
+                  <Button variant="danger-ghost" className="px-3 py-1.5" onClick={() => setArchiving(template)}>
+                    Archive<span className="sr-only"> {template.title}</span>
+                  </Button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ConfirmDialog
+        open={archiving !== null}
+        title={`Archive “${archiving?.title ?? ""}”?`}
+        confirmLabel="Archive template"
+        destructive
+        pending={pending}
+        onConfirm={() => archiving && archive(archiving)}
+        onCancel={() => setArchiving(null)}
+      >
+        It leaves the list of active templates, so nobody can start from it any more. Its document and history are kept.
+      </ConfirmDialog>
+    </div>
+  );
+}
