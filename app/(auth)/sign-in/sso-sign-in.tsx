@@ -21,7 +21,11 @@ export function ssoRefusalMessage(error: unknown): string | undefined {
   return typeof error === "string" && Object.hasOwn(SSO_REFUSALS, error) ? SSO_REFUSALS[error] : undefined;
 }
 
-/** One button per configured OIDC provider; works without JavaScript (a plain form post). */
+/**
+ * One button per configured OIDC provider; works without JavaScript (a plain form post). "Continue
+ * with", not "Sign in with": the password form's button is "Sign in", and one name per action keeps
+ * them apart for people using voice control and for tests finding it by name.
+ */
 export function SsoSignIn({ providers, callbackUrl }: { providers: { id: string; name: string }[]; callbackUrl: string }) {
   if (providers.length === 0) return null;
   return (
@@ -29,7 +33,7 @@ export function SsoSignIn({ providers, callbackUrl }: { providers: { id: string;
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {providers.map((p) => (
         <Button key={p.id} type="submit" variant="secondary" name="provider" value={p.id}>
-          Sign in with {p.name}
+          Continue with {p.name}
         </Button>
       ))}
     </form>
