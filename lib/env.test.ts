@@ -50,3 +50,28 @@ describe("env: two-factor settings", () => {
     expect(withEnv({ MFA_PREVIOUS_ENCRYPTION_KEYS: "not-a-key" })).toThrow(/MFA_PREVIOUS_ENCRYPTION_KEYS/);
   });
 });
+
+describe("env: single sign-on", () => {
+  const okta = { id: "okta", name: "Okta", issuer: "https://example.okta.com", clientId: "c", clientSecret: "s" };
+
+  it("reads SSO_PROVIDERS as a JSON array, none by default", () => {
+    expect(withEnv({ SSO_PROVIDERS: undefined })().SSO_PROVIDERS).toEqual([]);
+    expect(withEnv({ SSO_PROVIDERS: JSON.stringify([okta]) })().SSO_PROVIDERS).toEqual([{ ...okta, trustEmail: false }]);
+  });
+
+  it("refuses malformed JSON, duplicate or non-slug ids, unknown fields, without echoing the secret", () => {
+    expect(withEnv({ SSO_PROVIDERS: "[{" })).toThrow(/SSO_PROVIDERS: must be a JSON array/);
+    expect(withEnv({ SSO_PROVIDERS: JSON.stringify([okta, okta]) })).toThrow(/unique/);
+    expect(withEnv({ SSO_PROVIDERS: JSON.stringify([{ ...okta, id: "Okta!" }]) })).toThrow(/slug/);
+    expect(withEnv({ SSO_PROVIDERS: JSON.stringify([{ ...okta, id: "credentials" }]) })).toThrow(/reserved/);
+    expect(withEnv({ SSO_PROVIDERS: JSON.stringify([{ ...okta, clientSecret: 42, extra: "x" }]) })).toThrow(/^(?![\s\S]*42)[\s\S]*SSO_PROVIDERS/);
+  });
+
+  it("allows an http issuer only on this machine, and in production only when asked for", () => {
+    const local = JSON.stringify([{ ...okta, issuer: "http://127.0.0.1:4000" }]);
+    expect(withEnv({ SSO_PROVIDERS: local, NODE_ENV: "test" })().SSO_PROVIDERS).toHaveLength(1);
+    expect(withEnv({ SSO_PROVIDERS: local, NODE_ENV: "production" })).toThrow(/SSO_PROVIDERS: every issuer must be https/);
+    expect(withEnv({ SSO_PROVIDERS: local, NODE_ENV: "production", SSO_ALLOW_INSECURE_ISSUER: "true" })().SSO_PROVIDERS).toHaveLength(1);
+    expect(withEnv({ SSO_PROVIDERS: JSON.stringify([{ ...okta, issuer: "http://idp.example.com" }]), NODE_ENV: "test" })).toThrow(/https/);
+  });
+});

@@ -17,6 +17,59 @@ const base64Key = z
   .trim()
   .refine((value) => /^[A-Za-z0-9+/]{43}=$/.test(value) && atob(value).length === 32, "must be 32 bytes in base64 (openssl rand -base64 32)");
 
+/**
+ * One OIDC provider people may sign in with (docs/deploy.md, "Single sign-on"). `trustEmail`
+ * accepts the IdP's email without an `email_verified` claim, for IdPs that only hand out
+ * addresses they own (Microsoft Entra ID sends none); leave it off otherwise.
+ */
+const ssoProvider = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, "must be a lower-case slug (letters, digits, '-')"),
+  name: z.string().trim().min(1).max(60),
+  issuer: z.string().trim().url(),
+  clientId: z.string().trim().min(1),
+  clientSecret: z.string().min(1),
+  trustEmail: z.boolean().default(false),
+});
+export type SsoProvider = z.infer<typeof ssoProvider>;
+
+/** An http:// issuer only on this machine, and only when not in production or when asked for explicitly (the e2e setup). */
+function insecureIssuerAllowed(issuer: string, nodeEnv: string, allow: boolean): boolean {
+  const url = new URL(issuer);
+  if (url.protocol === "https:") return true;
+  const local = url.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
+  return local && (nodeEnv !== "production" || allow);
+}
+
+const ssoProviders = z
+  .string()
+  .default("[]")
+  .transform((value, ctx) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(value.trim() || "[]");
+    } catch {
+      ctx.addIssue({ code: "custom", message: "must be a JSON array of {id, name, issuer, clientId, clientSecret}" });
+      return z.NEVER;
+    }
+    const parsed = z.array(ssoProvider).max(10).safeParse(json);
+    if (!parsed.success) {
+      // Paths and messages only: the issue's input would put the client secret in the log.
+      ctx.addIssue({ code: "custom", message: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
+      return z.NEVER;
+    }
+    const ids = parsed.data.map((p) => p.id);
+    if (new Set(ids).size !== ids.length) {
+      ctx.addIssue({ code: "custom", message: "provider ids must be unique" });
+      return z.NEVER;
+    }
+    // next-auth's own provider id on the sign-in endpoint.
+    if (ids.includes("credentials")) {
+      ctx.addIssue({ code: "custom", message: `"credentials" is reserved` });
+      return z.NEVER;
+    }
+    return parsed.data;
+  });
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -111,6 +164,14 @@ const schema = z
     // Adds "preload" to Strict-Transport-Security; submit the domain to hstspreload.org only
     // once every subdomain serves HTTPS, since leaving the list takes months.
     HSTS_PRELOAD: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+    // OIDC providers shown on the sign-in page (JSON array, see ssoProvider above).
+    SSO_PROVIDERS: ssoProviders,
+    // Lets SSO_PROVIDERS name an http://127.0.0.1 or localhost issuer under NODE_ENV=production: for the e2e setup only.
+    SSO_ALLOW_INSECURE_ISSUER: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  })
+  .refine((e) => e.SSO_PROVIDERS.every((p) => insecureIssuerAllowed(p.issuer, e.NODE_ENV, e.SSO_ALLOW_INSECURE_ISSUER)), {
+    message: "every issuer must be https:// (http://127.0.0.1 or localhost only outside production, or with SSO_ALLOW_INSECURE_ISSUER=true)",
+    path: ["SSO_PROVIDERS"],
   })
   .refine((e) => Boolean(e.DYNAMODB_ENDPOINT) === Boolean(e.S3_ENDPOINT), {
     message: "DYNAMODB_ENDPOINT and S3_ENDPOINT are set together (local services) or not at all (AWS)",

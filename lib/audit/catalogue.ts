@@ -93,6 +93,20 @@ export const AUDIT_CATALOGUE = {
     group: "sign-ins", sentence: "{actor} signed in",
     details: z.object({ email: z.string(), sessionId: z.string().optional(), secondFactor: secondFactor.optional() }),
   },
+  // Through an OIDC provider (SSO_PROVIDERS); `provider` is its configured id.
+  "auth.sso_signed_in": {
+    group: "sign-ins", sentence: "{actor} signed in with {details.provider}",
+    details: z.object({ email: z.string(), sessionId: z.string(), provider: z.string() }),
+  },
+  // The provider vouched for someone the app would not sign in; `email` is what the provider sent (absent when none).
+  "auth.sso_refused": {
+    group: "sign-ins", sentence: "Refused single sign-on with {details.provider}",
+    details: z.object({
+      provider: z.string(),
+      email: z.string().optional(),
+      reason: z.enum(["unverified_email", "unknown", "inactive", "link_conflict", "second_factor", "throttled"]),
+    }),
+  },
   "auth.signed_out": { group: "sign-ins", sentence: "{actor} signed out", details: z.object({ sessionId: z.string().optional() }) },
   "session.revoked": { group: "sign-ins", sentence: "{actor} ended one of {target:possessive} sessions", details: z.object({ sessionId: z.string() }) },
   "session.revoked_all": {
@@ -121,7 +135,7 @@ export const AUDIT_CATALOGUE = {
   "auth.attempts_refused": {
     group: "sign-ins", sentence: "{details.count} {details.attempt} attempts for {details.subject} were refused while over the limit",
     details: z.object({
-      attempt: z.enum(["sign-in", "password reset", "second factor"]),
+      attempt: z.enum(["sign-in", "password reset", "second factor", "single sign-on"]),
       scope: z.enum(["email", "ip"]),
       subject: z.string(),
       count: z.number().int().min(1),

@@ -3,7 +3,8 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { signInSchema } from "@/lib/validation/users";
-import { contextFromHeaders, secureCookies } from "./request-context";
+import { contextFromHeaders, requestContext, secureCookies } from "./request-context";
+import { verifySsoSignIn } from "./sso";
 import { secondFactorSignInSchema } from "@/lib/validation/mfa";
 import { verifySecondFactor, verifySignIn } from "./sign-in";
 
@@ -63,6 +64,9 @@ declare module "next-auth" {
   }
 }
 
+/** Where a refused SSO sign-in lands: a fixed code per reason, never text from the IdP. */
+const ssoRefusedPath = (reason: string) => `/sign-in?error=sso_${reason}`;
+
 // A function, so configuration is read on the first request rather than at build time.
 async function config(): Promise<NextAuthConfig> {
   return {
@@ -91,8 +95,38 @@ async function config(): Promise<NextAuthConfig> {
           return { id: result.user.id, email: result.user.email, name: result.user.name, sessionSecret: result.sessionSecret };
         },
       }),
+      // OIDC discovery from the issuer; PKCE, state and nonce all checked on the way back.
+      ...env().SSO_PROVIDERS.map((p) => ({
+        id: p.id,
+        name: p.name,
+        type: "oidc" as const,
+        issuer: p.issuer,
+        clientId: p.clientId,
+        clientSecret: p.clientSecret,
+        checks: ["pkce" as const, "state" as const, "nonce" as const],
+      })),
     ],
     callbacks: {
+      // Credentials sign-ins were decided in authorize(); an OIDC sign-in is decided here, and
+      // its session created, before next-auth writes the cookie. `user` is the object the jwt
+      // callback receives next (there is no adapter), so the session's secret rides on it.
+      async signIn({ user, account, profile }) {
+        if (account?.type !== "oidc") return true;
+        const provider = env().SSO_PROVIDERS.find((p) => p.id === account.provider);
+        if (!provider || !profile) return ssoRefusedPath("unavailable");
+        try {
+          const result = await verifySsoSignIn(provider, profile, await requestContext());
+          if (!result.ok) return ssoRefusedPath(result.reason);
+          user.id = result.user.id;
+          user.email = result.user.email;
+          user.name = result.user.name;
+          user.sessionSecret = result.sessionSecret;
+          return true;
+        } catch (error) {
+          console.error("SSO sign-in check failed", error);
+          return ssoRefusedPath("unavailable");
+        }
+      },
       // The token carries only who signed in and which session; the session, role and status
       // are read from DynamoDB on every request (lib/auth/session.ts), so a change or a
       // revocation takes effect at once.

@@ -14,9 +14,9 @@ import { claimRefusedSummary, clearAttempts, countAttempt, countRefused, readCou
 
 // A second factor has a bucket of its own: a right password followed by wrong codes must not
 // lock the password out for longer, nor wrong passwords use up the code attempts.
-export type ThrottledAttempt = "sign-in" | "password reset" | "second factor";
+export type ThrottledAttempt = "sign-in" | "password reset" | "second factor" | "single sign-on";
 
-const KEY_PREFIX: Record<ThrottledAttempt, string> = { "sign-in": "sign-in", "password reset": "reset", "second factor": "second-factor" };
+const KEY_PREFIX: Record<ThrottledAttempt, string> = { "sign-in": "sign-in", "password reset": "reset", "second factor": "second-factor", "single sign-on": "sso" };
 
 export interface Limit {
   scope: "email" | "ip";
@@ -81,7 +81,7 @@ export function limitsFor(email: string, ipAddress: string | undefined, max: { e
 }
 
 /** A throttle with the sign-in limits and window (passwords, and second factors in their own bucket). */
-export function openSignInThrottle(attempt: "sign-in" | "second factor", email: string, ipAddress: string | undefined, now = new Date()): Promise<Throttle> {
+export function openSignInThrottle(attempt: "sign-in" | "second factor" | "single sign-on", email: string, ipAddress: string | undefined, now = new Date()): Promise<Throttle> {
   const config = env();
   const limits = limitsFor(email, ipAddress, { email: config.SIGN_IN_MAX_FAILURES_PER_EMAIL, ip: config.SIGN_IN_MAX_FAILURES_PER_IP });
   return openThrottle(attempt, limits, { minutes: config.SIGN_IN_WINDOW_MINUTES, now });

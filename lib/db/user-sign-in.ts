@@ -4,6 +4,7 @@ import { type AuditContext, auditPut } from "./audit";
 import { batchGetAll } from "./batch-get";
 import { table } from "./client";
 import { credentialKey, passwordHashWrite, type SecondFactorRecord, secondFactorOf } from "./credentials";
+import { ssoLinksOf } from "./sso-links";
 import { transact, type TransactItem } from "./transact";
 import { userIdForEmail } from "./user-email-guard";
 import { parseUserItem, USER_PROJECTION, USER_PROJECTION_NAMES } from "./user-item";
@@ -19,6 +20,8 @@ export interface Credentials {
   legacyHash: boolean;
   /** Enrolled two-factor authentication: a password alone does not sign in. */
   secondFactor: SecondFactorRecord | null;
+  /** The subject each OIDC provider signed this user in as (lib/db/sso-links.ts). */
+  ssoLinks: Record<string, string>;
 }
 
 /**
@@ -55,6 +58,7 @@ export async function getCredentialsById(id: string): Promise<Credentials | null
     passwordHash,
     legacyHash: typeof stored !== "string" && typeof legacy === "string",
     secondFactor: secondFactorOf(credentials),
+    ssoLinks: ssoLinksOf(credentials),
   };
 }
 
@@ -65,8 +69,16 @@ export interface SecondFactorWrites {
   items: (sessionId: string) => TransactItem[];
 }
 
+/** A sign-in through an OIDC provider: audited as `auth.sso_signed_in`, with the link write (lib/db/sso-links.ts) in its transaction. */
+export interface SsoWrites {
+  provider: string;
+  /** A failed condition (the account is linked to another subject of this provider) refuses the sign-in. */
+  items: TransactItem[];
+}
+
 /**
- * Stamps the sign-in time, creates the session and writes `auth.signed_in`, in one transaction.
+ * Stamps the sign-in time, creates the session and writes `auth.signed_in` (`auth.sso_signed_in`
+ * through SSO), in one transaction.
  * Conditioned on the account being active and on the session generation the credentials were
  * read with, so a deactivation or "sign out everywhere" that lands in between wins; with a
  * second factor, also on the challenge and the code being unspent (false when either was).
@@ -80,9 +92,10 @@ export async function recordSignIn(
     /** A hash found on the user item (Credentials.legacyHash), moved to the credentials table in the same transaction. */
     moveHash?: string;
     secondFactor?: SecondFactorWrites;
+    sso?: SsoWrites;
   } = {},
 ): Promise<boolean> {
-  const { moveHash, secondFactor } = options;
+  const { moveHash, secondFactor, sso } = options;
   const now = new Date();
   try {
     await transact(
@@ -101,10 +114,13 @@ export async function recordSignIn(
         ...(moveHash ? [passwordHashWrite(user.id, moveHash, now)] : []),
         auditPut(
           { ...ctx, actorId: user.id, actorRole: user.role },
-          { action: "auth.signed_in", targetUserId: user.id, details: { email: user.email, sessionId: session.id, ...(secondFactor ? { secondFactor: secondFactor.method } : {}) } },
+          sso
+            ? { action: "auth.sso_signed_in", targetUserId: user.id, details: { email: user.email, sessionId: session.id, provider: sso.provider } }
+            : { action: "auth.signed_in", targetUserId: user.id, details: { email: user.email, sessionId: session.id, ...(secondFactor ? { secondFactor: secondFactor.method } : {}) } },
           now,
         ),
         ...(secondFactor?.items(session.id) ?? []),
+        ...(sso?.items ?? []),
       ],
       // The account's state, a spent challenge or a code another request used first.
       (codes) => (codes.includes("ConditionalCheckFailed") ? new StaleSignIn() : new Error(`recordSignIn cancelled: ${codes.join(",")}`)),

@@ -6,7 +6,9 @@ import { getCurrentSession } from "@/lib/auth/session";
 import { SERVICE_UNAVAILABLE } from "@/lib/errors";
 import { requestOrigin } from "@/lib/auth/request-context";
 import { safeReturnPath } from "@/lib/auth/safe-redirect";
+import { env } from "@/lib/env";
 import { SignInForm } from "./sign-in-form";
+import { SsoRefusal, SsoSignIn } from "./sso-sign-in";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -23,10 +25,11 @@ async function signedInState(): Promise<"signed-in" | "signed-out" | "unavailabl
   }
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   const state = await signedInState();
+  const params = await searchParams;
   // Checked here too, so the page never echoes a hostile address into its form.
-  const returnTo = safeReturnPath((await searchParams).callbackUrl, await requestOrigin());
+  const returnTo = safeReturnPath(params.callbackUrl, await requestOrigin());
   if (state === "signed-in") redirect(returnTo);
   return (
     <AuthCard title="Sign in to Pre-Work" description="Use the email and password your administrator set up.">
@@ -35,7 +38,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           {SERVICE_UNAVAILABLE}
         </Alert>
       ) : null}
+      <SsoRefusal error={params.error} />
       <SignInForm callbackUrl={returnTo} />
+      <SsoSignIn providers={env().SSO_PROVIDERS.map(({ id, name }) => ({ id, name }))} callbackUrl={returnTo} />
     </AuthCard>
   );
 }
