@@ -12,7 +12,6 @@ import { ensureSampleTemplate } from "@/lib/templates/sample";
 import { freePort, startLocalStack } from "../scripts/local-stack";
 import { startFileStream } from "../scripts/local-stack/file-stream";
 import { type AppServer, startAppServer } from "./fixtures/app-server";
-import { startOidcProvider } from "./fixtures/oidc-provider";
 
 const root = path.resolve(__dirname, "..");
 
@@ -82,8 +81,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // Everything the app emails lands here, one JSON file per message, for the specs to read.
   const mailDir = path.join(logDir, `mailbox-${id}`);
   const mailbox = await startMailbox({ dir: mailDir });
-  // The IdP of e2e/sso.spec.ts; its http:// issuer is allowed for this server only.
-  const idp = await startOidcProvider(baseUrl);
   let server: AppServer;
   try {
     server = await startAppServer({
@@ -94,13 +91,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         AUTH_URL: baseUrl,
         TRUST_PROXY: "none",
         SMTP_URL: mailbox.url,
-        SSO_PROVIDERS: JSON.stringify([idp.config]),
-        SSO_ALLOW_INSECURE_ISSUER: "true",
       },
       logFile: path.join(logDir, "next-server.log"),
     });
   } catch (error) {
-    await idp.stop();
     await mailbox.stop();
     await fileStream.stop();
     await stack.stop();
@@ -108,7 +102,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   const teardown = async () => {
     await server.stop();
-    await idp.stop();
     await mailbox.stop();
     await fileStream.stop();
     await stack.stop();
