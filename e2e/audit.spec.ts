@@ -418,15 +418,15 @@ test.describe("activity chart", () => {
     await login("admin");
     await page.goto("/");
     const figure = page.getByRole("figure", { name: /Audit entries per day for the last 30 days/ });
-    await expect(figure.getByRole("img")).toHaveAccessibleName(/entries in all \(users [\d,]+, profiles [\d,]+, files [\d,]+, sign-ins [\d,]+\)/);
+    await expect(figure.getByRole("img")).toHaveAccessibleName(/entries in all \(users [\d,]+, profiles [\d,]+, files [\d,]+, templates [\d,]+, sign-ins [\d,]+\)/);
     await figure.getByText("Show as table").click();
     const chartTable = figure.getByRole("table");
     await expect(chartTable.getByRole("row")).toHaveCount(31);
-    await expect(chartTable.getByRole("columnheader")).toHaveText(["Day", "Users", "Profiles", "Files", "Sign-ins", "Total"]);
+    await expect(chartTable.getByRole("columnheader")).toHaveText(["Day", "Users", "Profiles", "Files", "Templates", "Sign-ins", "Total"]);
     // Today (first row): at least this admin's creation and sign-in.
     const today = chartTable.getByRole("row").nth(1);
     await expect(today.getByRole("cell").nth(0)).not.toHaveText("0");
-    await expect(today.getByRole("cell").nth(3)).not.toHaveText("0");
+    await expect(today.getByRole("cell").nth(4)).not.toHaveText("0");
 
     const user = await makeUser("user");
     await signInFresh(page, user);
