@@ -4,6 +4,7 @@ import { type ChangeEvent, useOptimistic, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { AuditGroup } from "@/lib/audit/catalogue";
 import { RANGE_INVERTED, type TimelineSearchProblems } from "@/lib/validation/audit";
 import { actionLabel, GROUP_LABELS } from "./action-labels";
@@ -57,6 +58,8 @@ export function TimelineFilters({ values, problems = {}, users, actionGroups }: 
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
   const [shown, setShown] = useOptimistic(values);
+  // Until React has hydrated, a change would reach no handler and be undone: the controls wait.
+  const hydrated = useHydrated();
 
   function apply(patch: Partial<FilterValues>) {
     const next = { ...shown, ...patch };
@@ -103,36 +106,38 @@ export function TimelineFilters({ values, problems = {}, users, actionGroups }: 
           ) : null}
         </div>
       </div>
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <UserSelect label="Actor" value={shown.actor} users={users} onChange={(actor) => apply({ actor })} />
-        <UserSelect label="Target user" value={shown.target} users={users} onChange={(target) => apply({ target })} />
-        <TextField label="From" max={shown.to} {...dateProps("from")} />
-        <TextField label="To" min={shown.from} {...dateProps("to")} />
-      </div>
-      <fieldset className="mt-4">
-        <legend className="text-sm font-medium text-strong">Actions {shown.actions.length ? `(${shown.actions.length} selected)` : "(all)"}</legend>
-        <div className="mt-2 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          {actionGroups.map(({ group, actions }) => (
-            <fieldset key={group}>
-              <legend className="text-xs font-semibold uppercase tracking-wide text-muted">{GROUP_LABELS[group]}</legend>
-              <ul className="mt-1 flex flex-col gap-1">
-                {actions.map((action) => (
-                  <li key={action}>
-                    <label className="flex items-center gap-2 text-sm">
-                      <input
-                        type="checkbox"
-                        checked={shown.actions.includes(action)}
-                        onChange={(e) => toggleAction(action, e.target.checked)}
-                        className="size-4 accent-indigo-600"
-                      />
-                      {actionLabel(action)}
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            </fieldset>
-          ))}
+      <fieldset disabled={!hydrated} className="contents">
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <UserSelect label="Actor" value={shown.actor} users={users} onChange={(actor) => apply({ actor })} />
+          <UserSelect label="Target user" value={shown.target} users={users} onChange={(target) => apply({ target })} />
+          <TextField label="From" max={shown.to} {...dateProps("from")} />
+          <TextField label="To" min={shown.from} {...dateProps("to")} />
         </div>
+        <fieldset className="mt-4">
+          <legend className="text-sm font-medium text-strong">Actions {shown.actions.length ? `(${shown.actions.length} selected)` : "(all)"}</legend>
+          <div className="mt-2 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+            {actionGroups.map(({ group, actions }) => (
+              <fieldset key={group}>
+                <legend className="text-xs font-semibold uppercase tracking-wide text-muted">{GROUP_LABELS[group]}</legend>
+                <ul className="mt-1 flex flex-col gap-1">
+                  {actions.map((action) => (
+                    <li key={action}>
+                      <label className="flex items-center gap-2 text-sm">
+                        <input
+                          type="checkbox"
+                          checked={shown.actions.includes(action)}
+                          onChange={(e) => toggleAction(action, e.target.checked)}
+                          className="size-4 accent-indigo-600"
+                        />
+                        {actionLabel(action)}
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+              </fieldset>
+            ))}
+          </div>
+        </fieldset>
       </fieldset>
     </section>
   );
