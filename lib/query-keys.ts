@@ -8,6 +8,8 @@ export const queryKeys = {
     all: ["users"] as const,
     lists: () => ["users", "list"] as const,
     list: (filter: UserFilter, cursor: string | null) => ["users", "list", filter, cursor] as const,
+    counts: () => ["users", "count"] as const,
+    count: (filter: UserFilter) => ["users", "count", filter] as const,
     details: () => ["users", "detail"] as const,
     detail: (id: string) => ["users", "detail", id] as const,
   },

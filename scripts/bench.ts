@@ -68,6 +68,9 @@ async function seed() {
   });
   await batchWrite(table("users"), users);
   await batchWrite(table("userEmails"), users.map((u) => ({ email: u.email, userId: u.id })));
+  // Seeded in bulk past the repository: the word index and the per-role counts are built after.
+  const { rebuildUserSearch } = await import("@/lib/db/user-search-rebuild");
+  await rebuildUserSearch();
   const profiles = users.flatMap((u) =>
     Array.from({ length: COUNTS.profilesPerUser }, (_, j) => {
       const at = new Date(Date.parse(u.createdAt) + j * 1000).toISOString();

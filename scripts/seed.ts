@@ -6,12 +6,15 @@ import { hashPassword } from "@/lib/auth/password";
 import { SYSTEM_ACTOR } from "@/lib/db/audit";
 import { reconcileActiveAdmins } from "@/lib/db/counters";
 import { anyAdminExists, createUser } from "@/lib/db/users";
+import { ensureUserSearch } from "@/lib/db/user-search-rebuild";
 import { ConflictError } from "@/lib/errors";
 
 export const FIRST_ADMIN_EMAIL = "admin@prework.local";
 /** Actor id of entries written by the system itself (seeding, maintenance). */
 
 export async function seedFirstAdmin(email = FIRST_ADMIN_EMAIL): Promise<{ email: string; password: string } | null> {
+  // Users from before the word index and the per-role counts get them, once.
+  await ensureUserSearch();
   if (await anyAdminExists()) {
     // Data from before the active-admin counter existed gets it now.
     await reconcileActiveAdmins();

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import type { BulkResult } from "@/lib/actions/users/bulk-users";
+import type { UserCount } from "@/lib/types/user-count";
 import type { Role } from "@/lib/validation/users";
 import type { BulkOperation } from "./users-list-state";
 import type { UsersListSelection } from "./use-users-list";
@@ -17,8 +18,21 @@ interface BulkBarProps {
 
 const roleLabel = (role: Role) => `${role[0]!.toUpperCase()}${role.slice(1)}`;
 
+/** "1,234 users", "1 user", or "over 1,000 users" when a search count stopped at its bound. */
+export function usersCountLabel(count: UserCount): string {
+  const figure = count.n.toLocaleString("en");
+  if (!count.exact) return `Over ${figure} users`;
+  return `${figure} ${count.n === 1 ? "user" : "users"}`;
+}
+
+/** "all 1,234 matching users" once counted. */
+function allMatchingLabel(count: UserCount | undefined): string {
+  if (!count) return "all matching users";
+  return count.exact ? `all ${count.n.toLocaleString("en")} matching ${count.n === 1 ? "user" : "users"}` : `all of over ${count.n.toLocaleString("en")} matching users`;
+}
+
 export function BulkBar({ selection, grantableRoles, onRequest }: BulkBarProps) {
-  const { count, allMatching, canSelectAllMatching } = selection;
+  const { count, allMatching, allMatchingCount, canSelectAllMatching } = selection;
   const [role, setRole] = useState<Role | undefined>(grantableRoles[grantableRoles.length - 1]);
   return (
     <section
@@ -27,11 +41,11 @@ export function BulkBar({ selection, grantableRoles, onRequest }: BulkBarProps) 
     >
       <div className="mr-auto flex flex-col gap-1 text-sm">
         <p className="font-medium text-accent-ink">
-          {allMatching ? "All users matching this filter are selected" : `${count.toLocaleString("en")} selected`}
+          {allMatching ? `${capitalise(allMatchingLabel(allMatchingCount))} are selected` : `${count.toLocaleString("en")} selected`}
         </p>
         {canSelectAllMatching && !allMatching ? (
           <button type="button" onClick={selection.selectAllMatching} className="self-start text-accent-ink underline hover:no-underline focus-visible:outline-2 focus-visible:outline-indigo-600">
-            Select all users matching this filter
+            {allMatchingCount ? `Select ${allMatchingLabel(allMatchingCount)}` : "Select all users matching this filter"}
           </button>
         ) : null}
         {allMatching ? <p className="text-xs text-accent-ink">Up to 1,000 users are changed at a time.</p> : null}
@@ -62,8 +76,10 @@ export function BulkBar({ selection, grantableRoles, onRequest }: BulkBarProps) 
   );
 }
 
-export function bulkTitle(operation: BulkOperation, count: number | "all"): string {
-  const who = count === "all" ? "all matching users" : `${count} ${count === 1 ? "user" : "users"}`;
+const capitalise = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
+
+export function bulkTitle(operation: BulkOperation, count: number | UserCount | "all"): string {
+  const who = typeof count === "number" ? `${count} ${count === 1 ? "user" : "users"}` : allMatchingLabel(count === "all" ? undefined : count);
   switch (operation.operation) {
     case "deactivate":
       return `Deactivate ${who}?`;

@@ -5,6 +5,7 @@ import { toast } from "sonner";
 import type { BulkResult } from "@/lib/actions/users/bulk-users";
 import { bulkUsersAction } from "@/lib/actions/users/bulk-users";
 import { listUsersAction } from "@/lib/actions/users/list-users";
+import { countUsersAction, type UsersCount } from "@/lib/actions/users/count-users";
 import { setUserActiveAction } from "@/lib/actions/users/set-user-active";
 import { type Actor, can } from "@/lib/auth/permissions";
 import type { Page } from "@/lib/types/page";
@@ -48,6 +49,8 @@ export interface UsersListFilter {
 /** The current page's users, as React Query has them. */
 export interface UsersListResults {
   query: UseQueryResult<Page<User>>;
+  /** How many match the filter and how many of them the viewer may change; undefined while counting. */
+  count: UsersCount | undefined;
   page: Page<User> | undefined;
   users: User[];
 }
@@ -71,8 +74,12 @@ export interface UsersListSelection {
   selected: ReadonlyMap<string, User>;
   allMatching: boolean;
   count: number;
+  /** How many "all matching" would change, once counted. */
+  allMatchingCount: UsersCount["changeable"] | undefined;
   /** The whole page is selected and the filter has more pages. */
   canSelectAllMatching: boolean;
+  /** Whether the viewer may change this user in a batch (never themselves; managers only role-user accounts). */
+  canSelect: (user: User) => boolean;
   select: (user: User, checked: boolean) => void;
   selectPage: (checked: boolean) => void;
   selectAllMatching: () => void;
@@ -148,6 +155,14 @@ export function useUsersList({ viewer, initialFilter, initialCursor, initialPage
   });
   const page = query.data;
   const users = page?.items ?? [];
+  // Counted apart from the page, so the page costs no more reads: counters for role and status,
+  // a bounded count for a search (lib/db/user-search.ts).
+  const countQuery = useQuery({
+    queryKey: queryKeys.users.count(filter),
+    queryFn: () => callAction(() => countUsersAction({ filter })),
+    placeholderData: keepPreviousData,
+  });
+  const count = countQuery.isPlaceholderData ? undefined : countQuery.data;
 
   function onSearchText(text: string) {
     setSearchText(text);
@@ -186,6 +201,7 @@ export function useUsersList({ viewer, initialFilter, initialCursor, initialPage
     },
     onSettled: (_data, _error, user) => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.users.lists() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.users.counts() });
       void queryClient.invalidateQueries({ queryKey: queryKeys.users.detail(user.id) });
     },
   });
@@ -208,6 +224,7 @@ export function useUsersList({ viewer, initialFilter, initialCursor, initialPage
     onError: (error) => toast.error(messageOf(error)),
     onSettled: (_data, _error, { target }) => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.users.lists() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.users.counts() });
       if ("ids" in target) for (const id of target.ids) void queryClient.invalidateQueries({ queryKey: queryKeys.users.detail(id) });
       else void queryClient.invalidateQueries({ queryKey: queryKeys.users.details() });
     },
@@ -224,8 +241,10 @@ export function useUsersList({ viewer, initialFilter, initialCursor, initialPage
   }
 
   const canToggleStatus = (user: User) => user.id !== viewer.id && can(viewer, "users.deactivate", user);
-  // Your own account is changed on its own page, never by accident in a batch.
-  const selectable = users.filter((u) => u.id !== viewer.id);
+  // Your own account is changed on its own page, never by accident in a batch; and nobody
+  // selects an account they may not change.
+  const canSelect = (user: User) => user.id !== viewer.id && (can(viewer, "users.deactivate", user) || can(viewer, "users.change_role", user));
+  const selectable = users.filter(canSelect);
   const pageSelected = selectable.length > 0 && selectable.every((u) => selected.has(u.id));
   const morePages = Boolean(page?.nextCursor) || cursors.length > 1;
   const toFirstPage = () => dispatch({ type: "reset", filter, cursor: null });
@@ -239,7 +258,7 @@ export function useUsersList({ viewer, initialFilter, initialCursor, initialPage
     clear: clearFilters,
     active: usersHref(filter) !== "/admin/users",
   };
-  const results: UsersListResults = { query, page, users };
+  const results: UsersListResults = { query, count, page, users };
   const paging: UsersListPaging = {
     number: cursors.length,
     firstPageKnown: cursors[0] === null,
@@ -258,7 +277,9 @@ export function useUsersList({ viewer, initialFilter, initialCursor, initialPage
     selected,
     allMatching,
     count: selected.size,
-    canSelectAllMatching: pageSelected && morePages,
+    allMatchingCount: count?.changeable,
+    canSelect,
+    canSelectAllMatching: pageSelected && morePages && count?.changeable.n !== 0,
     select: (user, checked) => dispatch({ type: "select", users: [user], checked }),
     selectPage: (checked) => dispatch({ type: "select", users: selectable, checked }),
     selectAllMatching: () => dispatch({ type: "selectAllMatching" }),

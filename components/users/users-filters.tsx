@@ -58,7 +58,7 @@ export function UsersFilters({ filter: controls }: { filter: UsersListFilter }) 
         autoComplete="off"
         spellCheck={false}
         maxLength={100}
-        hint="The start of a name or email; not case-sensitive."
+        hint="The start of any word of a name or email, or a domain; case and accents do not matter."
         value={searchText}
         onChange={(event) => onSearchText(event.target.value)}
       />
@@ -82,7 +82,7 @@ export function UsersFilters({ filter: controls }: { filter: UsersListFilter }) 
         options={SORT_OPTIONS}
         value={sortValue(filter)}
         disabled={searching}
-        hint={searching ? "Search results are listed by name." : undefined}
+        hint={searching ? "Search results are listed by the word that matched, then by name." : undefined}
         onChange={(event) => onChange(parseSort(event.target.value))}
       />
     </form>

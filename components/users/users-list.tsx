@@ -6,7 +6,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import type { Role } from "@/lib/validation/users";
-import { BulkBar, bulkConfirmLabel, bulkDescription, BulkResultPanel, bulkTitle } from "./bulk-actions";
+import { BulkBar, bulkConfirmLabel, bulkDescription, BulkResultPanel, bulkTitle, usersCountLabel } from "./bulk-actions";
 import { ExportUsers } from "./export-users";
 import { messageOf } from "@/lib/types/action-result";
 import {
@@ -57,6 +57,10 @@ export function UsersList({ permissions, ...input }: UsersListProps) {
       />
 
       <UsersFilters filter={filter} />
+
+      <p className="-mt-3 text-sm text-muted" aria-live="polite">
+        {results.count ? usersCountLabel(results.count.matching) : "Counting users…"}
+      </p>
 
       {selection.count > 0 || selection.allMatching ? <BulkBar selection={selection} grantableRoles={permissions.grantableRoles} onRequest={bulk.ask} /> : null}
 
@@ -148,7 +152,7 @@ function BulkDialog({ bulk: { request, pending, confirm, cancel }, selection }: 
   return (
     <ConfirmDialog
       open={request !== null}
-      title={request ? bulkTitle(request, selection.allMatching ? "all" : selection.count) : ""}
+      title={request ? bulkTitle(request, selection.allMatching ? (selection.allMatchingCount ?? "all") : selection.count) : ""}
       confirmLabel={request ? bulkConfirmLabel(request) : ""}
       destructive={request?.operation === "deactivate"}
       pending={pending}

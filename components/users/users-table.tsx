@@ -20,14 +20,14 @@ interface UsersTableProps {
   users: User[];
   /** The viewer's own row has no checkbox: their account is not changed in a batch. */
   viewerId: string;
-  selection: Pick<UsersListSelection, "selected" | "allMatching" | "select" | "selectPage">;
+  selection: Pick<UsersListSelection, "selected" | "allMatching" | "select" | "selectPage" | "canSelect">;
   statusChange: Pick<UsersListStatusChange, "canChange" | "request">;
   busy?: boolean;
 }
 
 export function UsersTable({ users, viewerId, selection, statusChange, busy }: UsersTableProps) {
   const { selected, allMatching } = selection;
-  const selectable = users.filter((u) => u.id !== viewerId);
+  const selectable = users.filter(selection.canSelect);
   const selectedHere = selectable.filter((u) => allMatching || selected.has(u.id)).length;
   const pageChecked = selectable.length > 0 && selectedHere === selectable.length;
   return (
@@ -55,12 +55,15 @@ export function UsersTable({ users, viewerId, selection, statusChange, busy }: U
         <tbody className="divide-y divide-divider">
           {users.map((user) => {
             const isSelf = user.id === viewerId;
-            const isSelected = !isSelf && (allMatching || selected.has(user.id));
+            const canSelect = selection.canSelect(user);
+            const isSelected = canSelect && (allMatching || selected.has(user.id));
             return (
               <tr key={user.id} className={isSelected ? "bg-accent-soft/50" : undefined}>
                 <td className="px-4 py-3">
                   {isSelf ? (
                     <span className="sr-only">You</span>
+                  ) : !canSelect ? (
+                    <span className="sr-only">You may not change this user</span>
                   ) : (
                     <input
                       type="checkbox"

@@ -7,6 +7,7 @@ import { table } from "@/lib/db/client";
 import { issuePasswordReset, newInvite } from "@/lib/db/invites";
 import { transact } from "@/lib/db/transact";
 import { createUser, getUserByEmail } from "@/lib/db/users";
+import { ensureUserSearch } from "@/lib/db/user-search-rebuild";
 
 // `npm run admin:create`: the first admin of an installation on AWS, where nobody can sign in
 // yet to invite anyone. No password is ever chosen or printed: the admin gets the same one-time
@@ -60,6 +61,8 @@ export async function createFirstAdmin(input: CreateAdminInput): Promise<CreateA
   const email = parsed.data;
   const name = input.name?.trim() || "Administrator";
 
+  // An installation from before the word index gets it and its per-role counts first.
+  await ensureUserSearch();
   const id = randomUUID();
   const invite = newInvite(id, "invite");
   try {

@@ -47,6 +47,16 @@ export const TABLES = {
       { name: "Directory-Email-Index", partitionKey: s("directory"), sortKey: s("email") },
     ],
   },
+  // Search by the start of any word of a name or email (lib/db/user-search.ts): one item per
+  // word of each user, keyed by the word's first letter and sorted by word then name, written
+  // in the same transaction as the user change. A table of its own rather than more user GSIs:
+  // a GSI indexes one value per item, and a user has several words.
+  userSearch: {
+    baseName: "user-search",
+    partitionKey: s("bucket"),
+    sortKey: s("term"),
+    indexes: [],
+  },
   // Password hashes, apart from the user item (docs/architecture.md §4): only lib/auth reads
   // them (lib/db/credentials.ts), so no projection of a user anywhere can carry one.
   credentials: {

@@ -4,13 +4,15 @@ import type { UserFilter } from "@/lib/validation/users";
 import { db, table } from "./client";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { type Page } from "@/lib/types/page";
-import { queryPages } from "./query-pages";
+import type { UserCount } from "@/lib/types/user-count";
+import { getUsersByIds } from "./users";
+import { countByRoleAndStatus, countSearchMatches, searchTerms, searchUserIds } from "./user-search";
 import { INDEX, type IndexName, indexKey } from "./tables";
-import { DIRECTORY, searchForm } from "./user-item";
+import { DIRECTORY } from "./user-item";
 import { type User, userSchema } from "@/lib/validation/users";
 
-// The users list: filter by role and status, case-insensitive prefix search on name or email,
-// sort by name or creation date. Every path is a Query on an index (never a Scan); role and
+// The users list: filter by role and status, search by the start of any word of the name or
+// email (lib/db/user-search.ts), sort by name or creation date. Every path is a Query on an index (never a Scan); role and
 // status narrow it with a filter, and the page is filled by reading on, so a page costs the
 // same number of calls whatever its number.
 
@@ -21,8 +23,6 @@ interface IndexPlan {
   partition: string;
   /** A prefix of the index's sort key. */
   prefix?: string;
-  /** Leave out users whose name starts with this (they were listed by the name read). */
-  excludeNamePrefix?: string;
   forward: boolean;
 }
 
@@ -32,15 +32,6 @@ const NAMES = { "#name": "name", "#role": "role" };
 function plans(filter: UserFilter): IndexPlan[] {
   const sort = filter.sort ?? "created";
   const forward = (filter.order ?? (sort === "name" ? "asc" : "desc")) === "asc";
-  const q = filter.q ? searchForm(filter.q) : "";
-  if (q) {
-    const byEmail: IndexPlan = { index: INDEX.users.directoryByEmail, partition: DIRECTORY, prefix: q, forward: true };
-    const byName: IndexPlan = { index: INDEX.users.directoryByName, partition: DIRECTORY, prefix: q, forward: true };
-    // Text with an "@" can only be an email prefix. Otherwise name matches come first (by
-    // name), then users matched only by email (by email): the second read leaves out the
-    // name matches, so nobody appears twice, on one page or across pages.
-    return q.includes("@") ? [byEmail] : [byName, { ...byEmail, excludeNamePrefix: q }];
-  }
   if (sort === "name") {
     return [{ index: INDEX.users.directoryByName, partition: DIRECTORY, forward }];
   }
@@ -60,10 +51,6 @@ function filterExpression(filter: UserFilter, plan: IndexPlan): { expression?: s
   if (filter.status) {
     parts.push("isActive = :active");
     values[":active"] = filter.status === "active";
-  }
-  if (plan.excludeNamePrefix) {
-    parts.push("NOT begins_with(nameKey, :namePrefix)");
-    values[":namePrefix"] = plan.excludeNamePrefix;
   }
   return { expression: parts.length ? parts.join(" AND ") : undefined, values };
 }
@@ -123,10 +110,22 @@ async function readPlan(plan: IndexPlan, filter: UserFilter, limit: number, star
 /** Which read of the plan list the page continues, and from where in it. */
 type DirectoryCursor = { stage: number; key?: Record<string, unknown> };
 
+/** A search: matching ids from the word index (lib/db/user-search.ts), then the users by id. */
+async function searchPage(q: string, filter: UserFilter, limit: number, cursor?: string | null): Promise<Page<User>> {
+  const scope = `users-search:${JSON.stringify([filter.role, filter.status, searchTerms(q)])}`;
+  const startKey = decodeCursor(scope, cursor) as Record<string, unknown> | undefined;
+  const { userIds, nextKey } = await searchUserIds(q, filter, limit, startKey);
+  const found = await getUsersByIds(userIds);
+  // A user changed between the two reads is shown as they are now, or left out if gone.
+  const users = userIds.map((id) => found.get(id)).filter((user): user is User => Boolean(user));
+  return { items: users, nextCursor: nextKey ? encodeCursor(scope, nextKey) : null };
+}
+
 export async function listUsers(filter: UserFilter = {}, page: { limit?: number; cursor?: string | null } = {}): Promise<Page<User>> {
   const limit = Math.min(Math.max(page.limit ?? 50, 1), 100);
+  if (filter.q && searchTerms(filter.q).length) return searchPage(filter.q, filter, limit, page.cursor);
   const chosen = plans(filter);
-  const scope = `users:${JSON.stringify([filter.role, filter.status, filter.q ? searchForm(filter.q) : "", filter.sort, filter.order])}`;
+  const scope = `users:${JSON.stringify([filter.role, filter.status, filter.sort, filter.order])}`;
   const cursor = (decodeCursor(scope, page.cursor) as DirectoryCursor | undefined) ?? { stage: 0 };
   // The plans are read one after another; a page that finishes one continues with the next.
   const users: User[] = [];
@@ -157,17 +156,10 @@ export async function* iterateUsers(filter: UserFilter): AsyncGenerator<User[]> 
 }
 
 /**
- * How many users match, for an export's progress bar: a COUNT Query returns no items. A
- * name-or-email search reads two overlapping indexes, so its total is not known up front (null).
+ * How many users match, without reading the users: role and status from the counters kept in
+ * every user change's transaction; a search by counting its matches up to a bound.
  */
-export async function countUsers(filter: UserFilter): Promise<number | null> {
-  const chosen = plans(filter);
-  if (chosen.length !== 1) return null;
-  const base = baseQuery(chosen[0]!, filter);
-  // COUNT with no projection: only the names the expressions use may be declared.
-  const used = `${base.KeyConditionExpression} ${base.FilterExpression ?? ""}`;
-  const names = Object.fromEntries(Object.entries(base.ExpressionAttributeNames).filter(([k]) => used.includes(k)));
-  let count = 0;
-  for await (const out of queryPages({ ...base, ExpressionAttributeNames: names, Select: "COUNT" })) count += out.Count ?? 0;
-  return count;
+export async function countUsers(filter: UserFilter): Promise<UserCount> {
+  if (filter.q && searchTerms(filter.q).length) return countSearchMatches(filter.q, filter);
+  return { n: await countByRoleAndStatus(filter), exact: true };
 }

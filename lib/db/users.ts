@@ -13,6 +13,7 @@ import { transact, type TransactItem } from "./transact";
 import { guardDelete, guardPut, userIdForEmail } from "./user-email-guard";
 import { DIRECTORY, END_ALL_SESSIONS, nameKey, USER_PROJECTION, USER_PROJECTION_NAMES } from "./user-item";
 import { passwordHashWrite } from "./credentials";
+import { userCountChanges, userSearchWrites } from "./user-search";
 
 // The users repository: create, read and change users, each change in one transaction with its
 // audit entry, the email guard (lib/db/user-email-guard.ts) and the active-admin count. What a
@@ -73,6 +74,7 @@ export async function createUser(input: NewUser, ctx: AuditContext, options: Cre
   ];
   if (input.passwordHash) items.push(passwordHashWrite(user.id, input.passwordHash, now));
   if (user.role === "admin") items.push(activeAdminsChange(1));
+  items.push(...userSearchWrites(null, user), ...userCountChanges(null, user));
   if (options.invite) {
     items.push(options.invite);
     items.push(auditPut(ctx, { action: "user.invited", targetUserId: user.id, details: { expiresAt: options.inviteExpiresAt ?? "" } }, now));
@@ -159,6 +161,8 @@ async function writeUserChange(
   const counterIndex = delta ? items.push(activeAdminsChange(delta)) - 1 : -1;
   const emailChanged = current.email !== updated.email;
   const guardIndex = emailChanged ? items.push(guardDelete(current.email, current.id), guardPut(updated.email, current.id)) - 1 : -1;
+  // The search items and per-role counts move with the user, in the same transaction.
+  items.push(...userSearchWrites(current, updated), ...userCountChanges(current, updated));
 
   await transact(items, (codes) => {
     if (codes[0] === "ConditionalCheckFailed") return new ConflictError(STALE);

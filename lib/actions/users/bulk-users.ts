@@ -5,6 +5,7 @@ import { visibleUsers } from "@/lib/auth/subjects";
 import { can, grantableRoles } from "@/lib/auth/permissions";
 import type { AuditContext } from "@/lib/db/audit";
 import { iterateUsers } from "@/lib/db/user-directory";
+import { changeableFilter } from "@/lib/users/changeable-filter";
 import { setUserActive, updateUser } from "@/lib/db/users";
 import { type User } from "@/lib/validation/users";
 import { AppError } from "@/lib/errors";
@@ -30,8 +31,11 @@ const CONCURRENCY = 8;
 async function targets(actor: User, input: BulkUsersInput): Promise<User[]> {
   // Read fresh: each change names the version it read, and a stale read would fail as a conflict.
   if (input.ids) return visibleUsers(actor, input.ids);
+  // "All matching" means all the actor may change: a manager's never reaches an admin's account.
+  const filter = changeableFilter(actor, input.filter ?? {});
+  if (!filter) throw new AppError("You may not change any of the users this filter matches.");
   const all: User[] = [];
-  for await (const page of iterateUsers(input.filter ?? {})) {
+  for await (const page of iterateUsers(filter)) {
     all.push(...page);
     if (all.length > MAX_BULK_IDS) throw new AppError(`That filter matches more than ${MAX_BULK_IDS} users: narrow it first.`);
   }

@@ -52,7 +52,7 @@ export async function GET(request: Request) {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="users-${date}.csv"`,
       "Cache-Control": "no-store",
-      ...(total !== null ? { "X-Total-Count": String(total) } : {}),
+      ...(total.exact ? { "X-Total-Count": String(total.n) } : {}),
     },
   });
 }
