@@ -136,6 +136,12 @@ test.describe("timelines", () => {
     await expect(page.getByRole("article", { name: sentence })).toBeVisible();
     await profiles.getByRole("checkbox", { name: "Created" }).check();
     await expect(entries(page)).toHaveCount(2);
+    // Each filter change is a step Back undoes.
+    await page.goBack();
+    await expect(profiles.getByRole("checkbox", { name: "Created" })).not.toBeChecked();
+    await expect(entries(page)).toHaveCount(1);
+    await page.goForward();
+    await expect(entries(page)).toHaveCount(2);
 
     await filters.getByRole("button", { name: "Clear filters" }).click();
     await expect(page).toHaveURL(/\/admin\/audit$/);

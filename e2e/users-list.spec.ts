@@ -180,6 +180,32 @@ test.describe("users list as an admin", () => {
     await expect(nameCells(page)).toHaveText([`${prefix} Admin`, `${prefix} Manager`, `${prefix} User`]);
   });
 
+  test("Back and Forward step through filter changes; the search text does not add steps", async ({ login, page }) => {
+    const t = newTag();
+    const prefix = `Theta${t}`;
+    await seedUsers([{ name: `${prefix} Admin`, role: "admin" }, { name: `${prefix} User` }, { name: `${prefix} Gone`, active: false }]);
+    await signInAs(login, "admin");
+    await page.goto("/admin/users");
+    await search(page, prefix);
+    await expect(nameCells(page)).toHaveCount(3);
+    await page.getByLabel("Role", { exact: true }).selectOption("user");
+    await expect(nameCells(page)).toHaveText([`${prefix} Gone`, `${prefix} User`]);
+    await page.getByLabel("Status", { exact: true }).selectOption("active");
+    await expect(nameCells(page)).toHaveText([`${prefix} User`]);
+
+    await page.goBack();
+    await expect(page).not.toHaveURL(/status=/);
+    await expect(page.getByLabel("Status", { exact: true })).toHaveValue("");
+    await expect(nameCells(page)).toHaveText([`${prefix} Gone`, `${prefix} User`]);
+    await page.goBack();
+    await expect(page.getByLabel("Role", { exact: true })).toHaveValue("");
+    await expect(searchBox(page)).toHaveValue(prefix);
+    await expect(nameCells(page)).toHaveCount(3);
+    await page.goForward();
+    await expect(page).toHaveURL(/[?&]role=user(&|$)/);
+    await expect(nameCells(page)).toHaveText([`${prefix} Gone`, `${prefix} User`]);
+  });
+
   test("pages forward and back through a result of more than one page", async ({ login, page }) => {
     const t = newTag();
     const prefix = `Theta${t}`;

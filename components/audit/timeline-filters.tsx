@@ -11,7 +11,8 @@ import { actionLabel, GROUP_LABELS } from "./action-labels";
 
 // The audit log's filters, kept in the URL (actor, target, action repeated, from, to) so a
 // filtered view can be bookmarked and shared; the server page reads them back. Each change
-// replaces the URL at once; the controls show the new value while the page re-renders.
+// is a new history entry (Back returns to the view before); the controls show the new value
+// while the page re-renders.
 
 export interface UserOption {
   id: string;
@@ -65,7 +66,7 @@ export function TimelineFilters({ values, problems = {}, users, actionGroups }: 
     const next = { ...shown, ...patch };
     startTransition(() => {
       setShown(next);
-      router.replace(`${pathname}${searchOf(next)}`, { scroll: false });
+      router.push(`${pathname}${searchOf(next)}`, { scroll: false });
     });
   }
 

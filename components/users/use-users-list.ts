@@ -13,7 +13,7 @@ import type { User, UserFilter } from "@/lib/validation/users";
 import { queryKeys } from "@/lib/query-keys";
 import { callAction, messageOf } from "@/lib/types/action-result";
 import type { BulkOperation } from "./users-list-state";
-import { normaliseQuery, sameFilter, usersHref } from "@/lib/users/filter-url";
+import { differsBeyondSearch, filterFromParams, normaliseQuery, sameFilter, usersHref } from "@/lib/users/filter-url";
 import { initialState, patchUsers, reducer } from "./users-list-state";
 
 // The users list's state in the browser: the server renders the first page (initialPage);
@@ -134,14 +134,34 @@ export function useUsersList({ viewer, initialFilter, initialCursor, initialPage
     }
   }
 
-  // The URL follows the filter (replaceState: no server round trip, the list fetches itself).
+  // The URL follows the filter without a server round trip (the list fetches itself). A change
+  // of role, status or sort is a history entry, so Back returns to the view before; the search
+  // text replaces the entry, so Back does not replay each word typed.
   const syncedHref = useRef(usersHref(initialFilter));
+  const syncedFilter = useRef(initialFilter);
   useEffect(() => {
     const href = usersHref(filter);
     if (href === syncedHref.current) return;
+    const push = differsBeyondSearch(syncedFilter.current, filter);
     syncedHref.current = href;
-    window.history.replaceState(null, "", href);
+    syncedFilter.current = filter;
+    if (push) window.history.pushState(null, "", href);
+    else window.history.replaceState(null, "", href);
   }, [filter]);
+
+  // Back and Forward: the list shows the view the URL now names.
+  useEffect(() => {
+    function onPopState() {
+      const next = filterFromParams(new URLSearchParams(window.location.search));
+      syncedHref.current = usersHref(next);
+      syncedFilter.current = next;
+      clearTimeout(searchTimer.current);
+      setSearchText(next.q ?? "");
+      dispatch({ type: "reset", filter: next, cursor: null });
+    }
+    window.addEventListener("popstate", onPopState);
+    return () => window.removeEventListener("popstate", onPopState);
+  }, []);
 
   useEffect(() => () => clearTimeout(searchTimer.current), []);
 

@@ -45,3 +45,27 @@ export function usersHref(filter: UserFilter): string {
 export function sameFilter(a: UserFilter, b: UserFilter): boolean {
   return usersHref(canonicalFilter(a)) === usersHref(canonicalFilter(b));
 }
+
+const ROLES_IN_URL: ReadonlyArray<NonNullable<UserFilter["role"]>> = ["admin", "manager", "user"];
+const STATUSES_IN_URL: ReadonlyArray<NonNullable<UserFilter["status"]>> = ["active", "inactive"];
+const pick = <T extends string>(allowed: ReadonlyArray<T>, value: string | null): T | undefined =>
+  value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+
+/**
+ * A URL's filter read back in the browser (Back and Forward), as userFilterSchema reads it on
+ * the server: unknown values are dropped. Without zod, which this page does not otherwise ship.
+ */
+export function filterFromParams(params: URLSearchParams): UserFilter {
+  return canonicalFilter({
+    role: pick(ROLES_IN_URL, params.get("role")),
+    status: pick(STATUSES_IN_URL, params.get("status")),
+    q: normaliseQuery(params.get("q") ?? undefined),
+    sort: pick(["created", "name"] as const, params.get("sort")),
+    order: pick(["asc", "desc"] as const, params.get("order")),
+  });
+}
+
+/** Whether two views differ in more than the search text (a change worth a history entry). */
+export function differsBeyondSearch(a: UserFilter, b: UserFilter): boolean {
+  return !sameFilter({ ...a, q: undefined }, { ...b, q: undefined });
+}
