@@ -1,6 +1,6 @@
 import { listAuditByActor } from "@/lib/db/audit";
 import { expect, test } from "./fixtures";
-import { deactivate, makeUser, PASSWORD, signInThroughForm as signIn } from "./fixtures/users";
+import { deactivate, makeUser, PASSWORD, signInThroughForm as signIn, signOutFromMenu } from "./fixtures/users";
 
 const GENERIC = "That email and password do not match an active account.";
 
@@ -50,7 +50,7 @@ test.describe("sign-in", () => {
   test("signing out ends the session", async ({ page }) => {
     const user = await makeUser("manager");
     await signIn(page, user);
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await signOutFromMenu(page);
     await expect(page).toHaveURL(/\/sign-in/);
     await page.goto("/");
     await expect(page).toHaveURL(/\/sign-in/);
@@ -81,7 +81,7 @@ test.describe("roles", () => {
     expect(response?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
     await expect(page.getByRole("table")).toHaveCount(0);
-    await expect(page.getByText(user.email, { exact: true })).toHaveCount(0);
+    await expect(page.getByRole("main").getByText(user.email, { exact: true })).toHaveCount(0);
   });
 
   test("a manager may list users", async ({ page }) => {

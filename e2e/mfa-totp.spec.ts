@@ -7,7 +7,7 @@ import { Secret, TOTP } from "otpauth";
 import { confirmEnrolment, startEnrolment } from "@/lib/auth/mfa";
 import { listAuditByTarget } from "@/lib/db/audit";
 import { seriousViolations } from "./fixtures/accessibility";
-import { makeUser, PASSWORD, signInThroughForm } from "./fixtures/users";
+import { makeUser, PASSWORD, signInThroughForm, signOutFromMenu } from "./fixtures/users";
 import { expect, test } from "./fixtures";
 
 const CODE_LABEL = "Enter the 6-digit code from your authenticator app";
@@ -40,7 +40,7 @@ async function submitCode(page: Page, code: string) {
 }
 
 async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOutFromMenu(page);
   await expect(page).toHaveURL(/\/sign-in/);
 }
 

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { listAuditByTarget } from "@/lib/db/audit";
 import { getUser, setUserActive } from "@/lib/db/users";
 import { expect, test } from "./fixtures";
-import { makeUser, signInThroughForm as signIn } from "./fixtures/users";
+import { makeUser, openAccountMenu, signInThroughForm as signIn, signOutFromMenu } from "./fixtures/users";
 import { callServerAction } from "./fixtures/server-actions";
 import { seriousViolations } from "./fixtures/accessibility";
 
@@ -31,7 +31,7 @@ test.describe("server-side sessions", () => {
     await stolen.page.goto("/");
     await expect(stolen.page.getByRole("heading", { level: 1, name: /Welcome/ })).toBeVisible();
 
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await signOutFromMenu(page);
     await expect(page).toHaveURL(/\/sign-in/);
     await stolen.page.reload();
     await expectSignedOut(stolen.page);
@@ -145,6 +145,7 @@ test.describe("server-side sessions", () => {
       await page.emulateMedia({ colorScheme: scheme });
       await page.context().clearCookies();
       await signIn(page, user);
+      await openAccountMenu(page);
       await page.getByRole("link", { name: "Sessions" }).click();
       await expect(page.getByRole("list", { name: "Your sessions" })).toBeVisible();
       expect(await seriousViolations(page), scheme).toEqual([]);

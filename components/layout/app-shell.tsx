@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { buttonClasses } from "@/components/ui/button";
 import { can } from "@/lib/auth/permissions";
-import { signOutAction } from "@/lib/actions/auth/sign-out";
+import { currentTheme } from "@/lib/profiles/theme";
 import type { User } from "@/lib/validation/users";
+import { AccountMenu } from "./account-menu";
 import { type NavItem, NavLinks } from "./nav-links";
 
 /** Navigation shows each role only what it may use; the pages check again on their own. */
@@ -20,7 +20,7 @@ function navItems(user: User): NavItem[] {
   return items;
 }
 
-export function AppShell({ user, children }: { user: User; children: ReactNode }) {
+export async function AppShell({ user, children }: { user: User; children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-zinc-900">
@@ -36,25 +36,7 @@ export function AppShell({ user, children }: { user: User; children: ReactNode }
               <NavLinks items={navItems(user)} />
             </nav>
           </div>
-          <div className="flex items-center gap-3 text-sm">
-            <span className="text-soft">
-              <span className="font-medium">{user.name}</span>{" "}
-              <span className="rounded bg-inset px-1.5 py-0.5 text-xs uppercase tracking-wide text-soft">
-                {user.role}
-              </span>
-            </span>
-            <Link href="/account/security" className="rounded-md px-2 py-2 font-medium text-soft hover:bg-inset">
-              Security
-            </Link>
-            <Link href="/account/sessions" className="rounded-md px-2 py-2 font-medium text-soft hover:bg-inset">
-              Sessions
-            </Link>
-            <form action={signOutAction}>
-              <button type="submit" className={buttonClasses("secondary")}>
-                Sign out
-              </button>
-            </form>
-          </div>
+          <AccountMenu user={user} theme={(await currentTheme()) ?? "system"} />
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
