@@ -24,7 +24,7 @@ describe("readTemplateText", () => {
   });
 
   it("puts each schema problem at its path and at the line and column of its value", () => {
-    const template = structuredClone(sample) as Record<string, unknown> & typeof sample;
+    const template = structuredClone(sample) as { fields: Array<Record<string, unknown>>; checklist: Array<Record<string, unknown>> };
     template.fields[1] = { ...template.fields[1]!, type: "colour" };
     template.fields[4] = { ...template.fields[4]!, key: "jobTitle" };
     template.checklist[0] = { ...template.checklist[0]!, fieldKey: "nowhere" };

@@ -16,7 +16,7 @@ import { action } from "../safe-action";
 
 const id = z.string().trim().min(1).max(64);
 const version = z.number().int().min(1);
-const document = z.unknown();
+const document = z.unknown().optional();
 /** The raw editor's text; its size is judged by the service, which says limit and actual size. */
 const json = z.string().max(4 * TEMPLATE_MAX_BYTES).optional();
 
