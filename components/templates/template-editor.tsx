@@ -21,7 +21,7 @@ import { TYPE_LABELS } from "@/lib/profiles/views";
 import { describeLocation, readTemplateText, type TextProblem } from "@/lib/templates/json-text";
 import { ActionError, callAction, messageOf } from "@/lib/types/action-result";
 import { PROFILE_TYPES } from "@/lib/validation/profile-details";
-import { checkValues, emptyField, emptyItem, fromDocument, inputOf, prettyDocument, type TemplateFormValues, toDocument } from "./template-form-model";
+import { checkValues, emptyField, emptyItem, fromDocument, inputOf, prettyDocument, type TemplateFormValues, toDocument, unrepresentable } from "./template-form-model";
 import { ChecklistRows, FieldRows, focusSoon } from "./template-rows";
 import { encodeThumbnail, uploadThumbnail } from "./thumbnail-upload";
 
@@ -102,7 +102,16 @@ export function TemplateEditor({ existing, initial, thumbnailUrl }: TemplateEdit
       setMessage("Correct the JSON before switching to the form.");
       return;
     }
-    reset(fromDocument(value), { keepDefaultValues: true, keepIsSubmitted: true });
+    const values = fromDocument(value);
+    // What the form has no input for (a property the schema does not know, a value of the
+    // wrong shape) would be dropped: the switch is refused and says where, so nothing is lost.
+    const lost = unrepresentable(value);
+    if (lost.length) {
+      if (!read.ok) showTextProblems(read.problems);
+      setMessage(`The form cannot show everything in this JSON (${lost.join(", ")}): correct it here first, for example a property a template does not have.`);
+      return;
+    }
+    reset(values, { keepDefaultValues: true, keepIsSubmitted: true });
     setTextProblems([]);
     setMessage(null);
     setMode("form");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import sample from "@/lib/templates/sample-template.json";
-import { checkValues, emptyField, fromDocument, inputOf, toDocument } from "./template-form-model";
+import { checkValues, emptyField, fromDocument, inputOf, toDocument, unrepresentable } from "./template-form-model";
 
 describe("template form values", () => {
   it("carry the sample to the form and back unchanged", () => {
@@ -33,6 +33,24 @@ describe("template form values", () => {
     expect(errors.checklist?.[0]?.fieldKey?.message).toBe('No field "nowhere" in this template.');
     expect(errors.dueWithinDays?.message).toBe("At least one day.");
     expect(errors.fields?.[0]).toBeUndefined();
+  });
+
+  it("name what the form cannot show, so switching to it never drops a thing", () => {
+    expect(unrepresentable(sample)).toEqual([]);
+    const withoutRequired: Record<string, unknown> = { ...sample.fields[4] };
+    delete withoutRequired.required;
+    expect(unrepresentable({ ...sample, fields: [withoutRequired, { ...sample.fields[0], type: "colour" }] })).toEqual([]);
+    expect(
+      unrepresentable({
+        ...sample,
+        owner: "x",
+        schemaVersion: 2,
+        dueWithinDays: "7",
+        fields: [{ ...sample.fields[0], colour: "red", required: "yes" }, 3],
+        checklist: [{ ...sample.checklist[4], fieldKey: "jobTitle" }, { ...sample.checklist[0], label: { en: "x" } }],
+      }),
+    ).toEqual(["owner", "schemaVersion", "dueWithinDays", "fields.0.colour", "fields.0.required", "fields.1", "checklist.0.fieldKey", "checklist.1.label"]);
+    expect(unrepresentable([])).toEqual(["the document"]);
   });
 
   it("map schema paths to inputs", () => {

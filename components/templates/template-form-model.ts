@@ -165,3 +165,42 @@ export function checkValues(values: TemplateFormValues): Checked {
   if (general.length) errors.root = { type: "schema", message: general.join(" ") };
   return { errors: errors as FieldErrors<TemplateFormValues>, general };
 }
+
+const TOP_KEYS = new Set(["schemaVersion", "title", "description", "profileType", "dueWithinDays", "fields", "checklist"]);
+const ITEM_KEYS: Record<string, string> = { field: "fieldKey", document: "documentKind", acknowledgement: "statement" };
+
+/**
+ * What in a JSON document the form has no input for, by path: a property a template does not
+ * have, a value of the wrong shape, another schemaVersion. The form would drop these, so the
+ * switch to it is refused while there are any.
+ */
+export function unrepresentable(input: unknown): string[] {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return ["the document"];
+  const doc = input as Record<string, unknown>;
+  const out: string[] = [];
+  const isText = (v: unknown) => v === undefined || typeof v === "string";
+  for (const key of Object.keys(doc)) if (!TOP_KEYS.has(key)) out.push(key);
+  if (doc.schemaVersion !== TEMPLATE_SCHEMA_VERSION) out.push("schemaVersion");
+  for (const key of ["title", "description", "profileType"]) if (!isText(doc[key])) out.push(key);
+  if (doc.dueWithinDays !== undefined && typeof doc.dueWithinDays !== "number") out.push("dueWithinDays");
+  const rows = (name: "fields" | "checklist", check: (row: Record<string, unknown>, path: string) => void) => {
+    if (doc[name] === undefined) return;
+    if (!Array.isArray(doc[name])) return void out.push(name);
+    (doc[name] as unknown[]).forEach((row, i) => {
+      if (typeof row !== "object" || row === null || Array.isArray(row)) out.push(`${name}.${i}`);
+      else check(row as Record<string, unknown>, `${name}.${i}`);
+    });
+  };
+  rows("fields", (f, path) => {
+    for (const key of Object.keys(f)) if (!FIELD_INPUTS.has(key)) out.push(`${path}.${key}`);
+    for (const key of ["key", "label", "type", "help"]) if (!isText(f[key])) out.push(`${path}.${key}`);
+    if (f.required !== undefined && typeof f.required !== "boolean") out.push(`${path}.required`);
+    if (f.allowedValues !== undefined && !(Array.isArray(f.allowedValues) && f.allowedValues.every((v) => typeof v === "string" && v.trim() && !v.includes("\n")))) out.push(`${path}.allowedValues`);
+  });
+  rows("checklist", (item, path) => {
+    const own = typeof item.kind === "string" ? ITEM_KEYS[item.kind] : undefined;
+    for (const key of Object.keys(item)) if (!["id", "kind", "label"].includes(key) && key !== own) out.push(`${path}.${key}`);
+    for (const key of ["id", "kind", "label", ...(own ? [own] : [])]) if (!isText(item[key])) out.push(`${path}.${key}`);
+  });
+  return out;
+}
