@@ -201,6 +201,10 @@ test("an invalid template is refused with messages on its rows in the form, and 
   await expect(page.getByText(`fields.1.type: ${at(text, '"colour"')}: Choose a field type.`)).toBeVisible();
   await expect(page.getByText(`checklist.0.fieldKey: ${at(text, '"nowhere"')}: No field "nowhere" in this template.`)).toBeVisible();
   await expect(box).toHaveValue(text);
+  // Each place is one click away: the caret lands on the value.
+  await page.getByRole("list", { name: "Places in the JSON" }).getByRole("button", { name: `Go to ${at(text, '"colour"')}` }).click();
+  await expect(box).toBeFocused();
+  expect(await box.evaluate((el: HTMLTextAreaElement) => el.selectionStart)).toBe(text.indexOf('"colour"'));
 
   // Back to the form: the unknown type is kept and marked on its row.
   await page.getByRole("button", { name: "Form", exact: true }).click();

@@ -18,7 +18,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { createTemplateAction, updateTemplateAction } from "@/lib/actions/templates/template-actions";
 import { TYPE_LABELS } from "@/lib/profiles/views";
-import { describeLocation, readTemplateText, type TextProblem } from "@/lib/templates/json-text";
+import { describeLocation, locationIn, offsetOf, readTemplateText, type TextProblem } from "@/lib/templates/json-text";
 import { ActionError, callAction, messageOf } from "@/lib/types/action-result";
 import { PROFILE_TYPES } from "@/lib/validation/profile-details";
 import { checkValues, emptyField, emptyItem, fromDocument, inputOf, prettyDocument, type TemplateFormValues, toDocument, unrepresentable } from "./template-form-model";
@@ -68,6 +68,7 @@ export function TemplateEditor({ existing, initial, thumbnailUrl }: TemplateEdit
   const [thumbnail, setThumbnail] = useState<{ file: File; preview: string } | null>(null);
   const [thumbnailError, setThumbnailError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const textarea = useRef<HTMLTextAreaElement>(null);
 
   const watched = useWatch({ control });
   const fieldKeys = (watched.fields ?? []).map((f) => f?.key ?? "").filter(Boolean);
@@ -252,6 +253,7 @@ export function TemplateEditor({ existing, initial, thumbnailUrl }: TemplateEdit
           {(controlProps) => (
             <textarea
               {...controlProps}
+              ref={textarea}
               value={text}
               onChange={(event) => setText(event.target.value)}
               rows={28}
@@ -260,7 +262,34 @@ export function TemplateEditor({ existing, initial, thumbnailUrl }: TemplateEdit
             />
           )}
         </FieldFrame>
-      ) : (
+      ) : null}
+      {mode === "json" && textProblems.some((p) => locationIn(p)) ? (
+        <ul aria-label="Places in the JSON" className="-mt-3 flex flex-wrap gap-2 text-sm">
+          {textProblems.flatMap((problem, i) => {
+            const at = locationIn(problem);
+            return at ? (
+              <li key={i}>
+                <Button
+                  variant="ghost"
+                  className="px-2 py-1 text-link underline"
+                  onClick={() => {
+                    const box = textarea.current;
+                    if (!box) return;
+                    const offset = offsetOf(text, at);
+                    box.focus();
+                    box.setSelectionRange(offset, offset);
+                  }}
+                >
+                  Go to {describeLocation(at)}
+                </Button>
+              </li>
+            ) : (
+              []
+            );
+          })}
+        </ul>
+      ) : null}
+      {mode === "json" ? null : (
         <>
           <section aria-labelledby="template-about" className="flex flex-col gap-4">
             <h2 id="template-about" className="text-lg font-semibold text-strong">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { locationOf, problemsByPath, readTemplateText, TEMPLATE_MAX_BYTES } from "./json-text";
+import { locationIn, locationOf, offsetOf, problemsByPath, readTemplateText, TEMPLATE_MAX_BYTES } from "./json-text";
 import sample from "./sample-template.json";
 
 const pretty = (value: unknown) => JSON.stringify(value, null, 2);
@@ -54,8 +54,13 @@ describe("readTemplateText", () => {
     expect(problemsByPath(read.problems)).toEqual({ form: [read.problems[0]!.message] });
   });
 
-  it("counts columns from 1 after a newline", () => {
+  it("counts columns from 1 after a newline, and finds the offset back", () => {
     expect(locationOf("ab\ncd", 3)).toEqual({ line: 2, column: 1 });
     expect(locationOf("ab\ncd", 0)).toEqual({ line: 1, column: 1 });
+    const text = pretty(sample);
+    for (const offset of [0, 17, 400, text.length]) expect(offsetOf(text, locationOf(text, offset))).toBe(offset);
+    expect(offsetOf("ab", { line: 9, column: 9 })).toBe(2);
+    expect(locationIn("fields.1.type: line 12, column 15: Choose a field type.")).toEqual({ line: 12, column: 15 });
+    expect(locationIn("A title is required.")).toBeNull();
   });
 });

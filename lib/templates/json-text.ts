@@ -49,6 +49,23 @@ export function locationOf(text: string, offset: number): Location {
   return { line, column: offset - lineStart + 1 };
 }
 
+/** The offset of a line and column (locationOf's inverse), clamped to the text. */
+export function offsetOf(text: string, at: Location): number {
+  let offset = 0;
+  for (let line = 1; line < at.line; line++) {
+    const next = text.indexOf("\n", offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  return Math.min(offset + at.column - 1, text.length);
+}
+
+/** The location a problem's words name ("line 3, column 12: …"), if any. */
+export function locationIn(message: string): Location | null {
+  const match = /line (\d+), column (\d+)/.exec(message);
+  return match ? { line: Number(match[1]), column: Number(match[2]) } : null;
+}
+
 export const describeLocation = (at: Location) => `line ${at.line}, column ${at.column}`;
 
 const SYNTAX: Record<string, string> = {
