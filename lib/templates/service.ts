@@ -80,8 +80,8 @@ async function putDocument(templateId: string, template: Template): Promise<stri
 }
 
 /**
- * Best effort: an object left behind is named by no item, so no reader ever meets it. (storage:check
- * walks `users/` only; sweeping `templates/shared/` for unnamed documents is still to do.)
+ * Best effort: an object left behind is named by no item, so no reader ever meets it, and
+ * storage:check (lib/storage/storage-check.ts) reports and removes it.
  */
 async function deleteDocument(key: string): Promise<void> {
   await s3()
