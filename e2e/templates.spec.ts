@@ -84,6 +84,11 @@ test("a template typed as JSON is created, and the schema's problems are listed 
   const end = typed.split("\n");
   await expect(page.getByText(`line ${end.length}, column ${end.at(-1)!.length + 1}: Nothing may follow the document.`)).toBeVisible();
   await expect(box).toHaveValue(`${typed},`);
+  // Too large: refused with the limit and its size (the server refuses it too: service.int.test.ts).
+  const huge = JSON.stringify({ ...sample, title, description: "x".repeat(300 * 1024) });
+  await box.fill(huge);
+  await page.getByRole("button", { name: "Create template" }).click();
+  await expect(page.getByText(/A template can be at most 256(\.0)? KB \(this one is 30\d(\.\d)? KB\)\./).first()).toBeVisible();
   await box.fill(typed);
   await page.getByRole("button", { name: "Create template" }).click();
   await expect(page.getByRole("rowheader", { name: title })).toBeVisible();
@@ -104,7 +109,14 @@ test("an admin creates a template through the form with a thumbnail, and the lis
   await page.goto("/admin/templates/new");
   const title = `Form ${randomUUID().slice(0, 8)}`;
   await titleBox(page).fill(title);
-  await page.getByLabel("Thumbnail image").setInputFiles({ name: "cover.png", mimeType: "image/png", buffer: pngBytes(900, 600) });
+  const picker = page.getByLabel("Thumbnail image");
+  // Refused in the browser before any byte is sent: another type, and bytes that are no image.
+  await picker.setInputFiles({ name: "moving.gif", mimeType: "image/gif", buffer: Buffer.from("GIF89a") });
+  await expect(picker).toHaveAccessibleDescription(/A thumbnail must be a JPG, PNG or WebP image\./);
+  await picker.setInputFiles({ name: "fake.png", mimeType: "image/png", buffer: Buffer.from("<html>not a picture</html>") });
+  await expect(picker).toHaveAccessibleDescription(/This file could not be read as an image\./);
+  await picker.setInputFiles({ name: "cover.png", mimeType: "image/png", buffer: pngBytes(900, 600) });
+  await expect(picker).not.toHaveAttribute("aria-invalid", "true");
   await expect(page.getByRole("img", { name: "The chosen thumbnail" })).toBeVisible();
   await page.getByRole("button", { name: "Create template" }).click();
   await expect(page.getByText("Template created.")).toBeVisible();
