@@ -36,7 +36,9 @@ export default async function EditTemplatePage({ params }: { params: Promise<{ i
       <PageHeader title={`Edit “${metadata.title}”`} description={`Version ${metadata.version}. Saving is refused if someone else saved meanwhile; what you typed is kept.`} back={back} />
       {read.ok ? null : <Alert tone="warning">{`${read.problem} Saving a valid template here repairs it.`}</Alert>}
       <TemplateEditor
-        key={`${metadata.id}:${metadata.version}`}
+        // Keyed by the template only: a refresh after a save (a newer version) must not remount the
+        // editor and drop what it shows; it keeps the version it saved itself.
+        key={metadata.id}
         existing={{ id: metadata.id, version: metadata.version }}
         initial={read.ok ? read.template : { schemaVersion: 1, title: metadata.title, profileType: metadata.profileType, fields: [], checklist: [] }}
         thumbnailUrl={await thumbnailUrl(metadata)}
