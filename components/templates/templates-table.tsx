@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -21,9 +22,11 @@ export interface TemplateRow {
   status: "active" | "archived";
   updatedAt: string;
   version: number;
+  /** A short-lived presigned GET of the thumbnail, or null for the placeholder. */
+  thumbnailUrl: string | null;
 }
 
-const COLUMNS = ["Title", "Profile type", "Fields", "Checklist", "Status", "Updated"] as const;
+const COLUMNS = ["Thumbnail", "Title", "Profile type", "Fields", "Checklist", "Status", "Updated"] as const;
 
 export function TemplatesTable({ templates }: { templates: TemplateRow[] }) {
   const router = useRouter();
@@ -51,6 +54,16 @@ export function TemplatesTable({ templates }: { templates: TemplateRow[] }) {
         <tbody className="divide-y divide-subtle">
           {templates.map((template) => (
             <tr key={template.id}>
+              <td className="px-4 py-2">
+                {template.thumbnailUrl ? (
+                  // eslint-disable-next-line @next/next/no-img-element -- a presigned URL, not an optimisable asset
+                  <img src={template.thumbnailUrl} alt={`Thumbnail of ${template.title}`} className="h-10 w-15 rounded border border-subtle object-cover" />
+                ) : (
+                  <span role="img" aria-label="No thumbnail" className="flex h-10 w-15 items-center justify-center rounded border border-dashed border-control text-xs text-muted">
+                    —
+                  </span>
+                )}
+              </td>
               <th scope="row" className="px-4 py-3 font-medium wrap-anywhere">{template.title}</th>
               <td className="px-4 py-3">{TYPE_LABELS[template.profileType]}</td>
               <td className="px-4 py-3 tabular-nums">{template.fieldCount}</td>
@@ -59,7 +72,12 @@ export function TemplatesTable({ templates }: { templates: TemplateRow[] }) {
                 <StatusBadge tone={template.status === "active" ? "success" : "neutral"}>{template.status === "active" ? "Active" : "Archived"}</StatusBadge>
               </td>
               <td className="px-4 py-3 whitespace-nowrap">{formatUtc(template.updatedAt)}</td>
-              <td className="px-4 py-3 text-right">
+              <td className="px-4 py-3 text-right whitespace-nowrap">
+                {template.status === "active" ? (
+                  <Link href={`/admin/templates/${template.id}/edit`} className="mr-2 text-sm font-medium text-link hover:underline">
+                    Edit<span className="sr-only"> {template.title}</span>
+                  </Link>
+                ) : null}
                 {template.status === "active" ? (
                   <Button variant="danger-ghost" className="px-3 py-1.5" onClick={() => setArchiving(template)}>
                     Archive<span className="sr-only"> {template.title}</span>

@@ -131,3 +131,28 @@ export async function listTemplateMetadata(query: TemplateQuery): Promise<Page<T
   );
   return { items: (out.Items ?? []).map((item) => templateMetadataSchema.parse(item)), nextCursor: encodeCursor(scope, out.LastEvaluatedKey) };
 }
+
+/**
+ * Names a new thumbnail on the item at `expectedVersion` (bumping it) with its `template.updated`
+ * entry, in one transaction; refused with a ConflictError when the item moved on or was archived.
+ */
+export async function setTemplateThumbnail(current: TemplateMetadata, thumbnailKey: string, change: ChangeSet, ctx: AuditContext): Promise<TemplateMetadata> {
+  const next: TemplateMetadata = { ...current, thumbnailKey, updatedAt: new Date().toISOString(), version: current.version + 1 };
+  await transact(
+    [
+      {
+        Update: {
+          TableName: table("templates"),
+          Key: { id: current.id },
+          UpdateExpression: "SET thumbnailKey = :key, updatedAt = :now, version = :next",
+          ConditionExpression: "version = :expected AND #status = :active",
+          ExpressionAttributeNames: NAMES,
+          ExpressionAttributeValues: { ":key": thumbnailKey, ":now": next.updatedAt, ":next": next.version, ":expected": current.version, ":active": "active" },
+        },
+      },
+      auditPut(ctx, { action: "template.updated", details: { templateId: current.id, title: current.title, ...change } }),
+    ],
+    (codes) => (codes[0] === "ConditionalCheckFailed" ? new ConflictError(STALE_TEMPLATE) : new Error(`setTemplateThumbnail cancelled: ${codes.join(",")}`)),
+  );
+  return next;
+}

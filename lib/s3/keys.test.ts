@@ -32,7 +32,7 @@ describe("template keys", () => {
   it("keep templates under templates/shared/, each document under its own id", () => {
     expect(templateDocumentKey("t1", "d1")).toBe("templates/shared/t1/template-d1.json");
     expect(templateDocumentKey("t1", "d2")).not.toBe(templateDocumentKey("t1", "d1"));
-    expect(templateThumbnailKey("t1")).toBe("templates/shared/t1/thumbnail.jpg");
+    expect(templateThumbnailKey("t1", "i1")).toBe("templates/shared/t1/thumbnail-i1.jpg");
     expect(PUBLIC_SAMPLE_TEMPLATE_KEY).toBe("templates/shared/public/sample-template.json");
   });
 });

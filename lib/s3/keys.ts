@@ -70,8 +70,20 @@ export function templateDocumentKey(templateId: string, documentId: string): str
   return `templates/shared/${templateId}/template-${documentId}.json`;
 }
 
-export function templateThumbnailKey(templateId: string): string {
-  return `templates/shared/${templateId}/thumbnail.jpg`;
+/**
+ * A template's thumbnail: the spec's `templates/shared/{templateId}/thumbnail.jpg` with the
+ * image's own id (`thumbnail-{thumbnailId}.jpg`), for the reason of templateDocumentKey: the
+ * image is copied to its key before the metadata naming it commits, so a refused or racing
+ * change never replaces the image the list shows (docs/architecture.md §4). Always a JPEG
+ * (the browser encodes it, the server checks its bytes).
+ */
+export function templateThumbnailKey(templateId: string, thumbnailId: string): string {
+  return `templates/shared/${templateId}/thumbnail-${thumbnailId}.jpg`;
+}
+
+/** A thumbnail's upload before completion: an upload temp object of its uploader, so the lifecycle rule and storage:check treat it as one. */
+export function templateThumbnailTempKey(userId: string, thumbnailId: string): string {
+  return tempUploadKey(userId, `thumbnail-${thumbnailId}`);
 }
 
 /** The sample every installation starts with, readable as a plain file for people writing their own. */

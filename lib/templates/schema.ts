@@ -77,22 +77,37 @@ export const templateSchema = z
     dueWithinDays: z.number().int("Whole days.").min(1, "At least one day.").max(365, "At most 365 days.").optional(),
   })
   .strict()
-  .superRefine((template, ctx) => {
-    const keys = new Map<string, number>();
-    template.fields.forEach((field, i) => {
-      if (keys.has(field.key)) ctx.addIssue({ code: "custom", path: ["fields", i, "key"], message: `"${field.key}" is already field ${keys.get(field.key)! + 1}.` });
-      else keys.set(field.key, i);
-    });
-    const ids = new Set<string>();
-    template.checklist.forEach((item, i) => {
-      if (ids.has(item.id)) ctx.addIssue({ code: "custom", path: ["checklist", i, "id"], message: `The id "${item.id}" is used twice.` });
-      ids.add(item.id);
-      if (item.kind !== "field") return;
-      const field = keys.has(item.fieldKey) ? template.fields[keys.get(item.fieldKey)!] : undefined;
-      if (!field) ctx.addIssue({ code: "custom", path: ["checklist", i, "fieldKey"], message: `No field "${item.fieldKey}" in this template.` });
-      else if (!field.required) ctx.addIssue({ code: "custom", path: ["checklist", i, "fieldKey"], message: `"${item.fieldKey}" is not a required field.` });
-    });
-  });
+  // Run even when some field or item is wrong elsewhere (zod skips refinements of an invalid
+  // object by default), so every problem shows at once; the value may then be partly invalid,
+  // hence the defensive reads.
+  .superRefine(
+    (template, ctx) => {
+      const fields: unknown[] = Array.isArray(template.fields) ? template.fields : [];
+      const items: unknown[] = Array.isArray(template.checklist) ? template.checklist : [];
+      const prop = (value: unknown, name: string): unknown => (typeof value === "object" && value !== null ? (value as Record<string, unknown>)[name] : undefined);
+      const keys = new Map<string, number>();
+      fields.forEach((field, i) => {
+        const key = prop(field, "key");
+        if (typeof key !== "string" || key === "") return;
+        if (keys.has(key)) ctx.addIssue({ code: "custom", path: ["fields", i, "key"], message: `"${key}" is already field ${keys.get(key)! + 1}.` });
+        else keys.set(key, i);
+      });
+      const ids = new Set<string>();
+      items.forEach((item, i) => {
+        const id = prop(item, "id");
+        if (typeof id === "string") {
+          if (ids.has(id)) ctx.addIssue({ code: "custom", path: ["checklist", i, "id"], message: `The id "${id}" is used twice.` });
+          ids.add(id);
+        }
+        const fieldKey = prop(item, "fieldKey");
+        if (prop(item, "kind") !== "field" || typeof fieldKey !== "string" || fieldKey === "") return;
+        const field = keys.has(fieldKey) ? fields[keys.get(fieldKey)!] : undefined;
+        if (!field) ctx.addIssue({ code: "custom", path: ["checklist", i, "fieldKey"], message: `No field "${fieldKey}" in this template.` });
+        else if (prop(field, "required") !== true) ctx.addIssue({ code: "custom", path: ["checklist", i, "fieldKey"], message: `"${fieldKey}" is not a required field.` });
+      });
+    },
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+  );
 export type Template = z.infer<typeof templateSchema>;
 
 /** Problems keyed by dotted path ("fields.2.key"), as forms show them on the field that is wrong. */

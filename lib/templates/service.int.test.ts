@@ -12,7 +12,7 @@ import { listObjects } from "@/lib/s3/list-objects";
 import { objectExists } from "@/lib/s3/testing/objects";
 import { ensureSampleTemplate, SAMPLE_TEMPLATE_ID } from "./sample";
 import sample from "./sample-template.json";
-import { archiveTemplate, createTemplate, getTemplate, listTemplates, updateTemplate } from "./service";
+import { archiveTemplate, createTemplate, getTemplate, listTemplates, templateFromInput, updateTemplate } from "./service";
 
 // Tables of their own: the list tests read a whole status partition, and the sample's fixed id
 // must start absent.
@@ -150,5 +150,36 @@ describe("ensureSampleTemplate", () => {
     expect(JSON.parse(await copy.Body!.transformToString())).toEqual(sample);
     expect(await objectsOf(SAMPLE_TEMPLATE_ID)).toHaveLength(1);
     expect((await listAuditByActor("system", { limit: 100 })).items.filter((e) => e.action === "template.created")).toHaveLength(1);
+  });
+});
+
+describe("templates as JSON text (the raw editor's input)", () => {
+  it("refuses a syntax error with its line:column, a schema problem at its value, and a template over the limit, writing nothing", async () => {
+    const ctx = actor();
+    const syntax = (() => {
+      try {
+        return templateFromInput({ json: '{\n  "title": "x",\n  "fields": [1 2]\n}' });
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(syntax).toBeInstanceOf(ValidationError);
+    expect(syntax).toMatchObject({ message: "This is not valid JSON.", fieldErrors: { form: ["line 3, column 16: A comma was expected."] } });
+
+    const text = JSON.stringify({ ...sample, fields: [...sample.fields, { key: "jobTitle", label: "Again", type: "colour", required: true }] }, null, 2);
+    const schema = (() => {
+      try {
+        return templateFromInput({ json: text });
+      } catch (error) {
+        return error as ValidationError;
+      }
+    })() as ValidationError;
+    expect(schema.fieldErrors["fields.6.type"]?.[0]).toMatch(/^line \d+, column \d+: Choose a field type\.$/);
+    expect(schema.fieldErrors["fields.6.key"]?.[0]).toMatch(/^line \d+, column \d+: "jobTitle" is already field 1\.$/);
+
+    const huge = { ...sample, description: "é".repeat(140 * 1024) };
+    await expect(createTemplate(huge, ctx)).rejects.toThrow(/^A template can be at most 256(\.0)? KB \(this one is 28\d(\.\d)? KB\)\.$/);
+    expect(() => templateFromInput({ json: JSON.stringify(huge) })).toThrow(/at most 256/);
+    expect((await listAuditByActor(ctx.actorId)).items).toEqual([]);
   });
 });

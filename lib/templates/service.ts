@@ -16,6 +16,7 @@ import {
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { bucket, s3 } from "@/lib/s3/client";
 import { templateDocumentKey } from "@/lib/s3/keys";
+import { documentBytes, problemsByPath, readTemplateText, sizeProblem } from "./json-text";
 import { type Template, templateProblems, templateSchema } from "./schema";
 
 // Templates end to end: the document in S3, the metadata and its audit entry in DynamoDB.
@@ -43,9 +44,31 @@ export type TemplateRead =
 
 /** A template document through the one schema, or a ValidationError keyed by dotted path. */
 export function parseTemplate(input: unknown): Template {
+  const tooLarge = sizeProblem(documentBytes(input));
+  if (tooLarge) throw new ValidationError(tooLarge, { form: [tooLarge] });
   const parsed = templateSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(INVALID, templateProblems(input));
   return parsed.data;
+}
+
+const NOT_JSON = "This is not valid JSON.";
+
+/**
+ * A template as the raw editor sends it, its JSON text: refused when too large, with a syntax
+ * error's line:column, or with each schema problem by path and the line:column of its value.
+ */
+export function parseTemplateText(text: string): Template {
+  const read = readTemplateText(text);
+  if (!read.ok) {
+    const syntax = read.problems.every((p) => p.path === "" && p.at);
+    throw new ValidationError(syntax ? NOT_JSON : read.problems.length === 1 && !read.problems[0]!.at ? read.problems[0]!.message : INVALID, problemsByPath(read.problems));
+  }
+  return parseTemplate(read.value);
+}
+
+/** What the actions receive: the form's document, or the raw editor's text. */
+export function templateFromInput(input: { template?: unknown; json?: string }): Template {
+  return input.json !== undefined ? parseTemplateText(input.json) : parseTemplate(input.template);
 }
 
 async function putDocument(templateId: string, template: Template): Promise<string> {
@@ -57,8 +80,8 @@ async function putDocument(templateId: string, template: Template): Promise<stri
 }
 
 /**
- * Best effort: an object left behind is named by no item, so no reader ever meets it. (storage:check
- * walks `users/` only; sweeping `templates/shared/` for unnamed documents is still to do.)
+ * Best effort: an object left behind is named by no item, so no reader ever meets it, and
+ * storage:check (lib/storage/storage-check.ts) reports and removes it.
  */
 async function deleteDocument(key: string): Promise<void> {
   await s3()

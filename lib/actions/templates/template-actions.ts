@@ -4,7 +4,9 @@ import { z } from "zod";
 import { can } from "@/lib/auth/permissions";
 import { TEMPLATE_STATUSES } from "@/lib/db/templates";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { archiveTemplate, createTemplate, getTemplate, listTemplates, updateTemplate } from "@/lib/templates/service";
+import { TEMPLATE_MAX_BYTES } from "@/lib/templates/json-text";
+import { archiveTemplate, createTemplate, getTemplate, listTemplates, templateFromInput, updateTemplate } from "@/lib/templates/service";
+import { completeThumbnailUpload, startThumbnailUpload } from "@/lib/templates/thumbnails";
 import { action } from "../safe-action";
 
 // Templates are shared: everyone signed in may read the active ones; creating, changing,
@@ -14,16 +16,18 @@ import { action } from "../safe-action";
 
 const id = z.string().trim().min(1).max(64);
 const version = z.number().int().min(1);
-const document = z.unknown();
+const document = z.unknown().optional();
+/** The raw editor's text; its size is judged by the service, which says limit and actual size. */
+const json = z.string().max(4 * TEMPLATE_MAX_BYTES).optional();
 
 function revalidateTemplates() {
   revalidatePath("/admin/templates");
 }
 
 export const createTemplateAction = action(
-  z.object({ template: document }),
-  async ({ template }, { audit }) => {
-    const created = await createTemplate(template, audit);
+  z.object({ template: document, json }),
+  async (input, { audit }) => {
+    const created = await createTemplate(templateFromInput(input), audit);
     revalidateTemplates();
     return created;
   },
@@ -31,9 +35,9 @@ export const createTemplateAction = action(
 );
 
 export const updateTemplateAction = action(
-  z.object({ id, version, template: document }),
-  async ({ id, version, template }, { audit }) => {
-    const updated = await updateTemplate(id, version, template, audit);
+  z.object({ id, version, template: document, json }),
+  async ({ id, version, ...input }, { audit }) => {
+    const updated = await updateTemplate(id, version, templateFromInput(input), audit);
     revalidateTemplates();
     return updated;
   },
@@ -64,3 +68,22 @@ export const getTemplateAction = action(z.object({ id }), async ({ id }, { user 
   if (!read || (read.metadata.status !== "active" && !can(user, "templates.manage"))) throw new NotFoundError("This template does not exist.");
   return read;
 });
+
+const thumbnailId = z.uuid();
+
+/** A presigned PUT for a thumbnail (a JPEG of `size` bytes); only those who manage templates. */
+export const startThumbnailUploadAction = action(
+  z.object({ id, size: z.number().int() }),
+  async ({ id, size }, { user }) => startThumbnailUpload(user.id, id, size),
+  { permission: "templates.manage" },
+);
+
+export const completeThumbnailUploadAction = action(
+  z.object({ id, version, thumbnailId }),
+  async ({ id, version, thumbnailId }, { user, audit }) => {
+    const updated = await completeThumbnailUpload(user.id, id, version, thumbnailId, audit);
+    revalidateTemplates();
+    return updated;
+  },
+  { permission: "templates.manage" },
+);

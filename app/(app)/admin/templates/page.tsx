@@ -9,6 +9,7 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { InvalidCursorError } from "@/lib/db/cursor";
 import { type TemplateStatus } from "@/lib/db/templates";
 import { listTemplates } from "@/lib/templates/service";
+import { thumbnailUrl } from "@/lib/templates/thumbnails";
 
 export const metadata: Metadata = { title: "Templates" };
 
@@ -41,7 +42,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
         description="What a profile should hold before someone starts work. Most recently changed first."
         actions={
           <Link href="/admin/templates/new" className={buttonClasses("primary")}>
-            New from JSON
+            New template
           </Link>
         }
       />
@@ -53,9 +54,15 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
         ))}
       </nav>
       {page.items.length ? (
-        // Only what a row shows reaches the browser (no object keys, no creator ids).
+        // Only what a row shows reaches the browser (no object keys, no creator ids); thumbnails
+        // as presigned GETs, signed locally without a request to S3.
         <TemplatesTable
-          templates={page.items.map(({ id, title, profileType, fieldCount, checklistCount, status, updatedAt, version }) => ({ id, title, profileType, fieldCount, checklistCount, status, updatedAt, version }))}
+          templates={await Promise.all(
+            page.items.map(async ({ id, title, profileType, fieldCount, checklistCount, status, updatedAt, version, thumbnailKey }) => ({
+              id, title, profileType, fieldCount, checklistCount, status, updatedAt, version,
+              thumbnailUrl: await thumbnailUrl({ thumbnailKey, title }),
+            })),
+          )}
         />
       ) : (
         <EmptyState

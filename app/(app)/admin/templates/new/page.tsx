@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { RawTemplateForm } from "@/components/templates/raw-template-form";
+import { TemplateEditor } from "@/components/templates/template-editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/current-user";
 import sample from "@/lib/templates/sample-template.json";
@@ -12,15 +12,15 @@ export default async function NewTemplatePage() {
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
-        title="New template from JSON"
-        description="Starts from the sample; change it and create."
+        title="New template"
+        description="Starts from the sample; change it as a form or as JSON, and create."
         back={
           <Link href="/admin/templates" className="text-sm text-link hover:underline">
             ← Templates
           </Link>
         }
       />
-      <RawTemplateForm initial={JSON.stringify({ ...sample, title: "" }, null, 2)} />
+      <TemplateEditor initial={{ ...sample, title: "" }} />
     </div>
   );
 }
