@@ -10,9 +10,12 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { bucket, s3 } from "@/lib/s3/client";
 import { checklistExportKey } from "@/lib/s3/keys";
 import type { ChecklistView } from "@/lib/templates/checklist-view";
+import type { ChecklistExportResult } from "@/lib/types/checklist-export";
 import { downloadUrl } from "@/lib/uploads/service";
 import type { User } from "@/lib/validation/users";
 import { renderChecklistPdf } from "./checklist-pdf";
+
+export type { ChecklistExportResult };
 
 // "Export checklist" (issue #14 part 5): the PDF is rendered, stored in the owner's space and
 // listed with their files (purpose "export"), and offered as a download through the same
@@ -44,15 +47,6 @@ export interface ChecklistExport {
   fileName: string;
   /** A presigned GET of a few minutes that downloads the PDF as `fileName`. */
   url: string;
-}
-
-/** What the browser is given (the file's metadata stays on the server). */
-export interface ChecklistExportResult {
-  fileId: string;
-  fileName: string;
-  url: string;
-  replaced: boolean;
-  exportedAt: string;
 }
 
 const RACE = "Another export of this checklist was saved at the same moment. Try again.";
