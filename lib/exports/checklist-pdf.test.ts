@@ -190,6 +190,20 @@ describe("bidi layout", () => {
     expect(runs.at(-1)!.text.trim()).toBe("שלום");
   });
 
+  it("Arabic is shaped: the run pdf-lib is given lays out in joining forms, not the isolated letters", () => {
+    const set = setText("محمد عبد الله", 1000, { size: 11 });
+    const [run] = visualRuns(set, set.lines[0]!);
+    expect(run!.font.file).toBe("NotoSansArabic-Regular.ttf");
+    // pdf-lib encodes custom-font text with the font's fontkit layout (CustomFontEmbedder.encodeText), the same call as here.
+    const shaped = run!.font.coverage.layout(run!.text).glyphs.map((g) => g.id);
+    const isolated = Array.from(run!.text).map((c) => run!.font.coverage.glyphForCodePoint(c.codePointAt(0)!).id);
+    // Laid out right to left (fontkit reverses), most letters in their initial, medial or final forms.
+    const visualIsolated = isolated.slice().reverse();
+    expect(shaped).toHaveLength(visualIsolated.length);
+    expect(shaped.filter((id, i) => id !== visualIsolated[i]).length).toBeGreaterThanOrEqual(6);
+    expect(run!.font.coverage.layout(run!.text).direction).toBe("rtl");
+  });
+
   it("cleans text", () => {
     expect(cleanText("a\u202Eb\r\nc\u0000")).toBe("ab c");
   });

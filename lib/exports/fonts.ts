@@ -1,7 +1,7 @@
 import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import * as fontkit from "@pdf-lib/fontkit";
+import fontkit from "@pdf-lib/fontkit";
 
 // The fonts the PDF exports draw with, shipped in lib/exports/fonts/ (README.md there says where
 // each comes from and what it covers). Read from disk once per process; the directory is in
