@@ -13,6 +13,7 @@ import { NotFoundError } from "@/lib/errors";
 import { bucket, s3 } from "@/lib/s3/client";
 import { listObjects } from "@/lib/s3/list-objects";
 import { objectExists } from "@/lib/s3/testing/objects";
+import { checkStorage, isClean } from "@/lib/storage/storage-check";
 import type { ChecklistView } from "@/lib/templates/checklist-view";
 import type { Role, User } from "@/lib/validation/users";
 import { exportChecklist, exportChecklistFor, exportFileId } from "./checklist-export";
@@ -117,6 +118,8 @@ describe("exportChecklist", { timeout: 60_000 }, () => {
     expect((await listFiles(owner.id)).items.filter((f) => f.purpose === "export")).toEqual([second.file]);
     expect(await pdfText(await objectBytes(second.file.s3Key))).toContain("3 of 3 items done");
     expect((await auditOf(owner.id)).map((e) => e.details.replaced).sort()).toEqual([false, true]);
+    // storage:check sees the bucket and the table in step: no object without its item, no item without its object.
+    expect(isClean(await checkStorage({ userIds: new Set([owner.id]) }))).toBe(true);
 
     // The next day is a file of its own.
     const nextDay = await exportChecklist(view, { audit: as(owner), now: new Date("2026-12-04T08:00:00.000Z") });
@@ -173,6 +176,7 @@ describe("exportChecklist", { timeout: 60_000 }, () => {
     const stored = await getFile(results[0].file.id, { consistent: true });
     expect(stored!.version).toBe(2);
     expect(await exportsOf(owner.id)).toEqual([stored!.s3Key]);
+    expect(isClean(await checkStorage({ userIds: new Set([owner.id]) }))).toBe(true);
     expect(results.map((r) => r.replaced).sort()).toEqual([false, true]);
     expect(await auditOf(owner.id)).toHaveLength(2);
   });

@@ -9,7 +9,10 @@ import { cleanText, setText, visualRuns } from "./pdf-text";
 // search index would: the text of each page from the glyphs drawn, through the ToUnicode maps
 // pdf-lib writes for its font subsets. For right-to-left text pdf.js puts each run back into
 // logical order (the order it is typed in), so "محمد عبد الله" and "דוד כהן" come back as
-// typed; Arabic glyphs in their joining forms map back to the base letters.
+// typed; Arabic glyphs in their joining forms map back to the base letters. Runs are read in
+// their visual order, though: two right-to-left words in different fonts inside a left-to-right
+// line ("محمد דוד") are displayed, and so read back, right to left ("דוד محمد"), which is why
+// the names are checked word by word.
 
 async function textOf(bytes: Uint8Array): Promise<{ text: string; pages: number }> {
   const parser = new PDFParse({ data: bytes.slice() });
@@ -180,6 +183,12 @@ describe("bidi layout", () => {
     expect(texts.join("|")).toContain("דוד כהן");
     expect(runs.find((run) => run.text.includes("דוד"))!.font.file).toBe("NotoSansHebrew-Regular.ttf");
     expect(runs[0]!.font.file).toBe("NotoSans-Regular.ttf");
+  });
+
+  it("consecutive right-to-left words in different fonts are displayed right to left", () => {
+    const set = setText("A محمد דוד B", 1000, { size: 11 });
+    const texts = visualRuns(set, set.lines[0]!).map((run) => run.text.trim()).filter(Boolean);
+    expect(texts).toEqual(["A", "דוד", "محمد", "B"]);
   });
 
   it("right-to-left paragraphs put the first word on the right", () => {
