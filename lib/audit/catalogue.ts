@@ -87,6 +87,13 @@ export const AUDIT_CATALOGUE = {
     details: changeSetSchema.extend({ templateId: z.string(), title: z.string() }),
   },
   "template.archived": { group: "templates", sentence: "{actor} archived the template {details.title}", details: z.object({ templateId: z.string(), title: z.string() }) },
+  // A checklist's PDF (lib/exports/checklist-export.ts); `replaced`: that day's export was there and is now this one.
+  "checklist.exported": {
+    group: "templates", sentence: "{actor} exported {target:possessive} checklist {details.templateTitle}",
+    details: z.object({
+      fileId: z.string(), profileId: z.string(), templateId: z.string(), templateTitle: z.string(), date: z.string(), s3Key: z.string(), size: z.number(), replaced: z.boolean(),
+    }),
+  },
   // `sessionId` names the session (lib/db/sessions.ts) the sign-in created or the sign-out ended.
   // `secondFactor`: what followed the password for an account with two-factor authentication.
   "auth.signed_in": {

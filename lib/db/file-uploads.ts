@@ -71,7 +71,7 @@ export async function markUploadReady(file: FileMetadata, finalKey: string, ctx:
     }),
   ];
   let replaced: FileMetadata | null = null;
-  if (file.profileId && file.purpose !== "document") {
+  if (file.profileId && (file.purpose === "avatar" || file.purpose === "background")) {
     const field = profileImageField(file.purpose);
     const profile = await db().send(new GetCommand({ TableName: table("userProfiles"), Key: { id: file.profileId }, ProjectionExpression: `id, ${field}`, ConsistentRead: true }));
     if (!profile.Item) throw new NotFoundError("This profile no longer exists.");

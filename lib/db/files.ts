@@ -3,7 +3,7 @@ import { GetCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-d
 import { z } from "zod";
 import { diff } from "@/lib/audit/diff";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { UPLOAD_PURPOSES } from "@/lib/uploads/policies";
+import { FILE_PURPOSES } from "@/lib/uploads/policies";
 import { type AuditContext, auditPut } from "./audit";
 import { batchGetAll } from "./batch-get";
 import { db, table } from "./client";
@@ -33,7 +33,7 @@ export const fileSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   status: z.enum(["pending", "ready"]),
-  purpose: z.enum(UPLOAD_PURPOSES),
+  purpose: z.enum(FILE_PURPOSES),
   profileId: z.string().optional(),
   version: z.number().int(),
 });
@@ -184,7 +184,7 @@ export async function deleteFileRecord(file: FileMetadata, ctx: AuditContext): P
     { Delete: { TableName: table("files"), Key: { id: file.id }, ConditionExpression: "attribute_exists(id)" } },
     auditPut(ctx, { action: "file.deleted", targetUserId: file.uploadedBy, details: { fileId: file.id, name: file.displayName, purpose: file.purpose } }),
   ];
-  if (file.profileId && file.purpose !== "document") {
+  if (file.profileId && (file.purpose === "avatar" || file.purpose === "background")) {
     const field = profileImageField(file.purpose);
     const profile = await db().send(new GetCommand({ TableName: table("userProfiles"), Key: { id: file.profileId }, ProjectionExpression: `id, ${field}`, ConsistentRead: true }));
     // Only unset it where it is still this file (an Update would create a missing profile).

@@ -55,7 +55,7 @@ export type UploadKeyFields = Pick<FileMetadata, "id" | "uploadedBy" | "purpose"
  * item expires, and storage:check.
  */
 export function finalUploadKey(file: UploadKeyFields): string {
-  if (file.purpose === "document" || !file.profileId) return documentKey(file.uploadedBy, file.id, file.originalName, new Date(file.createdAt));
+  if ((file.purpose !== "avatar" && file.purpose !== "background") || !file.profileId) return documentKey(file.uploadedBy, file.id, file.originalName, new Date(file.createdAt));
   return profileImageKey(file.uploadedBy, file.profileId, file.purpose, file.id, file.mimeType);
 }
 
@@ -88,3 +88,14 @@ export function templateThumbnailTempKey(userId: string, thumbnailId: string): s
 
 /** The sample every installation starts with, readable as a plain file for people writing their own. */
 export const PUBLIC_SAMPLE_TEMPLATE_KEY = "templates/shared/public/sample-template.json";
+
+/**
+ * A checklist export: the spec's `users/{userId}/exports/checklist-{date}.pdf` with the id of
+ * this rendering after the date (`checklist-{date}-{objectId}.pdf`), for the reason given at
+ * profileImageKey: the PDF is written before the metadata naming it commits, and a second
+ * export on the same day must not overwrite the first one's bytes before (or unless) it
+ * commits. The file downloads as `checklist-{date}.pdf` (lib/exports/checklist-export.ts).
+ */
+export function checklistExportKey(userId: string, date: string, objectId: string): string {
+  return `users/${userId}/exports/checklist-${date}-${objectId}.pdf`;
+}

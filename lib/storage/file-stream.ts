@@ -7,7 +7,7 @@ import { auditPut, SYSTEM_ACTOR } from "@/lib/db/audit";
 import { transact } from "@/lib/db/transact";
 import { bucket, s3 } from "@/lib/s3/client";
 import { finalUploadKey } from "@/lib/s3/keys";
-import { UPLOAD_PURPOSES } from "@/lib/uploads/policies";
+import { FILE_PURPOSES } from "@/lib/uploads/policies";
 
 // The files table's change stream, handled in one place: on AWS a Lambda gets the records
 // (lib/storage/file-stream-lambda.ts, deployed by lib/infra/stream-lambda.ts), locally
@@ -30,7 +30,7 @@ const removedFile = z.object({
   s3Key: z.string(),
   originalName: z.string(),
   displayName: z.string().optional(),
-  purpose: z.enum(UPLOAD_PURPOSES),
+  purpose: z.enum(FILE_PURPOSES),
   profileId: z.string().optional(),
   mimeType: z.string().optional(),
   createdAt: z.string().optional(),

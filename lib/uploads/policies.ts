@@ -5,6 +5,9 @@ import { sizesApart } from "@/lib/format/bytes";
 
 export const UPLOAD_PURPOSES = ["avatar", "background", "document"] as const;
 export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
+/** What a stored file is for: an upload's purpose, or "export" for a PDF the app made (lib/exports/), which nobody uploads. */
+export const FILE_PURPOSES = [...UPLOAD_PURPOSES, "export"] as const;
+export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 const MB = 1024 * 1024;
 
