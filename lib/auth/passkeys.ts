@@ -42,6 +42,8 @@ import { openPasskeyThrottle } from "./throttle";
 // (lib/db/passkeys.ts). Attestation is not asked for ("none"): the app trusts the person
 // holding the account, not a make of authenticator.
 
+export { MAX_PASSKEYS };
+
 /** Who passkeys are bound to: the id (a domain), the name browsers show, the origin they sign in at. */
 export interface RelyingParty {
   id: string;

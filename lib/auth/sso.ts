@@ -70,7 +70,7 @@ export async function verifySsoSignIn(provider: SsoProvider, claims: SsoClaims, 
   if (!record.user.isActive) return refuse("inactive");
   const linked = record.ssoLinks[provider.id];
   if (linked !== undefined && linked !== subject) return refuse("link_conflict");
-  if (record.secondFactor) return refuse("second_factor");
+  if (record.secondFactor || record.passkeyCount > 0) return refuse("second_factor");
 
   const session = newSession(record.user.id, record.sessionGeneration, ctx);
   const recorded = await recordSignIn(record.user, record.sessionGeneration, { id: session.session.id, put: session.put }, ctx, {

@@ -2,6 +2,9 @@
 // bounded here (base64url only, lengths capped) before any of it is decoded or verified.
 import { z } from "zod";
 
+/** The extension results the app reads (credProps: whether the passkey is discoverable); the rest are dropped. */
+const extensionResults = z.object({ credProps: z.object({ rk: z.boolean().optional() }).optional() }).default({});
+
 const base64url = (max: number) => z.string().min(1).max(max).regex(/^[A-Za-z0-9_-]+$/, "must be base64url");
 
 export const passkeyNameSchema = z
@@ -18,7 +21,8 @@ export const newPasskeySchema = z.object({
 });
 export type NewPasskeyInput = z.input<typeof newPasskeySchema>;
 
-const transports = z.array(z.enum(["ble", "cable", "hybrid", "internal", "nfc", "smart-card", "usb"])).max(8).optional();
+// Names only ("internal", "hybrid", "usb"…): browsers add new ones, so any short lower-case word.
+const transports = z.array(z.string().regex(/^[a-z-]{1,20}$/)).max(8).optional();
 
 /** RegistrationResponseJSON as @simplewebauthn/browser's startRegistration returns it. */
 export const registrationResponseSchema = z.object({
@@ -34,7 +38,7 @@ export const registrationResponseSchema = z.object({
     publicKeyAlgorithm: z.number().int().optional(),
   }),
   authenticatorAttachment: z.enum(["platform", "cross-platform"]).optional(),
-  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+  clientExtensionResults: extensionResults,
 });
 
 /** AuthenticationResponseJSON as startAuthentication returns it. */
@@ -49,7 +53,7 @@ export const authenticationResponseSchema = z.object({
     userHandle: base64url(512).optional(),
   }),
   authenticatorAttachment: z.enum(["platform", "cross-platform"]).optional(),
-  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+  clientExtensionResults: extensionResults,
 });
 
 export const registerPasskeySchema = newPasskeySchema.extend({ response: registrationResponseSchema });
