@@ -179,6 +179,10 @@ const schema = z
     WEBAUTHN_RP_NAME: z.string().trim().min(1).max(64).default("Pre-Work"),
     // OIDC providers shown on the sign-in page (JSON array, see ssoProvider above).
     SSO_PROVIDERS: ssoProviders,
+    // "true": an SSO sign-in with a verified email no account has creates an active account with
+    // role `user` (audited as user.created by that new user, with the link, in one transaction).
+    // Off by default: only people an admin added sign in.
+    SSO_JIT_CREATE: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
     // Lets SSO_PROVIDERS name an http://127.0.0.1 or localhost issuer under NODE_ENV=production: for the e2e setup only.
     SSO_ALLOW_INSECURE_ISSUER: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   })

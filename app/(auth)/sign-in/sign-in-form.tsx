@@ -53,8 +53,9 @@ function PasswordStep({ callbackUrl, email, onRestart }: { callbackUrl: string; 
           Sign in
         </SubmitButton>
       </form>
+      {/* "Continue with", as the SSO buttons: the password form's button alone is named "Sign in". */}
       <div className="mt-6 border-t border-control pt-6">
-        <PasskeyButton callbackUrl={callbackUrl} label="Sign in with a passkey" />
+        <PasskeyButton callbackUrl={callbackUrl} label="Continue with a passkey" />
       </div>
     </>
   );
