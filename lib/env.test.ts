@@ -37,6 +37,17 @@ describe("env: proxy trust and public URL", () => {
 });
 
 describe("env: two-factor settings", () => {
+  it("takes a domain as the passkeys' relying-party id, never an IP address, and JIT accounts off by default", () => {
+    expect(withEnv({ WEBAUTHN_RP_ID: undefined, WEBAUTHN_ORIGIN: undefined })()).toMatchObject({ WEBAUTHN_RP_ID: undefined, WEBAUTHN_ORIGIN: undefined, WEBAUTHN_RP_NAME: "Pre-Work" });
+    expect(withEnv({ WEBAUTHN_RP_ID: "Example.COM" })().WEBAUTHN_RP_ID).toBe("example.com");
+    expect(withEnv({ WEBAUTHN_RP_ID: "localhost" })().WEBAUTHN_RP_ID).toBe("localhost");
+    for (const bad of ["127.0.0.1", "https://example.com", "exa mple.com", "[::1]"]) expect(withEnv({ WEBAUTHN_RP_ID: bad }), bad).toThrow(/WEBAUTHN_RP_ID/);
+    expect(withEnv({ WEBAUTHN_ORIGIN: "not a url" })).toThrow(/WEBAUTHN_ORIGIN/);
+    expect(withEnv({ SSO_JIT_CREATE: undefined })().SSO_JIT_CREATE).toBe(false);
+    expect(withEnv({ SSO_JIT_CREATE: "true" })().SSO_JIT_CREATE).toBe(true);
+    expect(withEnv({ SSO_JIT_CREATE: "yes" })).toThrow(/SSO_JIT_CREATE/);
+  });
+
   it("reads MFA_REQUIRED_ROLES as a list of known roles, empty by default", () => {
     expect(withEnv({ MFA_REQUIRED_ROLES: undefined })().MFA_REQUIRED_ROLES).toEqual([]);
     expect(withEnv({ MFA_REQUIRED_ROLES: " admin, manager ,admin" })().MFA_REQUIRED_ROLES).toEqual(["admin", "manager"]);

@@ -164,8 +164,25 @@ const schema = z
     // Adds "preload" to Strict-Transport-Security; submit the domain to hstspreload.org only
     // once every subdomain serves HTTPS, since leaving the list takes months.
     HSTS_PRELOAD: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+    // Passkeys (WebAuthn, lib/auth/passkeys.ts): the origin browsers sign in at and the
+    // relying-party id (that origin's host or a parent domain of it) passkeys are bound to.
+    // Both default from AUTH_URL (else the request's origin); changing the id later strands
+    // every registered passkey. The name is what the browser's passkey dialog shows.
+    WEBAUTHN_ORIGIN: optionalUrl,
+    WEBAUTHN_RP_ID: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^(localhost|([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63})$/, "must be a domain name such as example.com (not an IP address)")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    WEBAUTHN_RP_NAME: z.string().trim().min(1).max(64).default("Pre-Work"),
     // OIDC providers shown on the sign-in page (JSON array, see ssoProvider above).
     SSO_PROVIDERS: ssoProviders,
+    // "true": an SSO sign-in with a verified email no account has creates an active account with
+    // role `user` (audited as user.created by that new user, with the link, in one transaction).
+    // Off by default: only people an admin added sign in.
+    SSO_JIT_CREATE: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
     // Lets SSO_PROVIDERS name an http://127.0.0.1 or localhost issuer under NODE_ENV=production: for the e2e setup only.
     SSO_ALLOW_INSECURE_ISSUER: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   })

@@ -18,7 +18,7 @@ export const changeSetSchema = z.object({
 export const AUDIT_GROUPS = ["users", "profiles", "files", "templates", "sign-ins"] as const;
 export type AuditGroup = (typeof AUDIT_GROUPS)[number];
 
-const secondFactor = z.enum(["totp", "recovery_code"]);
+const secondFactor = z.enum(["totp", "recovery_code", "passkey"]);
 const userSnapshot = z.object({ email: z.string(), name: z.string(), role: z.string() });
 const batch = { batchId: z.string().optional() };
 
@@ -98,7 +98,14 @@ export const AUDIT_CATALOGUE = {
   // `secondFactor`: what followed the password for an account with two-factor authentication.
   "auth.signed_in": {
     group: "sign-ins", sentence: "{actor} signed in",
-    details: z.object({ email: z.string(), sessionId: z.string().optional(), secondFactor: secondFactor.optional() }),
+    details: z.object({
+      email: z.string(),
+      sessionId: z.string().optional(),
+      secondFactor: secondFactor.optional(),
+      // Signed in with a passkey alone (no password); `passkey` is the credential id.
+      passwordless: z.literal(true).optional(),
+      passkey: z.string().optional(),
+    }),
   },
   // Through an OIDC provider (SSO_PROVIDERS); `provider` is its configured id.
   "auth.sso_signed_in": {
@@ -124,7 +131,7 @@ export const AUDIT_CATALOGUE = {
     group: "sign-ins", sentence: "Failed sign-in as {details.email}",
     details: z.object({
       email: z.string(),
-      reason: z.enum(["bad_credentials", "inactive", "throttled", "bad_second_factor"]),
+      reason: z.enum(["bad_credentials", "inactive", "throttled", "bad_second_factor", "bad_passkey"]),
       // Set when the password was right and the second step failed (or was throttled).
       secondFactor: secondFactor.optional(),
     }),
@@ -142,7 +149,7 @@ export const AUDIT_CATALOGUE = {
   "auth.attempts_refused": {
     group: "sign-ins", sentence: "{details.count} {details.attempt} attempts for {details.subject} were refused while over the limit",
     details: z.object({
-      attempt: z.enum(["sign-in", "password reset", "second factor", "single sign-on"]),
+      attempt: z.enum(["sign-in", "password reset", "second factor", "single sign-on", "passkey"]),
       scope: z.enum(["email", "ip"]),
       subject: z.string(),
       count: z.number().int().min(1),
@@ -162,7 +169,16 @@ export const AUDIT_CATALOGUE = {
     details: z.object({ remaining: z.number().int().min(0), sessionId: z.string() }),
   },
   // An admin removed someone's second factor (a lost phone and no recovery codes); their sessions end with it.
-  "mfa.reset_by_admin": { group: "sign-ins", sentence: "{actor} reset {target:possessive} two-factor authentication", details: z.object({}) },
+  "mfa.reset_by_admin": {
+    group: "sign-ins", sentence: "{actor} reset {target:possessive} two-factor authentication",
+    details: z.object({ passkeysRemoved: z.number().int().optional() }),
+  },
+  // Passkeys (lib/auth/passkeys.ts); `credentialId` is the WebAuthn credential id (base64url).
+  "passkey.registered": {
+    group: "sign-ins", sentence: "{actor} added the passkey {details.name}",
+    details: z.object({ credentialId: z.string(), name: z.string(), passwordless: z.boolean() }),
+  },
+  "passkey.removed": { group: "sign-ins", sentence: "{actor} removed the passkey {details.name}", details: z.object({ credentialId: z.string(), name: z.string() }) },
 } as const satisfies Record<string, { group: AuditGroup; sentence: string; details: z.ZodType }>;
 
 export type AuditAction = keyof typeof AUDIT_CATALOGUE;

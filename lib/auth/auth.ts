@@ -3,10 +3,12 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { signInSchema } from "@/lib/validation/users";
-import { contextFromHeaders, requestContext, secureCookies } from "./request-context";
+import { passkeySignInSchema } from "@/lib/validation/passkeys";
+import { relyingPartyFor } from "./passkeys";
+import { contextFromHeaders, requestContext, requestOrigin, secureCookies } from "./request-context";
 import { verifySsoSignIn } from "./sso";
 import { secondFactorSignInSchema } from "@/lib/validation/mfa";
-import { verifySecondFactor, verifySignIn } from "./sign-in";
+import { type SecondFactorMethods, verifyPasskeySecondFactor, verifyPasskeySignIn, verifySecondFactor, verifySignIn } from "./sign-in";
 
 /** Codes travel in the sign-in URL, so they say nothing about whether the email exists. */
 class InvalidCredentials extends CredentialsSignin {
@@ -30,15 +32,30 @@ class ChallengeExpired extends CredentialsSignin {
  */
 export class SecondFactorRequired extends CredentialsSignin {
   code = "second_factor";
-  constructor(readonly challenge: string) {
+  constructor(
+    readonly challenge: string,
+    readonly methods: SecondFactorMethods,
+  ) {
     super();
   }
 }
 
-type Verified = { ok: true; user: { id: string; email: string; name: string }; sessionSecret: string } | { ok: false; reason: string; challenge?: string };
+type Verified =
+  | { ok: true; user: { id: string; email: string; name: string }; sessionSecret: string }
+  | { ok: false; reason: string; challenge?: string; methods?: SecondFactorMethods };
 
-/** Either step of a sign-in, by what was sent: a challenge and a code, or an email and password. */
+/**
+ * A sign-in, by what was sent: a passkey's assertion (alone, or with a challenge as the second
+ * step), a challenge and a code, or an email and password.
+ */
 async function verify(credentials: Partial<Record<string, unknown>>, ctx: ReturnType<typeof contextFromHeaders>): Promise<Verified> {
+  if (credentials.passkey !== undefined) {
+    const parsed = passkeySignInSchema.safeParse({ response: credentials.passkey, challenge: credentials.challenge });
+    if (!parsed.success) throw new InvalidCredentials();
+    const rp = relyingPartyFor(await requestOrigin());
+    const { response, challenge } = parsed.data;
+    return challenge ? verifyPasskeySecondFactor(challenge, response, rp, ctx) : verifyPasskeySignIn(response, rp, ctx);
+  }
   if (credentials.challenge !== undefined) {
     const parsed = secondFactorSignInSchema.safeParse(credentials);
     if (!parsed.success) throw new InvalidCredentials();
@@ -51,7 +68,7 @@ async function verify(credentials: Partial<Record<string, unknown>>, ctx: Return
 }
 
 function refusal(result: Extract<Verified, { ok: false }>): CredentialsSignin {
-  if (result.reason === "second_factor" && result.challenge) return new SecondFactorRequired(result.challenge);
+  if (result.reason === "second_factor" && result.challenge && result.methods) return new SecondFactorRequired(result.challenge, result.methods);
   if (result.reason === "throttled") return new TooManyAttempts();
   if (result.reason === "expired") return new ChallengeExpired();
   return new InvalidCredentials();
@@ -81,7 +98,7 @@ async function config(): Promise<NextAuthConfig> {
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       Credentials({
-        credentials: { email: {}, password: {}, challenge: {}, method: {}, code: {} },
+        credentials: { email: {}, password: {}, challenge: {}, method: {}, code: {}, passkey: {} },
         async authorize(credentials, request) {
           let result: Verified;
           try {

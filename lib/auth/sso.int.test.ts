@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { listAuditByAction, listAuditByTarget } from "@/lib/db/audit";
-import { createUser, setUserActive } from "@/lib/db/users";
+import { getCredentialsByEmail } from "@/lib/db/user-sign-in";
+import { createUser, getUserByEmail, setUserActive } from "@/lib/db/users";
+import { resetEnvForTests } from "@/lib/env";
 import type { SsoProvider } from "@/lib/env";
 import type { User } from "@/lib/validation/users";
 import { confirmEnrolment, startEnrolment } from "./mfa";
@@ -72,5 +74,62 @@ describe("verifySsoSignIn", () => {
     const user = await account();
     expect(await verifySsoSignIn(okta, claimsOf(user.email), request)).toEqual({ ok: false, reason: "throttled" });
     expect(await verifySsoSignIn(okta, claimsOf(user.email), ctx())).toMatchObject({ ok: true });
+  });
+
+  describe("with SSO_JIT_CREATE=true", () => {
+    const withJit = async (run: () => Promise<void>) => {
+      process.env.SSO_JIT_CREATE = "true";
+      resetEnvForTests();
+      try {
+        await run();
+      } finally {
+        delete process.env.SSO_JIT_CREATE;
+        resetEnvForTests();
+      }
+    };
+
+    it("creates an active user with role user for a verified email, audited by that user with the link, and signs them in", () =>
+      withJit(async () => {
+        const email = `jit-${randomUUID()}@example.com`;
+        const sub = randomUUID();
+        const result = await verifySsoSignIn(okta, { ...claimsOf(email.toUpperCase(), sub), name: "Jit Person" }, ctx());
+        expect(result).toMatchObject({ ok: true, user: { email, name: "Jit Person", role: "user", isActive: true }, sessionSecret: expect.any(String) });
+        if (!result.ok) return;
+        const created = await auditOf(result.user, "user.created");
+        expect(created).toMatchObject([{ userId: result.user.id, details: { email, role: "user" } }]);
+        expect(await auditOf(result.user, "auth.sso_signed_in")).toHaveLength(1);
+        expect((await getCredentialsByEmail(email))?.ssoLinks).toEqual({ okta: sub });
+        // The next sign-in finds the account; another subject for the email is still refused.
+        expect(await verifySsoSignIn(okta, claimsOf(email, sub), ctx())).toMatchObject({ ok: true, user: { id: result.user.id } });
+        expect(await verifySsoSignIn(okta, claimsOf(email, randomUUID()), ctx())).toEqual({ ok: false, reason: "link_conflict" });
+        expect(await auditOf(result.user, "user.created")).toHaveLength(1);
+      }));
+
+    it("creates nobody for an unverified email, and a hostile name falls back to the email's", () =>
+      withJit(async () => {
+        const unverified = `jit-${randomUUID()}@example.com`;
+        expect(await verifySsoSignIn(okta, claimsOf(unverified, randomUUID(), false), ctx())).toEqual({ ok: false, reason: "unverified_email" });
+        expect(await getUserByEmail(unverified)).toBeNull();
+
+        const email = `jit-${randomUUID()}@example.com`;
+        const result = await verifySsoSignIn(okta, { ...claimsOf(email), name: "\u0000<script>".repeat(40) }, ctx());
+        expect(result).toMatchObject({ ok: true, user: { name: email.split("@")[0] } });
+      }));
+
+    it("of two first sign-ins racing for one email, one account comes to be", () =>
+      withJit(async () => {
+        const email = `jit-${randomUUID()}@example.com`;
+        const sub = randomUUID();
+        const results = await Promise.all([1, 2].map(() => verifySsoSignIn(okta, claimsOf(email, sub), ctx())));
+        const ids = new Set(results.map((r) => (r.ok ? r.user.id : r.reason)));
+        expect(ids.size).toBe(1);
+        expect(results.every((r) => r.ok)).toBe(true);
+      }));
+  });
+
+  it("creates no account by default", async () => {
+    const email = `jit-${randomUUID()}@example.com`;
+    expect(await verifySsoSignIn(okta, claimsOf(email), ctx())).toEqual({ ok: false, reason: "unknown" });
+    expect(await getUserByEmail(email)).toBeNull();
   });
 });

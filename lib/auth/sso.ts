@@ -1,23 +1,29 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { appendAudit } from "@/lib/db/audit";
 import { newSession } from "@/lib/db/sessions";
 import { ssoLinkWrite } from "@/lib/db/sso-links";
-import { type Credentials, getCredentialsByEmail, recordSignIn } from "@/lib/db/user-sign-in";
-import type { SsoProvider } from "@/lib/env";
-import { emailSchema, type User } from "@/lib/validation/users";
+import { type Credentials, getCredentialsByEmail, getCredentialsById, recordSignIn } from "@/lib/db/user-sign-in";
+import { createUser } from "@/lib/db/users";
+import { env, type SsoProvider } from "@/lib/env";
+import { ConflictError } from "@/lib/errors";
+import { emailSchema, type User, userNameSchema } from "@/lib/validation/users";
 import type { RequestContext } from "./request-context";
 import { ANONYMOUS_ACTOR } from "./sign-in";
 import { openSignInThrottle } from "./throttle";
 
 // Signing in through an OIDC provider (SSO_PROVIDERS). The provider proves who someone is at
 // the provider; this module decides whether that someone is an account here. Only an active
-// user whose email the provider vouches for signs in: no account is ever created on the fly.
+// user whose email the provider vouches for signs in. No account is created on the fly unless
+// SSO_JIT_CREATE is on: then a vouched-for email no account has gets an active account with
+// role `user`, created by that person (the audit actor) together with the provider's link.
 
 /** What the IdP said, as next-auth hands it over: every field is the IdP's word, so untyped. */
 export interface SsoClaims {
   sub?: unknown;
   email?: unknown;
   email_verified?: unknown;
+  name?: unknown;
 }
 
 export type SsoRefusal = "unverified_email" | "unknown" | "inactive" | "link_conflict" | "second_factor" | "throttled";
@@ -49,10 +55,11 @@ export async function verifySsoSignIn(provider: SsoProvider, claims: SsoClaims, 
   const email = vouchedEmail(provider, claims);
   const knownEmail = email && email !== "unverified" ? email : null;
   // Without an email the address's limit is the one that counts; the provider's id keeps the bucket apart from real emails.
-  const [throttle, record] = await Promise.all([
+  const [throttle, found] = await Promise.all([
     openSignInThrottle("single sign-on", knownEmail ?? `${provider.id}:no-email`, ctx.ipAddress, now),
     knownEmail ? getCredentialsByEmail(knownEmail) : Promise.resolve(null),
   ]);
+  let record = found;
 
   const refuse = async (reason: SsoRefusal): Promise<SsoResult> => {
     const audit = () => auditRefusal(provider, typeof claims.email === "string" ? claims.email : undefined, record, ctx, reason);
@@ -66,11 +73,12 @@ export async function verifySsoSignIn(provider: SsoProvider, claims: SsoClaims, 
 
   if (throttle.over) return refuse("throttled");
   if (!subject || email === null || email === "unverified") return refuse("unverified_email");
+  if (!record && knownEmail && env().SSO_JIT_CREATE) record = await createJustInTime(provider, knownEmail, subject, claims, ctx);
   if (!record) return refuse("unknown");
   if (!record.user.isActive) return refuse("inactive");
   const linked = record.ssoLinks[provider.id];
   if (linked !== undefined && linked !== subject) return refuse("link_conflict");
-  if (record.secondFactor) return refuse("second_factor");
+  if (record.secondFactor || record.passkeyCount > 0) return refuse("second_factor");
 
   const session = newSession(record.user.id, record.sessionGeneration, ctx);
   const recorded = await recordSignIn(record.user, record.sessionGeneration, { id: session.session.id, put: session.put }, ctx, {
@@ -80,6 +88,30 @@ export async function verifySsoSignIn(provider: SsoProvider, claims: SsoClaims, 
   if (!recorded) return refuse("inactive");
   await throttle.forgetFirst();
   return { ok: true, user: record.user, sessionSecret: session.secret };
+}
+
+/** The name the provider gives, if it is one the app accepts, else the email's local part. */
+function nameFrom(claims: SsoClaims, email: string): string {
+  const given = typeof claims.name === "string" ? userNameSchema.safeParse(claims.name.trim()) : null;
+  if (given?.success && given.data) return given.data;
+  const local = userNameSchema.safeParse(email.split("@")[0]);
+  return local.success && local.data ? local.data : "New user";
+}
+
+/**
+ * SSO_JIT_CREATE: the account, its `user.created` entry (by the new user: nobody else acted)
+ * and the provider's link in one transaction; the sign-in that follows is the usual one. When
+ * the email was taken meanwhile (a racing sign-in, an admin's create), that account decides.
+ */
+async function createJustInTime(provider: SsoProvider, email: string, subject: string, claims: SsoClaims, ctx: RequestContext): Promise<Credentials | null> {
+  const id = randomUUID();
+  try {
+    await createUser({ email, name: nameFrom(claims, email), role: "user" }, { ...ctx, actorId: id, actorRole: "user" }, { id, with: [ssoLinkWrite(id, provider.id, subject)] });
+  } catch (error) {
+    if (error instanceof ConflictError) return getCredentialsByEmail(email);
+    throw error;
+  }
+  return getCredentialsById(id);
 }
 
 function auditRefusal(provider: SsoProvider, rawEmail: string | undefined, record: Credentials | null, ctx: RequestContext, reason: SsoRefusal) {

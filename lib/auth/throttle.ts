@@ -14,9 +14,16 @@ import { claimRefusedSummary, clearAttempts, countAttempt, countRefused, readCou
 
 // A second factor has a bucket of its own: a right password followed by wrong codes must not
 // lock the password out for longer, nor wrong passwords use up the code attempts.
-export type ThrottledAttempt = "sign-in" | "password reset" | "second factor" | "single sign-on";
+// Passwordless passkey sign-ins too: whose passkey it is may be unknown until it verifies.
+export type ThrottledAttempt = "sign-in" | "password reset" | "second factor" | "single sign-on" | "passkey";
 
-const KEY_PREFIX: Record<ThrottledAttempt, string> = { "sign-in": "sign-in", "password reset": "reset", "second factor": "second-factor", "single sign-on": "sso" };
+const KEY_PREFIX: Record<ThrottledAttempt, string> = {
+  "sign-in": "sign-in",
+  "password reset": "reset",
+  "second factor": "second-factor",
+  "single sign-on": "sso",
+  passkey: "passkey",
+};
 
 export interface Limit {
   scope: "email" | "ip";
@@ -85,4 +92,18 @@ export function openSignInThrottle(attempt: "sign-in" | "second factor" | "singl
   const config = env();
   const limits = limitsFor(email, ipAddress, { email: config.SIGN_IN_MAX_FAILURES_PER_EMAIL, ip: config.SIGN_IN_MAX_FAILURES_PER_IP });
   return openThrottle(attempt, limits, { minutes: config.SIGN_IN_WINDOW_MINUTES, now });
+}
+
+/**
+ * Passwordless passkey sign-ins: the client address's limit always, and the account's once the
+ * passkey names one (its user handle); an assertion that names no account counts only against
+ * the address, so nobody can lock out a stranger with made-up ones.
+ */
+export function openPasskeyThrottle(email: string | undefined, ipAddress: string | undefined, now = new Date()): Promise<Throttle> {
+  const config = env();
+  const limits: Limit[] = [
+    ...(email ? [{ scope: "email" as const, subject: email, max: config.SIGN_IN_MAX_FAILURES_PER_EMAIL }] : []),
+    ...(ipAddress ? [{ scope: "ip" as const, subject: ipAddress, max: config.SIGN_IN_MAX_FAILURES_PER_IP }] : []),
+  ];
+  return openThrottle("passkey", limits, { minutes: config.SIGN_IN_WINDOW_MINUTES, now });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { type AuditContext, auditPut } from "./audit";
 import { db, table } from "./client";
+import { listPasskeys, passkeyDeletes } from "./passkeys";
 import { transact, type TransactItem } from "./transact";
 import { END_ALL_SESSIONS } from "./user-item";
 
@@ -46,6 +47,11 @@ export function secondFactorOf(item: Record<string, unknown> | undefined): Secon
     lastUsedStep: typeof item.totpLastStep === "number" ? item.totpLastStep : undefined,
     recoveryCodeHashes: codes instanceof Set ? new Set([...codes].map(String)) : new Set(),
   };
+}
+
+/** How many passkeys the user has (lib/db/passkeys.ts keeps the count in each add's and removal's transaction). */
+export function passkeyCountOf(item: Record<string, unknown> | undefined): number {
+  return typeof item?.passkeyCount === "number" ? item.passkeyCount : 0;
 }
 
 export async function getSecondFactor(userId: string): Promise<SecondFactorRecord | null> {
@@ -171,22 +177,26 @@ export async function replaceRecoveryCodes(userId: string, proof: Proof, recover
 }
 
 /**
- * An admin's reset of someone else's second factor (no code: they lost it). Every session of
- * that user ends in the same transaction (the session generation moves), since whoever holds
- * one may be who took the phone. ProofRefused when there was no second factor to reset.
+ * An admin's reset of someone else's second factor (no code: they lost it): the authenticator
+ * app, the recovery codes and every passkey. Every session of that user ends in the same
+ * transaction (the session generation moves), since whoever holds one may be who took the
+ * phone. ProofRefused when there was no second factor to reset, or when a passkey was added or
+ * removed meanwhile (the count it read no longer holds: the admin tries again).
  */
 export async function resetSecondFactor(userId: string, ctx: AuditContext, now = new Date()): Promise<void> {
+  const passkeys = await listPasskeys(userId);
   await write(
     [
       {
         Update: {
           TableName: table("credentials"),
           Key: credentialKey(userId),
-          UpdateExpression: `SET updatedAt = :now ${REMOVE_SECOND_FACTOR}`,
-          ConditionExpression: "attribute_exists(totpSecret)",
-          ExpressionAttributeValues: { ":now": now.toISOString() },
+          UpdateExpression: `SET updatedAt = :now ${REMOVE_SECOND_FACTOR}, passkeyCount`,
+          ConditionExpression: `(attribute_exists(totpSecret) OR passkeyCount > :zero) AND ${passkeys.length ? "passkeyCount = :count" : "(attribute_not_exists(passkeyCount) OR passkeyCount = :zero)"}`,
+          ExpressionAttributeValues: { ":now": now.toISOString(), ":zero": 0, ...(passkeys.length ? { ":count": passkeys.length } : {}) },
         },
       },
+      ...passkeyDeletes(passkeys),
       {
         Update: {
           TableName: table("users"),
@@ -196,7 +206,7 @@ export async function resetSecondFactor(userId: string, ctx: AuditContext, now =
           ExpressionAttributeValues: END_ALL_SESSIONS.values,
         },
       },
-      auditPut(ctx, { action: "mfa.reset_by_admin", targetUserId: userId, details: {} }, now),
+      auditPut(ctx, { action: "mfa.reset_by_admin", targetUserId: userId, details: passkeys.length ? { passkeysRemoved: passkeys.length } : {} }, now),
     ],
     "resetSecondFactor",
   );

@@ -80,6 +80,11 @@ export function isLive(session: Session, generation: number, now = new Date()): 
   return session.generation === generation && session.expiresAtEpoch > epoch(now);
 }
 
+/** An authenticator app or at least one passkey (lib/db/passkeys.ts keeps the count). */
+function hasAnySecondFactor(credentials: Record<string, unknown> | undefined): boolean {
+  return typeof credentials?.totpEnrolledAt === "string" || (typeof credentials?.passkeyCount === "number" && credentials.passkeyCount > 0);
+}
+
 export interface SignedIn {
   user: User;
   session: Session;
@@ -102,7 +107,7 @@ export async function getSignedIn(userId: string, secret: string, now = new Date
   const found = await batchGetAll({
     [users]: { Keys: [{ id: userId }], ...USER_READ, ConsistentRead: true },
     [sessions]: { Keys: [{ id: sessionId }], ConsistentRead: true },
-    ...(withPolicy ? { [credentials]: { Keys: [{ userId }], ProjectionExpression: "userId, totpEnrolledAt", ConsistentRead: true } } : {}),
+    ...(withPolicy ? { [credentials]: { Keys: [{ userId }], ProjectionExpression: "userId, totpEnrolledAt, passkeyCount", ConsistentRead: true } } : {}),
   });
   const userItem = found.get(users)?.[0];
   const sessionItem = found.get(sessions)?.[0];
@@ -110,7 +115,7 @@ export async function getSignedIn(userId: string, secret: string, now = new Date
   const { user, sessionGeneration } = parseUserItem(userItem);
   const session = sessionSchema.parse(sessionItem);
   if (session.userId !== user.id || !user.isActive || !isLive(session, sessionGeneration, now)) return null;
-  return { user, session, ...(withPolicy ? { hasSecondFactor: typeof found.get(credentials)?.[0]?.totpEnrolledAt === "string" } : {}) };
+  return { user, session, ...(withPolicy ? { hasSecondFactor: hasAnySecondFactor(found.get(credentials)?.[0]) } : {}) };
 }
 
 /**

@@ -145,6 +145,15 @@ export const TABLES = {
     indexes: [],
     ttlAttribute: "expiresAtEpoch",
   },
+  // Passkeys (WebAuthn credentials, lib/db/passkeys.ts), one item per credential under its
+  // user: the user's list is one strongly consistent Query, and a passwordless sign-in finds its
+  // credential by the user handle the authenticator returns (the user id) and the credential id.
+  passkeys: {
+    baseName: "passkeys",
+    partitionKey: s("userId"),
+    sortKey: s("credentialId"),
+    indexes: [],
+  },
   // Pre-work templates' metadata (lib/db/templates.ts); the document itself is in S3. Lists are
   // one status at a time, most recently changed first.
   templates: {

@@ -3,7 +3,7 @@ import { emailSchema, type User } from "@/lib/validation/users";
 import { type AuditContext, auditPut } from "./audit";
 import { batchGetAll } from "./batch-get";
 import { table } from "./client";
-import { credentialKey, passwordHashWrite, type SecondFactorRecord, secondFactorOf } from "./credentials";
+import { credentialKey, passkeyCountOf, passwordHashWrite, type SecondFactorRecord, secondFactorOf } from "./credentials";
 import { ssoLinksOf } from "./sso-links";
 import { transact, type TransactItem } from "./transact";
 import { userIdForEmail } from "./user-email-guard";
@@ -20,6 +20,8 @@ export interface Credentials {
   legacyHash: boolean;
   /** Enrolled two-factor authentication: a password alone does not sign in. */
   secondFactor: SecondFactorRecord | null;
+  /** Registered passkeys (lib/db/passkeys.ts): any one is a second factor too. */
+  passkeyCount: number;
   /** The subject each OIDC provider signed this user in as (lib/db/sso-links.ts). */
   ssoLinks: Record<string, string>;
 }
@@ -58,13 +60,16 @@ export async function getCredentialsById(id: string): Promise<Credentials | null
     passwordHash,
     legacyHash: typeof stored !== "string" && typeof legacy === "string",
     secondFactor: secondFactorOf(credentials),
+    passkeyCount: passkeyCountOf(credentials),
     ssoLinks: ssoLinksOf(credentials),
   };
 }
 
 /** Writes a sign-in with a second factor brings into its transaction, and the factor for the audit entry. */
 export interface SecondFactorWrites {
-  method: "totp" | "recovery_code";
+  method: "totp" | "recovery_code" | "passkey";
+  /** The credential id of the passkey used, and whether it signed in alone (no password step). */
+  passkey?: { credentialId: string; passwordless: boolean };
   /** The spent challenge and proof: a failed condition on any of them refuses the sign-in. */
   items: (sessionId: string) => TransactItem[];
 }
@@ -116,7 +121,7 @@ export async function recordSignIn(
           { ...ctx, actorId: user.id, actorRole: user.role },
           sso
             ? { action: "auth.sso_signed_in", targetUserId: user.id, details: { email: user.email, sessionId: session.id, provider: sso.provider } }
-            : { action: "auth.signed_in", targetUserId: user.id, details: { email: user.email, sessionId: session.id, ...(secondFactor ? { secondFactor: secondFactor.method } : {}) } },
+            : { action: "auth.signed_in", targetUserId: user.id, details: { email: user.email, sessionId: session.id, ...signedInWith(secondFactor) } },
           now,
         ),
         ...(secondFactor?.items(session.id) ?? []),
@@ -133,3 +138,10 @@ export async function recordSignIn(
 }
 
 class StaleSignIn extends Error {}
+
+/** How the audit entry says the sign-in was proved beyond (or instead of) the password. */
+function signedInWith(secondFactor: SecondFactorWrites | undefined) {
+  if (!secondFactor) return {};
+  if (secondFactor.passkey?.passwordless) return { passwordless: true as const, passkey: secondFactor.passkey.credentialId };
+  return { secondFactor: secondFactor.method, ...(secondFactor.passkey ? { passkey: secondFactor.passkey.credentialId } : {}) };
+}

@@ -41,6 +41,8 @@ export interface CreateUserOptions {
   /** A set-password link issued with the account (see lib/db/invites.ts). */
   invite?: TransactItem;
   inviteExpiresAt?: string;
+  /** Writes that must happen with the account or not at all (an SSO link of a just-in-time account). */
+  with?: TransactItem[];
 }
 
 export async function createUser(input: NewUser, ctx: AuditContext, options: CreateUserOptions = {}): Promise<User> {
@@ -75,6 +77,7 @@ export async function createUser(input: NewUser, ctx: AuditContext, options: Cre
   if (input.passwordHash) items.push(passwordHashWrite(user.id, input.passwordHash, now));
   if (user.role === "admin") items.push(activeAdminsChange(1));
   items.push(...userSearchWrites(null, user), ...userCountChanges(null, user));
+  if (options.with) items.push(...options.with);
   if (options.invite) {
     items.push(options.invite);
     items.push(auditPut(ctx, { action: "user.invited", targetUserId: user.id, details: { expiresAt: options.inviteExpiresAt ?? "" } }, now));

@@ -2,11 +2,14 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { SecondFactorRequired, signIn } from "@/lib/auth/auth";
+import { relyingPartyFor, signInPasskeyOptions } from "@/lib/auth/passkeys";
+import type { SecondFactorMethods } from "@/lib/auth/sign-in";
 import { requestOrigin } from "@/lib/auth/request-context";
 import { safeReturnPath } from "@/lib/auth/safe-redirect";
 import { AppError, SERVICE_UNAVAILABLE_SIGN_IN, ThrottledError, ValidationError } from "@/lib/errors";
 import type { FormState } from "@/lib/types/action-result";
 import { secondFactorSignInSchema, WRONG_SECOND_FACTOR } from "@/lib/validation/mfa";
+import { passkeySignInSchema } from "@/lib/validation/passkeys";
 import { signInSchema } from "@/lib/validation/users";
 import { formValues, publicAction } from "../safe-action";
 
@@ -14,7 +17,7 @@ import { formValues, publicAction } from "../safe-action";
  * What the sign-in form gets back: the failure and the email typed (never the password), or,
  * for an account with two-factor authentication, the challenge of the second step.
  */
-export type SignInState = FormState<{ challenge: string }, "email">;
+export type SignInState = FormState<{ challenge: string; methods: SecondFactorMethods }, "email">;
 
 /** The second step's form: the failure, or `expired` when the sign-in must start again. */
 export type SecondFactorState = FormState<{ expired: true }>;
@@ -49,7 +52,7 @@ const signInWithPassword = publicAction(signInSchema.extend({ callbackUrl }), as
   try {
     return await signInWith({ email, password }, callbackUrl, () => new AppError(GENERIC));
   } catch (error) {
-    if (error instanceof SecondFactorRequired) return { challenge: error.challenge };
+    if (error instanceof SecondFactorRequired) return { challenge: error.challenge, methods: error.methods };
     throw error;
   }
 });
@@ -80,3 +83,25 @@ export async function signInSecondFactorAction(_previous: SecondFactorState, for
   if (!result.ok && result.fieldErrors?.challenge) return { ok: true, data: { expired: true } };
   return result;
 }
+
+const WRONG_PASSKEY = "That passkey did not sign you in. Use another one, or sign in with your password.";
+const passkeyChallengeSchema = z.object({ challenge: passkeySignInSchema.shape.challenge });
+
+/**
+ * Options for the browser's passkey dialog: with `challenge` (the password step's), for the
+ * second step (`expired` when that step is gone); without, for a passwordless sign-in.
+ */
+export const passkeySignInOptionsAction = publicAction(passkeyChallengeSchema, async ({ challenge }, { request }) => {
+  const options = await signInPasskeyOptions(challenge, relyingPartyFor(await requestOrigin()), request);
+  return options ? { options } : { expired: true as const };
+});
+
+/** Signs in with the passkey's answer (redirects when accepted); `expired` when the second step must start again. */
+export const signInWithPasskeyAction = publicAction(passkeySignInSchema.extend({ callbackUrl }), async ({ response, challenge, callbackUrl }): Promise<{ expired: true }> => {
+  try {
+    return await signInWith({ passkey: response, ...(challenge ? { challenge } : {}) }, callbackUrl, () => new AppError(WRONG_PASSKEY));
+  } catch (error) {
+    if (error instanceof ChallengeExpired) return { expired: true };
+    throw error;
+  }
+});
