@@ -10,7 +10,7 @@ import { listAuditByTarget } from "@/lib/db/audit";
 import { freePort } from "../scripts/local-stack";
 import { seriousViolations } from "./fixtures/accessibility";
 import { type AppServer, startAppServer } from "./fixtures/app-server";
-import { makeUser, PASSWORD } from "./fixtures/users";
+import { makeUser, PASSWORD, signOutFromMenu } from "./fixtures/users";
 import { expect, test } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
@@ -63,7 +63,7 @@ async function passwordStep(page: Page, email: string) {
 }
 
 async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOutFromMenu(page);
   await expect(page).toHaveURL(/\/sign-in/);
 }
 
