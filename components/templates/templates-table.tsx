@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -59,7 +60,10 @@ export function TemplatesTable({ templates }: { templates: TemplateRow[] }) {
                 <StatusBadge tone={template.status === "active" ? "success" : "neutral"}>{template.status === "active" ? "Active" : "Archived"}</StatusBadge>
               </td>
               <td className="px-4 py-3 whitespace-nowrap">{formatUtc(template.updatedAt)}</td>
-              <td className="px-4 py-3 text-right">
+              <td className="px-4 py-3 text-right whitespace-nowrap">
+                <Link href={`/admin/templates/${encodeURIComponent(template.id)}/progress`} className="px-3 py-1.5 text-sm font-medium text-link hover:underline">
+                  Progress<span className="sr-only"> of {template.title}</span>
+                </Link>
                 {template.status === "active" ? (
                   <Button variant="danger-ghost" className="px-3 py-1.5" onClick={() => setArchiving(template)}>
                     Archive<span className="sr-only"> {template.title}</span>
