@@ -1,29 +1,23 @@
 import "server-only";
 import { profileSubject } from "@/lib/auth/subjects";
 import type { AuditContext } from "@/lib/db/audit";
-import { acknowledgeItem, checklistUpdateItem, getChecklistHolder } from "@/lib/db/checklist";
-import type { FileMetadata } from "@/lib/db/files";
-import { createProfile, getProfile, type NewProfile, type Profile, type ProfilePatch, updateProfile } from "@/lib/db/profiles";
+import { acknowledgeItem } from "@/lib/db/checklist";
+import { createProfile, type NewProfile, type Profile, type ProfilePatch, updateProfile } from "@/lib/db/profiles";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import type { TransactItem } from "@/lib/db/transact";
 import type { User } from "@/lib/validation/users";
 import { evaluateChecklist, type FieldHint, fieldHints, initialFields, isOverdue } from "./checklist-core";
 import type { ChecklistView } from "./checklist-view";
 import type { Template } from "./schema";
+import { templateOf } from "./checklist-documents";
 import { getTemplate } from "./service";
+
+export { templateOf };
 
 // Template-based profiles (issue #14 parts 3, 4, 6): creating one from a template, saving it with
 // its progress, a document or an acknowledgement moving its checklist, and the ChecklistView
 // the checklist panel, the home page and the PDF export render.
 
 const NO_TEMPLATE = "This template does not exist.";
-
-/** The template a profile was made from, as it is now (archived ones still count), or null if it cannot be read. */
-export async function templateOf(profile: Pick<Profile, "templateId">): Promise<(Template & { id: string; version: number }) | null> {
-  if (!profile.templateId) return null;
-  const read = await getTemplate(profile.templateId);
-  return read?.ok ? { ...read.template, id: read.metadata.id, version: read.metadata.version } : null;
-}
 
 /** The document id in a template version's key (`…/template-{documentId}.json`). */
 const documentIdOf = (s3Key: string) => /template-([^/]+)\.json$/.exec(s3Key)?.[1] ?? s3Key;
@@ -47,30 +41,6 @@ export async function createProfileFromTemplate(ownerId: string, input: Omit<New
 /** Saves a profile; a template-based one's progress moves in the same transaction. */
 export async function saveProfile(profile: Profile, expectedVersion: number, patch: ProfilePatch, ctx: AuditContext): Promise<Profile> {
   return updateProfile(profile.id, expectedVersion, patch, ctx, await templateOf(profile));
-}
-
-/**
- * For a document completed for a template-based profile's checklist: the Update of that
- * profile's checklist that goes into the ready mark's transaction (built again on each attempt).
- */
-export async function documentChecklistItem(file: FileMetadata, now: Date): Promise<TransactItem | undefined> {
-  if (file.purpose !== "document" || !file.profileId || !file.documentKind) return undefined;
-  const holder = await getChecklistHolder(file.profileId);
-  if (!holder || holder.userId !== file.uploadedBy) throw new NotFoundError("This profile no longer exists.");
-  const template = await templateOf(holder);
-  if (!template) return undefined;
-  const documents = { ...(holder.checklistDocuments ?? {}), [file.documentKind]: { fileId: file.id, at: now.toISOString() } };
-  return checklistUpdateItem(holder, template, { documents }, now).item;
-}
-
-/** Checks, at upload start, that a document kind is one the profile's checklist asks for. */
-export async function assertChecklistDocument(ownerId: string, profileId: string | undefined, documentKind: string): Promise<void> {
-  const profile = profileId ? await getProfile(profileId, { consistent: true }) : null;
-  if (!profile || profile.userId !== ownerId) throw new NotFoundError("This profile does not exist.");
-  const template = await templateOf(profile);
-  if (!template?.checklist.some((item) => item.kind === "document" && item.documentKind === documentKind)) {
-    throw new ValidationError("This profile's checklist asks for no such document.", { documentKind: ["This profile's checklist asks for no such document."] });
-  }
 }
 
 function viewOf(profile: Profile, owner: { id: string; name: string }, template: Template & { id: string }, now: Date): ChecklistView {

@@ -6,7 +6,7 @@ import { markUploadReady, recordPendingUpload, recordRejectedUpload } from "@/li
 import { deleteFileRecord, type FileMetadata, getFile } from "@/lib/db/files";
 import { getProfile } from "@/lib/db/profiles";
 import { ChecklistMoved } from "@/lib/db/checklist";
-import { assertChecklistDocument, documentChecklistItem } from "@/lib/templates/checklist";
+import { assertChecklistDocument, documentChecklistItem } from "@/lib/templates/checklist-documents";
 import type { User } from "@/lib/validation/users";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { bucket, s3 } from "@/lib/s3/client";
