@@ -97,8 +97,8 @@ function ChecklistRow({ item, view, canAcknowledge }: { item: ChecklistItemState
           <blockquote className="border-l-2 border-rule pl-3 text-sm">{item.statement}</blockquote>
           {!item.done && canAcknowledge ? (
             <div>
-              <Button variant="secondary" disabled={pending} onClick={acknowledge}>
-                I acknowledge<span className="sr-only">: {item.label}</span>
+              <Button variant="secondary" disabled={pending} onClick={acknowledge} aria-label={`I acknowledge: ${item.label}`}>
+                I acknowledge
               </Button>
             </div>
           ) : null}
