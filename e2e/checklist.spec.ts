@@ -87,9 +87,9 @@ test("a user completes a template's checklist; the admin sees it in the progress
   await expect(adminPage.getByRole("heading", { level: 1, name: `Progress: ${title}` })).toBeVisible();
   const row = adminPage.getByRole("row").filter({ has: adminPage.getByRole("rowheader", { name: /Zoë Ångström/ }) });
   await expect(row.getByRole("cell", { name: "4 of 4 (100%)" })).toBeVisible();
-  await adminPage.getByRole("link", { name: "Overdue" }).click();
+  await adminPage.getByRole("link", { name: "Overdue", exact: true }).click();
   await expect(adminPage.getByText("No overdue profiles")).toBeVisible();
-  await adminPage.getByRole("link", { name: "Done" }).click();
+  await adminPage.getByRole("link", { name: "Done", exact: true }).click();
   await expect(row.getByRole("cell", { name: "4 of 4 (100%)" })).toBeVisible();
   for (const scheme of ["light", "dark"] as const) {
     await adminPage.emulateMedia({ colorScheme: scheme });
