@@ -5,11 +5,23 @@ import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/current-user";
 import { dailyActivity } from "@/lib/db/audit-stats";
 import { PageHeader } from "@/components/ui/page-header";
+import { ChecklistProgress } from "@/components/checklist/checklist-panel";
+import { listProfiles } from "@/lib/db/profiles";
+import { checklistViewOf } from "@/lib/templates/checklist";
+import type { ChecklistView } from "@/lib/templates/checklist-view";
+import type { User } from "@/lib/validation/users";
+
+/** The user's own template-based profiles with items still open (at most 20 profiles, a template read each). */
+async function openChecklists(user: User): Promise<ChecklistView[]> {
+  const profiles = (await listProfiles(user.id)).filter((profile) => profile.templateId);
+  const views = await Promise.all(profiles.map((profile) => checklistViewOf(profile, user)));
+  return views.flatMap((entry) => (entry && entry.view.done < entry.view.total ? [entry.view] : []));
+}
 
 export default async function HomePage() {
   const user = await requireUser();
   // Daily counters (a few batch reads), never the entries of the period.
-  const activity = can(user, "audit.view_all") ? await dailyActivity(30) : null;
+  const [activity, checklists] = await Promise.all([can(user, "audit.view_all") ? dailyActivity(30) : null, openChecklists(user)]);
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
@@ -25,6 +37,28 @@ export default async function HomePage() {
           </>
         }
       />
+      {checklists.length ? (
+        <section aria-labelledby="checklist-heading" className="rounded-xl border border-subtle bg-surface p-6">
+          <h2 id="checklist-heading" className="text-lg font-medium">
+            Your open checklist items
+          </h2>
+          <ul role="list" className="mt-3 flex flex-col gap-4">
+            {checklists.map((view) => (
+              <li key={view.profileId} className="flex flex-col gap-2">
+                <Link href={`/profiles/${view.profileId}`} className="font-medium text-link underline hover:no-underline">
+                  {view.profileName} · {view.templateTitle}
+                </Link>
+                <ChecklistProgress view={view} label={`Progress of ${view.profileName}`} />
+                <ul role="list" className="list-disc pl-5 text-sm">
+                  {view.items.filter((item) => !item.done).map((item) => (
+                    <li key={item.id}>{item.label}{view.overdue ? " (overdue)" : ""}</li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {can(user, "users.list") ? (
         <section aria-labelledby="admin-heading" className="rounded-xl border border-subtle bg-surface p-6">
           <h2 id="admin-heading" className="text-lg font-medium">

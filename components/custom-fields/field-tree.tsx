@@ -84,8 +84,10 @@ const FieldRow = memo(function FieldRow({ id, ...place }: { id: string } & RowPl
   if (!node) return null;
 
   const { path, name, label } = rowName(node, parentPath, inList, index);
+  const hint = store.hintOf(node);
+  const hintId = store.domId(id, "hint");
   const problemsId = store.domId(id, "problems");
-  const describedBy = problems.length ? problemsId : undefined;
+  const describedBy = [problems.length ? problemsId : "", hint ? hintId : ""].filter(Boolean).join(" ") || undefined;
   const container = isContainer(node.kind);
 
   const move = (delta: -1 | 1) => {
@@ -150,6 +152,18 @@ const FieldRow = memo(function FieldRow({ id, ...place }: { id: string } & RowPl
           drop === "after" && "shadow-[0_3px_0_0_var(--color-indigo-500)]",
         )}
       >
+        {hint ? (
+          <div id={hintId} className="basis-full pl-6 text-sm">
+            <span className="font-medium text-strong">{hint.label}</span>
+            {hint.required ? (
+              <span className="ml-1 text-danger">
+                <span aria-hidden="true">*</span>
+                <span className="sr-only"> (required)</span>
+              </span>
+            ) : null}
+            {hint.help ? <span className="ml-2 text-muted">{hint.help}</span> : null}
+          </div>
+        ) : null}
         <span
           draggable
           aria-hidden="true"
@@ -202,7 +216,7 @@ const FieldRow = memo(function FieldRow({ id, ...place }: { id: string } & RowPl
               {node.kind === "list" ? count(node.children.length, "item", "items") : count(node.children.length, "field", "fields")}
             </button>
           ) : (
-            <ValueInput store={store} node={node} invalid={problems.some((p) => p.on === "value")} describedBy={describedBy} />
+            <ValueInput store={store} node={node} hint={hint} invalid={problems.some((p) => p.on === "value")} describedBy={describedBy} />
           )}
         </div>
 

@@ -2,11 +2,15 @@
 // selector for that row only. A keystroke replaces one node; every row's selector runs (a map
 // lookup), and only rows whose own node, path or problems changed re-render. At 200 fields
 // that keeps typing at a single row's render instead of the whole form's.
+import type { FieldHint } from "@/lib/templates/checklist-core";
 import { createContext, use, useSyncExternalStore } from "react";
 import { formatJsonText, type JsonTextResult, parseJsonText } from "@/lib/custom-fields/json-text";
 import { customFieldProblems, type FieldProblem, isJsonObject, type JsonObject, keyProblem } from "@/lib/custom-fields/validation";
 import { type FieldTree, treeFromJson } from "@/lib/custom-fields/model";
 import { snapshotOf, type TreeSnapshot } from "@/lib/custom-fields/snapshot";
+
+/** The browser-side shape of a template field hint (lib/templates/checklist-core.ts). */
+export type { FieldHint };
 
 export type EditorMode = "form" | "json";
 
@@ -43,6 +47,8 @@ export class FieldsStore {
     tree: FieldTree,
     /** Prefix of the DOM ids of this editor's inputs (from useId), so two editors never clash. */
     readonly domPrefix: string,
+    /** A template's fields by key (issue #14): top-level rows of these names show its label, help, required mark and choices. */
+    readonly hints: ReadonlyMap<string, FieldHint> = new Map(),
   ) {
     this.tree = tree;
   }
@@ -54,6 +60,11 @@ export class FieldsStore {
 
   private emit(): void {
     for (const listener of this.listeners) listener();
+  }
+
+  /** The template's hint for a row, when it is a top-level field the template names. */
+  hintOf(node: { parentId: string | null; key: string }): FieldHint | undefined {
+    return node.parentId === this.tree.rootId ? this.hints.get(node.key) : undefined;
   }
 
   getTree(): FieldTree {

@@ -2,9 +2,9 @@
 // The input that fits a row's kind. Values are always plain input values or React text, never
 // markup, so a hostile string stays a string.
 import { cn } from "@/components/ui/cn";
-import { type FieldNode } from "@/lib/custom-fields/model";
+import { type FieldNode, isIsoDate } from "@/lib/custom-fields/model";
 import { editNode } from "@/lib/custom-fields/tree-edits";
-import type { FieldsStore } from "./store";
+import type { FieldHint, FieldsStore } from "./store";
 
 export const inputClasses = (invalid: boolean, extra?: string) =>
   cn(
@@ -17,17 +17,35 @@ export const inputClasses = (invalid: boolean, extra?: string) =>
 interface ValueInputProps {
   store: FieldsStore;
   node: FieldNode;
+  /** A template's field: its allowed values become a choice, a date field gets a date picker. */
+  hint?: FieldHint;
   invalid: boolean;
   describedBy: string | undefined;
 }
 
-export function ValueInput({ store, node, invalid, describedBy }: ValueInputProps) {
+export function ValueInput({ store, node, hint, invalid, describedBy }: ValueInputProps) {
   const id = store.domId(node.id, "value");
   const edit = (change: Parameters<typeof editNode>[2]) => store.update(editNode(store.getTree(), node.id, change), [node.id]);
   const common = { id, "aria-label": "Value", "aria-invalid": invalid || undefined, "aria-describedby": describedBy };
 
+  if (node.kind === "text" && hint?.allowedValues?.length) {
+    const values = hint.allowedValues.includes(node.text) || node.text === "" ? hint.allowedValues : [node.text, ...hint.allowedValues];
+    return (
+      <select {...common} className={inputClasses(invalid, "w-full")} value={node.text} onChange={(e) => edit({ text: e.target.value })}>
+        <option value="">Choose…</option>
+        {values.map((value) => (
+          <option key={value} value={value}>
+            {value}
+          </option>
+        ))}
+      </select>
+    );
+  }
   switch (node.kind) {
     case "text":
+      if (hint?.type === "date" && (node.text === "" || isIsoDate(node.text))) {
+        return <input {...common} type="date" className={inputClasses(invalid, "w-full")} value={node.text} onChange={(e) => edit({ text: e.target.value })} />;
+      }
       return <input {...common} type="text" className={inputClasses(invalid, "w-full")} value={node.text} onChange={(e) => edit({ text: e.target.value })} />;
     case "number":
       return (

@@ -28,8 +28,8 @@ const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes("Files"
  * Drag and drop, paste or pick files; each goes straight to S3 with its own progress bar, can
  * be cancelled or retried, and files the policy refuses are listed with the reason instead.
  */
-export function Uploader({ purpose, ownerId, profileId, multiple = false, onUploaded, label = "Upload files" }: UploaderProps) {
-  const { uploads, announcement, add, cancel, retry, clearFinished } = useUploads({ purpose, ownerId, profileId, onUploaded });
+export function Uploader({ purpose, ownerId, profileId, documentKind, multiple = false, onUploaded, label = "Upload files" }: UploaderProps) {
+  const { uploads, announcement, add, cancel, retry, clearFinished } = useUploads({ purpose, ownerId, profileId, documentKind, onUploaded });
   const policy = UPLOAD_POLICIES[purpose];
   const inputId = useId();
   const limitsId = useId();

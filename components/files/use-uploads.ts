@@ -31,8 +31,10 @@ export interface UploadTarget {
   purpose: UploadPurpose;
   /** Whose file space; the signed-in user's when absent. */
   ownerId?: string;
-  /** For avatars and backgrounds. */
+  /** For avatars and backgrounds, and a document for that profile's checklist. */
   profileId?: string;
+  /** A document for the profile's checklist: the kind its template asks for (issue #14). */
+  documentKind?: string;
 }
 
 export interface UseUploadsOptions extends UploadTarget {
@@ -95,9 +97,9 @@ export function useUploads(options: UseUploadsOptions) {
         toast.error(`${file.name}: ${error}`);
       };
       update(key, { state: "starting", loaded: 0, error: undefined, uploaded: undefined });
-      const { purpose, ownerId, profileId } = latest.current;
+      const { purpose, ownerId, profileId, documentKind } = latest.current;
       try {
-        const { fileId, uploadUrl } = await callAction(() => startUploadAction({ purpose, ownerId, profileId, name: file.name, type: file.type, size: file.size }));
+        const { fileId, uploadUrl } = await callAction(() => startUploadAction({ purpose, ownerId, profileId, ...(documentKind ? { documentKind } : {}), name: file.name, type: file.type, size: file.size }));
         if (!current()) return abandon(fileId, "cancelled");
         pendingIds.current.set(key, fileId);
         update(key, { state: "uploading" });

@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
+import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import {
@@ -25,17 +26,25 @@ import { ActionError, callAction, messageOf } from "@/lib/types/action-result";
 import { type ProfileSummary, TYPE_LABELS } from "@/lib/profiles/views";
 import { useProfileDetailsForm } from "./use-profile-details-form";
 
+/** An active template a new profile may start from (the page lists them; issue #14). */
+export interface TemplateChoice {
+  id: string;
+  title: string;
+  profileType: ProfileSummary["type"];
+}
+
 interface ProfileCardsProps {
   ownerId: string;
   profiles: ProfileSummary[];
+  templates?: TemplateChoice[];
   /** "/profiles", or "/admin/users/{id}/profiles" when managing someone else's. */
   basePath: string;
 }
 
-export function ProfileCards({ ownerId, profiles, basePath }: ProfileCardsProps) {
+export function ProfileCards({ ownerId, profiles, basePath, templates = [] }: ProfileCardsProps) {
   return (
     <div className="flex flex-col gap-6">
-      <CreateProfileForm ownerId={ownerId} basePath={basePath} />
+      <CreateProfileForm ownerId={ownerId} basePath={basePath} templates={templates} />
       {profiles.length === 0 ? (
         <EmptyState title="No profiles yet — create one" description="Give it a name and a type above. The first profile becomes the default." />
       ) : (
@@ -51,18 +60,28 @@ export function ProfileCards({ ownerId, profiles, basePath }: ProfileCardsProps)
   );
 }
 
-function CreateProfileForm({ ownerId, basePath }: { ownerId: string; basePath: string }) {
+function CreateProfileForm({ ownerId, basePath, templates }: { ownerId: string; basePath: string; templates: TemplateChoice[] }) {
   const router = useRouter();
   const headingId = useId();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const [templateId, setTemplateId] = useState("");
   const form = useProfileDetailsForm({ name: "", type: "personal" });
+  const offered = templates.filter((t) => t.profileType === form.values.type);
+  // A template chosen for another type no longer applies once the type changes.
+  const chosen = offered.some((t) => t.id === templateId) ? templateId : "";
   const submit = form.handleSubmit((details) =>
     startTransition(async () => {
       try {
-        const created = await callAction(() => createProfileAction({ userId: ownerId, ...details }));
+        const created = await callAction(() => createProfileAction({ userId: ownerId, ...details, ...(chosen ? { templateId: chosen } : {}) }));
         setError(null);
         form.reset({ name: "", type: details.type });
+        setTemplateId("");
+        if (chosen) {
+          // A template's fields are to be filled in: go straight to them.
+          router.push(`${basePath}/${created.id}`);
+          return;
+        }
         toast.success(`Created “${created.name}”.`, {
           action: { label: "Edit its fields", onClick: () => router.push(`${basePath}/${created.id}`) },
         });
@@ -81,6 +100,14 @@ function CreateProfileForm({ ownerId, basePath }: { ownerId: string; basePath: s
       </h2>
       <form onSubmit={submit} noValidate className="mt-3 flex flex-wrap items-end gap-4">
         <ProfileDetailsFields form={form} className="flex-1" />
+        {offered.length ? (
+          <SelectField
+            label="Start from"
+            options={[{ value: "", label: "Blank profile" }, ...offered.map((t) => ({ value: t.id, label: `Template: ${t.title}` }))]}
+            value={chosen}
+            onChange={(event) => setTemplateId(event.target.value)}
+          />
+        ) : null}
         <SubmitButton pending={pending} pendingLabel="Creating…" className="mb-px">
           Create profile
         </SubmitButton>

@@ -9,7 +9,7 @@ import { toast } from "sonner";
 import { FieldsEditor } from "@/components/custom-fields/fields-editor";
 import { treeFromJson } from "@/lib/custom-fields/model";
 import { snapshotOf } from "@/lib/custom-fields/snapshot";
-import { FieldsStore } from "@/components/custom-fields/store";
+import { type FieldHint, FieldsStore } from "@/components/custom-fields/store";
 import { Alert, AlertPanel } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -47,11 +47,13 @@ interface ProfileEditorProps {
   backHref: string;
   /** Whose profile this is, when it is not the viewer's own. */
   ownerName?: string;
+  /** The fields of the template the profile was made from: labels, help, required marks, choices. */
+  hints?: FieldHint[];
 }
 
-export function ProfileEditor({ profile, viewerId, backHref, ownerName }: ProfileEditorProps) {
+export function ProfileEditor({ profile, viewerId, backHref, ownerName, hints }: ProfileEditorProps) {
   const domPrefix = useId();
-  const [store] = useState(() => new FieldsStore(treeFromJson(profile.customFields), domPrefix));
+  const [store] = useState(() => new FieldsStore(treeFromJson(profile.customFields), domPrefix, new Map((hints ?? []).map((hint) => [hint.key, hint]))));
   const [base, setBase] = useState<ProfileData>(profile);
   const [review, setReview] = useState<Review | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);

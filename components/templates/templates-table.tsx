@@ -73,6 +73,9 @@ export function TemplatesTable({ templates }: { templates: TemplateRow[] }) {
               </td>
               <td className="px-4 py-3 whitespace-nowrap">{formatUtc(template.updatedAt)}</td>
               <td className="px-4 py-3 text-right whitespace-nowrap">
+                <Link href={`/admin/templates/${encodeURIComponent(template.id)}/progress`} className="px-3 py-1.5 text-sm font-medium text-link hover:underline">
+                  Progress<span className="sr-only"> of {template.title}</span>
+                </Link>
                 {template.status === "active" ? (
                   <Link href={`/admin/templates/${template.id}/edit`} className="mr-2 text-sm font-medium text-link hover:underline">
                     Edit<span className="sr-only"> {template.title}</span>

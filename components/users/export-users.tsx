@@ -1,87 +1,17 @@
 "use client";
-import { useRef, useState } from "react";
-import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
-import { downloadBlob, filenameFromDisposition } from "@/components/ui/download";
+import { CsvExport } from "@/components/ui/csv-export";
 import { filterParams } from "@/lib/users/filter-url";
 import type { UserFilter } from "@/lib/validation/users";
 
-// CSV export of every user matching the current filter (all pages, not only the one shown).
-// The route streams the file; reading the stream here lets the person see progress against
-// X-Total-Count (unknown for a name-or-email search: the bar is then indeterminate) and cancel.
-
-interface Progress {
-  rows: number;
-  total: number | null;
-}
-
-const NEWLINE = 10;
+// CSV export of every user matching the current filter (components/ui/csv-export.tsx streams it).
 
 export function ExportUsers({ filter }: { filter: UserFilter }) {
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const controller = useRef<AbortController | null>(null);
-
-  async function run() {
-    const abort = new AbortController();
-    controller.current = abort;
-    setProgress({ rows: 0, total: null });
-    try {
-      const response = await fetch(`/api/users/export?${filterParams(filter).toString()}`, { signal: abort.signal, cache: "no-store" });
-      if (!response.ok || !response.body) {
-        throw new Error(response.status === 401 ? "Your session has ended. Please sign in again." : response.status === 403 ? "You do not have permission to export users." : "The export failed. Please try again.");
-      }
-      const header = response.headers.get("X-Total-Count");
-      const total = header !== null && /^\d+$/.test(header) ? Number(header) : null;
-      const reader = response.body.getReader();
-      const chunks: Uint8Array<ArrayBuffer>[] = [];
-      // Lines end in CRLF and names cannot hold line breaks, so rows = line feeds - header.
-      let lines = 0;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        chunks.push(value);
-        for (const byte of value) if (byte === NEWLINE) lines++;
-        setProgress({ rows: Math.max(lines - 1, 0), total });
-      }
-      const filename = filenameFromDisposition(response.headers.get("Content-Disposition"), `users-${new Date().toISOString().slice(0, 10)}.csv`);
-      downloadBlob(new Blob(chunks, { type: "text/csv;charset=utf-8" }), filename);
-      const rows = Math.max(lines - 1, 0);
-      toast.success(`Exported ${rows.toLocaleString("en")} ${rows === 1 ? "user" : "users"}.`);
-    } catch (error) {
-      if (abort.signal.aborted) toast.info("Export cancelled.");
-      else toast.error(error instanceof Error && !(error instanceof TypeError) ? error.message : "The export failed. Please try again.");
-    } finally {
-      controller.current = null;
-      setProgress(null);
-    }
-  }
-
-  if (!progress) {
-    return (
-      <Button variant="secondary" onClick={() => void run()}>
-        Export CSV
-      </Button>
-    );
-  }
-
-  const known = progress.total !== null;
-  const label = known
-    ? `Exported ${progress.rows.toLocaleString("en")} of ${progress.total!.toLocaleString("en")} users`
-    : `Exported ${progress.rows.toLocaleString("en")} users`;
   return (
-    <div className="flex items-center gap-3" aria-live="polite">
-      <div className="flex flex-col gap-1">
-        <progress
-          aria-label="Export progress"
-          className="h-2 w-40 accent-indigo-600"
-          max={known ? Math.max(progress.total!, 1) : undefined}
-          value={known ? Math.min(progress.rows, progress.total!) : undefined}
-        />
-        <span className="text-xs text-soft">{label}</span>
-      </div>
-      <Button variant="secondary" onClick={() => controller.current?.abort()}>
-        Cancel export
-      </Button>
-    </div>
+    <CsvExport
+      href={`/api/users/export?${filterParams(filter).toString()}`}
+      noun={["user", "users"]}
+      fallbackName={`users-${new Date().toISOString().slice(0, 10)}.csv`}
+      forbiddenMessage="You do not have permission to export users."
+    />
   );
 }

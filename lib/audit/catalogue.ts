@@ -33,7 +33,7 @@ export const AUDIT_CATALOGUE = {
   "user.reactivated": { group: "users", sentence: "{actor} reactivated {target}", details: z.object({ ...batch }) },
   "profile.created": {
     group: "profiles", sentence: "{actor} created {target:profile} {profile}",
-    details: z.object({ profileId: z.string(), name: z.string(), type: z.string(), isDefault: z.boolean() }),
+    details: z.object({ profileId: z.string(), name: z.string(), type: z.string(), isDefault: z.boolean(), templateId: z.string().optional() }),
   },
   "profile.updated": {
     group: "profiles", sentence: "{actor} changed {target:possessive} {profile}",
@@ -54,7 +54,7 @@ export const AUDIT_CATALOGUE = {
   },
   "file.uploaded": {
     group: "files", sentence: "{actor} uploaded {details.name} for {target}",
-    details: z.object({ fileId: z.string(), purpose: z.string(), name: z.string(), mimeType: z.string(), size: z.number(), s3Key: z.string(), profileId: z.string().optional() }),
+    details: z.object({ fileId: z.string(), purpose: z.string(), name: z.string(), mimeType: z.string(), size: z.number(), s3Key: z.string(), profileId: z.string().optional(), documentKind: z.string().optional() }),
   },
   "file.upload_rejected": {
     group: "files", sentence: "{actor}'s upload of {details.name} was refused: {details.reason}",
@@ -77,6 +77,11 @@ export const AUDIT_CATALOGUE = {
     details: z.object({ fileId: z.string(), name: z.string(), purpose: z.string(), s3Key: z.string() }),
   },
   "file.deleted": { group: "files", sentence: "{actor} deleted {target:possessive} file {details.name}", details: z.object({ fileId: z.string(), name: z.string(), purpose: z.string() }) },
+  // A statement of a template-based profile's checklist acknowledged (lib/db/checklist.ts).
+  "checklist.acknowledged": {
+    group: "profiles", sentence: "{actor} acknowledged “{details.label}” on {target:possessive} {profile}",
+    details: z.object({ profileId: z.string(), templateId: z.string(), itemId: z.string(), label: z.string() }),
+  },
   // Pre-work templates (lib/templates/service.ts); the seed's sample is created by SYSTEM_ACTOR.
   "template.created": {
     group: "templates", sentence: "{actor} created the template {details.title}",

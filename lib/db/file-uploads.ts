@@ -2,6 +2,7 @@ import "server-only";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { type AuditContext, auditPut } from "./audit";
+import { ChecklistMoved } from "./checklist";
 import { db, table } from "./client";
 import { epoch, FILE_NAMES as NAMES, nowEpoch, profileImageField } from "./file-item";
 import { type FileMetadata, getFile } from "./files";
@@ -42,7 +43,13 @@ export async function recordPendingUpload(file: FileMetadata, ctx: AuditContext)
  * avatar or background also becomes the profile's, replacing (deleting the metadata of) the
  * previous one. Returns the replaced file, whose object the caller removes.
  */
-export async function markUploadReady(file: FileMetadata, finalKey: string, ctx: AuditContext): Promise<{ ready: FileMetadata; replaced: FileMetadata | null }> {
+export async function markUploadReady(
+  file: FileMetadata,
+  finalKey: string,
+  ctx: AuditContext,
+  /** Written in the same transaction: a checklist's progress the file moves (lib/db/checklist.ts); refused as ChecklistMoved. */
+  checklistItem?: TransactItem,
+): Promise<{ ready: FileMetadata; replaced: FileMetadata | null }> {
   const now = new Date().toISOString();
   const ready: FileMetadata = { ...file, status: "ready", s3Key: finalKey, updatedAt: now, version: file.version + 1 };
   const items: TransactItem[] = [
@@ -67,7 +74,10 @@ export async function markUploadReady(file: FileMetadata, finalKey: string, ctx:
     auditPut(ctx, {
       action: "file.uploaded",
       targetUserId: file.uploadedBy,
-      details: { fileId: file.id, purpose: file.purpose, name: file.originalName, mimeType: file.mimeType, size: file.size, s3Key: finalKey, ...(file.profileId ? { profileId: file.profileId } : {}) },
+      details: {
+        fileId: file.id, purpose: file.purpose, name: file.originalName, mimeType: file.mimeType, size: file.size, s3Key: finalKey,
+        ...(file.profileId ? { profileId: file.profileId } : {}), ...(file.documentKind ? { documentKind: file.documentKind } : {}),
+      },
     }),
   ];
   let replaced: FileMetadata | null = null;
@@ -88,8 +98,13 @@ export async function markUploadReady(file: FileMetadata, finalKey: string, ctx:
     });
     if (replaced) items.push({ Delete: { TableName: table("files"), Key: { id: replaced.id } } });
   }
+  if (checklistItem) items.push(checklistItem);
   await transact(items, (codes) =>
-    codes[0] === "ConditionalCheckFailed" ? new ConflictError("This upload was already completed or cancelled.") : new ConflictError("The profile changed while this upload finished. Try again."),
+    codes[0] === "ConditionalCheckFailed"
+      ? new ConflictError("This upload was already completed or cancelled.")
+      : checklistItem && codes[items.indexOf(checklistItem)] === "ConditionalCheckFailed"
+        ? new ChecklistMoved()
+        : new ConflictError("The profile changed while this upload finished. Try again."),
   );
   return { ready, replaced };
 }

@@ -35,11 +35,13 @@ export const fileSchema = z.object({
   status: z.enum(["pending", "ready"]),
   purpose: z.enum(FILE_PURPOSES),
   profileId: z.string().optional(),
+  /** For a document uploaded for a template-based profile's checklist: the kind of document it is (issue #14). */
+  documentKind: z.string().optional(),
   version: z.number().int(),
 });
 export type FileMetadata = z.infer<typeof fileSchema>;
 
-const PROJECTION = "id, originalName, displayName, mimeType, size, s3Key, uploadedBy, tags, isPublic, expiresAt, createdAt, updatedAt, #status, purpose, profileId, version";
+const PROJECTION = "id, originalName, displayName, mimeType, size, s3Key, uploadedBy, tags, isPublic, expiresAt, createdAt, updatedAt, #status, purpose, profileId, documentKind, version";
 const STALE = "This file was changed by someone else since you opened it.";
 
 /** Expired files are never shown or served, even before TTL deletes them. */

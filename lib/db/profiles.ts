@@ -11,7 +11,9 @@ import { batchGetAll } from "./batch-get";
 import { db, table } from "./client";
 import { type FileMetadata, getFilesByIds } from "./files";
 import { defaultProfileIdOf, defaultStateOf, flagProfile, PROFILE_ADDED, runDefaultChange, setDefaultOnUser, withDefaultRetry } from "./profile-default";
+import { CHECKLIST_PROJECTION, checklistAttributes, checklistWrite, ChecklistMoved } from "./checklist";
 import { INDEX } from "./tables";
+import type { Template } from "@/lib/templates/schema";
 import { transact, type TransactItem } from "./transact";
 
 // The profiles repository: a user's profiles, one of them the default whenever there is one
@@ -32,10 +34,15 @@ export const profileSchema = z.object({
   /** Files (lib/db/files.ts) shown as the profile's avatar and background. */
   avatarFileId: z.string().optional(),
   backgroundFileId: z.string().optional(),
+  /** Made from a template (issue #14): which one, at which version and document; its checklist's state (lib/db/checklist.ts). */
+  templateId: z.string().optional(),
+  templateVersion: z.number().int().optional(),
+  templateDocumentId: z.string().optional(),
+  ...checklistAttributes,
 });
 export type Profile = Omit<z.infer<typeof profileSchema>, "customFields"> & { customFields: JsonObject };
 
-const PROJECTION = "id, userId, #name, #type, customFields, customFieldsOrder, isDefault, createdAt, updatedAt, version, avatarFileId, backgroundFileId";
+const PROJECTION = `id, userId, #name, #type, customFields, customFieldsOrder, isDefault, createdAt, updatedAt, version, avatarFileId, backgroundFileId, templateId, templateVersion, templateDocumentId, ${CHECKLIST_PROJECTION}`;
 const NAMES = { "#name": "name", "#type": "type" };
 const MAX_PROFILES = 20;
 const STALE = "This profile was changed by someone else since you opened it.";
@@ -99,6 +106,8 @@ export interface NewProfile {
   name: string;
   type: ProfileType;
   customFields: JsonObject;
+  /** The template it is made from, read by the caller (lib/templates/checklist.ts). */
+  from?: { templateId: string; version: number; documentId: string; template: Template };
 }
 
 /** Creates a profile; a user's first profile becomes the default. */
@@ -119,11 +128,18 @@ export async function createProfile(userId: string, input: NewProfile, ctx: Audi
       updatedAt: now.toISOString(),
       version: 1,
     };
+    let checklistItem: Record<string, unknown> = {};
+    if (input.from) {
+      const { templateId, version, documentId, template } = input.from;
+      const write = checklistWrite(profile, template, { customFields: profile.customFields, documents: {}, acks: {}, doneAt: {} }, now);
+      Object.assign(profile, { templateId, templateVersion: version, templateDocumentId: documentId, ...write.attributes });
+      checklistItem = { templateId, templateVersion: version, templateDocumentId: documentId, ...write.attributes };
+    }
     const items: TransactItem[] = [
       {
         Put: {
           TableName: table("userProfiles"),
-          Item: { ...profile, defaultFlag: profile.isDefault ? "1" : "0", customFieldsOrder: storedOrder(profile.customFields) },
+          Item: { ...profile, ...checklistItem, defaultFlag: profile.isDefault ? "1" : "0", customFieldsOrder: storedOrder(profile.customFields) },
           ConditionExpression: "attribute_not_exists(id)",
         },
       },
@@ -139,7 +155,7 @@ export async function createProfile(userId: string, input: NewProfile, ctx: Audi
               ExpressionAttributeValues: { ":d": currentDefault, ":one": 1 },
             },
           },
-      auditPut(ctx, { action: "profile.created", targetUserId: userId, details: { profileId: profile.id, name: profile.name, type: profile.type, isDefault: profile.isDefault } }, now),
+      auditPut(ctx, { action: "profile.created", targetUserId: userId, details: { profileId: profile.id, name: profile.name, type: profile.type, isDefault: profile.isDefault, ...(input.from ? { templateId: input.from.templateId } : {}) } }, now),
     ];
     const outcome = await runDefaultChange(items, 1, (codes) => new Error(`createProfile cancelled: ${codes.join(",")}`));
     return outcome === "ok" ? profile : "retry";
@@ -157,7 +173,26 @@ export interface ProfilePatch {
  * spec's shape: `changes` by dotted path (customFields.department) and `affectedFields`; a
  * change of key order alone is recorded as `reordered`.
  */
-export async function updateProfile(id: string, expectedVersion: number, patch: ProfilePatch, ctx: AuditContext): Promise<Profile> {
+export async function updateProfile(
+  id: string,
+  expectedVersion: number,
+  patch: ProfilePatch,
+  ctx: AuditContext,
+  /** The profile's template (when it has one, read by the caller): its progress moves in the same transaction. */
+  template?: Template | null,
+): Promise<Profile> {
+  // A checklist change elsewhere (a document ready, an acknowledgement) between the read and the
+  // write refuses the write without the person's version being stale: read again and redo.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await updateProfileOnce(id, expectedVersion, patch, ctx, template ?? null);
+    } catch (error) {
+      if (!(error instanceof ChecklistMoved) || attempt >= 4) throw error instanceof ChecklistMoved ? new ConflictError("This profile's checklist is changing elsewhere right now. Try again.") : error;
+    }
+  }
+}
+
+async function updateProfileOnce(id: string, expectedVersion: number, patch: ProfilePatch, ctx: AuditContext, template: Template | null): Promise<Profile> {
   const current = await getProfile(id, { consistent: true });
   if (!current) throw new NotFoundError("This profile does not exist.");
   if (current.version !== expectedVersion) throw new ConflictError(STALE, undefined, current);
@@ -176,16 +211,19 @@ export async function updateProfile(id: string, expectedVersion: number, patch: 
 
   const now = new Date();
   const updated: Profile = { ...next, updatedAt: now.toISOString(), version: current.version + 1 };
+  const checklist = template && current.templateId ? checklistWrite(current, template, { customFields: updated.customFields }, now) : null;
+  if (checklist) Object.assign(updated, checklist.attributes);
   await transact(
     [
       {
         Update: {
           TableName: table("userProfiles"),
           Key: { id },
-          UpdateExpression: "SET #name = :name, #type = :type, customFields = :fields, customFieldsOrder = :order, updatedAt = :now, version = :next",
-          ConditionExpression: "version = :expected",
+          UpdateExpression: `SET #name = :name, #type = :type, customFields = :fields, customFieldsOrder = :order, updatedAt = :now, version = :next${checklist ? `, ${checklist.set}` : ""}`,
+          ConditionExpression: `version = :expected${checklist ? ` AND ${checklist.condition}` : ""}`,
           ExpressionAttributeNames: NAMES,
           ExpressionAttributeValues: {
+            ...(checklist?.values ?? {}),
             ":name": updated.name,
             ":type": updated.type,
             ":fields": updated.customFields,
@@ -211,8 +249,14 @@ export async function updateProfile(id: string, expectedVersion: number, patch: 
         now,
       ),
     ],
-    (codes) => (codes[0] === "ConditionalCheckFailed" ? new ConflictError(STALE) : new Error(`updateProfile cancelled: ${codes.join(",")}`)),
-  );
+    (codes) => (codes[0] === "ConditionalCheckFailed" ? (checklist ? new MaybeChecklistMoved() : new ConflictError(STALE)) : new Error(`updateProfile cancelled: ${codes.join(",")}`)),
+  ).catch(async (error: unknown) => {
+    if (!(error instanceof MaybeChecklistMoved)) throw error;
+    // Which condition failed: the person's version, or only the checklist's revision.
+    const latest = await getProfile(id, { consistent: true });
+    if (!latest || latest.version !== expectedVersion) throw new ConflictError(STALE);
+    throw new ChecklistMoved();
+  });
   return updated;
 }
 
@@ -236,6 +280,7 @@ export async function makeDefaultProfile(id: string, ctx: AuditContext): Promise
 }
 
 class ProfileMoved extends Error {}
+class MaybeChecklistMoved extends Error {}
 
 /** A profile's avatar and background file ids, as the profile item names them. */
 const imageIdsOf = (profile: Profile) => [profile.avatarFileId, profile.backgroundFileId].filter((fileId): fileId is string => Boolean(fileId));

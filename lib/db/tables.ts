@@ -99,6 +99,10 @@ export const TABLES = {
       // The spec's composite index on userId + isDefault: a GSI key cannot be a boolean, so the
       // item keeps `isDefault: boolean` and mirrors it into the string `defaultFlag` ("1"/"0").
       { name: "UserId-Default-Index", partitionKey: s("userId"), sortKey: s("defaultFlag") },
+      // Every user's progress on one template (issue #14), sparse: only template-based profiles
+      // carry `templateId`. `progressKey` orders open ones by due date, then done ones
+      // (lib/templates/checklist-core.ts progressKeyOf), so open / overdue / done are key ranges.
+      { name: "Template-Progress-Index", partitionKey: s("templateId"), sortKey: s("progressKey") },
     ],
   },
   auditLogs: {
@@ -189,7 +193,7 @@ export const INDEX = {
     directoryByName: "Directory-Name-Index",
     directoryByEmail: "Directory-Email-Index",
   },
-  userProfiles: { byUser: "UserId-Index", defaultOfUser: "UserId-Default-Index" },
+  userProfiles: { byUser: "UserId-Index", defaultOfUser: "UserId-Default-Index", progressOfTemplate: "Template-Progress-Index" },
   auditLogs: {
     byActor: "UserId-Timestamp-Index",
     byAction: "Action-Timestamp-Index",

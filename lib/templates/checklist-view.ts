@@ -13,6 +13,10 @@ export interface ChecklistItemState {
   doneAt?: string;
   /** Who acknowledged the statement (a display name), for acknowledgements. */
   doneBy?: string;
+  /** The statement to acknowledge (acknowledgements), the kind of document to upload (documents), the field to fill (fields). */
+  statement?: string;
+  documentKind?: string;
+  fieldKey?: string;
 }
 
 export interface ChecklistView {

@@ -5,6 +5,8 @@ import type { AuditContext } from "@/lib/db/audit";
 import { markUploadReady, recordPendingUpload, recordRejectedUpload } from "@/lib/db/file-uploads";
 import { deleteFileRecord, type FileMetadata, getFile } from "@/lib/db/files";
 import { getProfile } from "@/lib/db/profiles";
+import { ChecklistMoved } from "@/lib/db/checklist";
+import { assertChecklistDocument, documentChecklistItem } from "@/lib/templates/checklist-documents";
 import type { User } from "@/lib/validation/users";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { bucket, s3 } from "@/lib/s3/client";
@@ -24,6 +26,8 @@ export interface UploadRequest {
   type: string;
   size: number;
   profileId?: string;
+  /** A document for that profile's checklist (issue #14): the kind its template asks for. */
+  documentKind?: string;
 }
 
 export async function startUpload(owner: User, request: UploadRequest, ctx: AuditContext) {
@@ -34,6 +38,8 @@ export async function startUpload(owner: User, request: UploadRequest, ctx: Audi
     const profile = request.profileId ? await getProfile(request.profileId, { consistent: true }) : null;
     if (!profile || profile.userId !== owner.id) throw new NotFoundError("This profile does not exist.");
   }
+  const forChecklist = request.purpose === "document" && request.documentKind !== undefined;
+  if (forChecklist) await assertChecklistDocument(owner.id, request.profileId, request.documentKind!);
   const now = new Date().toISOString();
   const id = randomUUID();
   const file: FileMetadata = {
@@ -50,7 +56,8 @@ export async function startUpload(owner: User, request: UploadRequest, ctx: Audi
     updatedAt: now,
     status: "pending",
     purpose: request.purpose,
-    ...(policy.belongsToProfile ? { profileId: request.profileId } : {}),
+    ...(policy.belongsToProfile || forChecklist ? { profileId: request.profileId } : {}),
+    ...(forChecklist ? { documentKind: request.documentKind } : {}),
     version: 1,
   };
   await recordPendingUpload(file, ctx);
@@ -107,6 +114,17 @@ async function settleFailedCompletion(file: FileMetadata, target: string): Promi
   return null;
 }
 
+/** The ready mark, with the checklist a document moves; a racing checklist change makes it read again. */
+async function markReadyWithChecklist(file: FileMetadata, target: string, ctx: AuditContext): ReturnType<typeof markUploadReady> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await markUploadReady(file, target, ctx, await documentChecklistItem(file, new Date()));
+    } catch (error) {
+      if (!(error instanceof ChecklistMoved) || attempt >= 4) throw error;
+    }
+  }
+}
+
 export type CompletionResult = { ok: true; file: FileMetadata } | { ok: false; reason: string };
 
 export async function completeUpload(file: FileMetadata, ctx: AuditContext): Promise<CompletionResult> {
@@ -131,7 +149,7 @@ export async function completeUpload(file: FileMetadata, ctx: AuditContext): Pro
         TaggingDirective: "REPLACE",
       }),
     );
-    marked = await markUploadReady(file, target, ctx);
+    marked = await markReadyWithChecklist(file, target, ctx);
   } catch (error) {
     // The caller hears the original error when this cannot settle it either.
     const settled = await settleFailedCompletion(file, target).catch(() => null);

@@ -10,6 +10,8 @@ export const startUploadSchema = z.object({
   /** Whose space the file goes to; the signed-in user when absent. */
   ownerId: z.uuid().optional(),
   profileId: z.uuid().optional(),
+  /** A document for that profile's checklist: the kind its template asks for. */
+  documentKind: z.string().trim().min(1).max(64).optional(),
   name: plainText("File name", 255),
   type: z.string().max(255),
   size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),

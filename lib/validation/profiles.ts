@@ -24,6 +24,8 @@ export const createProfileSchema = z.object({
   name: profileNameSchema,
   type: profileTypeSchema,
   customFields: customFieldsSchema.default({}),
+  /** Made from this active template (of the same type), or blank when absent. */
+  templateId: z.string().trim().min(1).max(64).optional(),
 });
 
 export const updateProfileSchema = z.object({

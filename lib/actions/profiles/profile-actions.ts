@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { createProfile, makeDefaultProfile, updateProfile } from "@/lib/db/profiles";
+import { createProfile, makeDefaultProfile } from "@/lib/db/profiles";
+import { createProfileFromTemplate, saveProfile } from "@/lib/templates/checklist";
 import { deleteProfileWithImages } from "@/lib/profiles/delete-profile";
 import { createProfileSchema, profileIdSchema, updateProfileSchema } from "@/lib/validation/profiles";
 import { action } from "../safe-action";
@@ -11,16 +12,16 @@ function revalidateProfiles(userId: string) {
   revalidatePath(`/admin/users/${userId}`, "layout");
 }
 
-export const createProfileAction = action(createProfileSchema, async ({ userId, ...input }, { user, audit }) => {
+export const createProfileAction = action(createProfileSchema, async ({ userId, templateId, ...input }, { user, audit }) => {
   const owner = await userSubject(user, userId, "profiles.manage");
-  const profile = await createProfile(owner.id, input, audit);
+  const profile = templateId ? await createProfileFromTemplate(owner.id, input, templateId, audit) : await createProfile(owner.id, input, audit);
   revalidateProfiles(owner.id);
   return profile;
 });
 
 export const updateProfileAction = action(updateProfileSchema, async ({ id, version, ...patch }, { user, audit }) => {
-  const { owner } = await profileSubject(user, id);
-  const profile = await updateProfile(id, version, patch, audit);
+  const { owner, profile: current } = await profileSubject(user, id);
+  const profile = await saveProfile(current, version, patch, audit);
   revalidateProfiles(owner.id);
   return profile;
 });
