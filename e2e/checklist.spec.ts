@@ -3,6 +3,7 @@
 // admin sees it in the template's progress view and downloads the CSV; axe in light and dark.
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { PDFParse } from "pdf-parse";
 import { createTemplate } from "@/lib/templates/service";
 import { expect, test } from "./fixtures";
 import { seriousViolations } from "./fixtures/accessibility";
@@ -11,6 +12,17 @@ import { callServerAction } from "./fixtures/server-actions";
 import { FIXTURE_CTX, makeUser, signIn } from "./fixtures/users";
 
 test.describe.configure({ timeout: 120_000 });
+
+/** The text a PDF reader extracts (pdf-parse, pdf.js underneath). */
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+  try {
+    return (await parser.getText()).text;
+  } finally {
+    await parser.destroy();
+  }
+}
+const squash = (text: string) => text.replace(/\s+/g, "");
 
 const templateDoc = (title: string) => ({
   schemaVersion: 1,
@@ -78,6 +90,21 @@ test("a user completes a template's checklist; the admin sees it in the progress
   await expect(panel.getByText("4 of 4 done (100%)")).toBeVisible();
   await expect(panel.getByRole("progressbar", { name: "Checklist progress" })).toHaveAttribute("value", "4");
   await expect(panel.getByText("by Zoë Ångström", { exact: false })).toBeVisible();
+
+  // Export: a PDF among the user's files, every item done with its date; a second export that
+  // day replaces the first and says so.
+  const [pdf] = await Promise.all([page.waitForEvent("download"), panel.getByRole("button", { name: "Export checklist" }).click()]);
+  await expect(page.getByText("Exported.", { exact: true })).toBeVisible();
+  const today = new Date().toISOString().slice(0, 10);
+  expect(pdf.suggestedFilename()).toBe(`checklist-${today}.pdf`);
+  const text = await pdfText(await readFile((await pdf.path())!));
+  for (const label of ["Job title filled in", "Team chosen", "Signed contract uploaded", "Code of conduct read"]) expect(squash(text)).toContain(squash(label));
+  expect(squash(text)).toContain(squash("4 of 4"));
+  expect((text.match(/\bDone\b/g) ?? []).length).toBeGreaterThanOrEqual(4);
+  expect(text).toContain(today);
+  expect(squash(text)).toContain(squash("Zoë Ångström"));
+  await Promise.all([page.waitForEvent("download"), panel.getByRole("button", { name: "Export checklist" }).click()]);
+  await expect(page.getByText("Replaced today's export.", { exact: true })).toBeVisible();
 
   const admin = await makeUser("admin");
   const adminPage = await (await browser.newContext({ acceptDownloads: true })).newPage();

@@ -10,7 +10,8 @@ import { Uploader } from "@/components/files/uploader";
 import { Button } from "@/components/ui/button";
 import { formatUtc } from "@/components/ui/format-date";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { acknowledgeChecklistItemAction } from "@/lib/actions/templates/checklist-actions";
+import { acknowledgeChecklistItemAction, exportChecklistAction } from "@/lib/actions/templates/checklist-actions";
+import { ExportChecklistButton } from "@/components/templates/export-checklist-button";
 import type { ChecklistItemState, ChecklistView } from "@/lib/templates/checklist-view";
 import { callAction, messageOf } from "@/lib/types/action-result";
 
@@ -55,6 +56,10 @@ export function ChecklistPanel({ view, canAcknowledge }: { view: ChecklistView; 
         <p className="text-sm text-muted">Fields are done when saved filled in below; documents when uploaded here; statements when acknowledged.</p>
       </div>
       <ChecklistProgress view={view} label="Checklist progress" />
+      <ExportChecklistButton
+        // The dates in the PDF are the reader's: the browser's time zone goes along.
+        onExport={() => exportChecklistAction({ profileId: view.profileId, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone })}
+      />
       <ul role="list" aria-label="Checklist items" className="flex flex-col divide-y divide-rule">
         {view.items.map((item) => (
           <li key={item.id} className="py-3">
