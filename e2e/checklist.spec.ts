@@ -94,7 +94,7 @@ test("a user completes a template's checklist; the admin sees it in the progress
   // Export: a PDF among the user's files, every item done with its date; a second export that
   // day replaces the first and says so.
   const [pdf] = await Promise.all([page.waitForEvent("download"), panel.getByRole("button", { name: "Export checklist" }).click()]);
-  await expect(page.getByText("Exported.", { exact: true })).toBeVisible();
+  await expect(panel.getByRole("status").filter({ hasText: /^Exported\.$/ })).toHaveCount(1);
   const today = new Date().toISOString().slice(0, 10);
   expect(pdf.suggestedFilename()).toBe(`checklist-${today}.pdf`);
   const text = await pdfText(await readFile((await pdf.path())!));
@@ -104,7 +104,7 @@ test("a user completes a template's checklist; the admin sees it in the progress
   expect(text).toContain(today);
   expect(squash(text)).toContain(squash("Zoë Ångström"));
   await Promise.all([page.waitForEvent("download"), panel.getByRole("button", { name: "Export checklist" }).click()]);
-  await expect(page.getByText("Replaced today's export.", { exact: true })).toBeVisible();
+  await expect(panel.getByRole("status").filter({ hasText: "Replaced today's export." })).toHaveCount(1);
 
   const admin = await makeUser("admin");
   const adminPage = await (await browser.newContext({ acceptDownloads: true })).newPage();
