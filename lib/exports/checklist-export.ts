@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import { DeleteObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { profileSubject } from "@/lib/auth/subjects";
 import { type AuditContext, auditPut } from "@/lib/db/audit";
 import { table } from "@/lib/db/client";
@@ -8,6 +8,7 @@ import { type FileMetadata, getFile } from "@/lib/db/files";
 import { transact } from "@/lib/db/transact";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { bucket, s3 } from "@/lib/s3/client";
+import { deleteObject, persist } from "@/lib/s3/tidy";
 import { checklistExportKey } from "@/lib/s3/keys";
 import type { ChecklistView } from "@/lib/templates/checklist-view";
 import type { ChecklistExportResult } from "@/lib/types/checklist-export";
@@ -71,19 +72,6 @@ export function exportFileId(userId: string, date: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-const deleteObject = (key: string) => s3().send(new DeleteObjectCommand({ Bucket: bucket(), Key: key }));
-
-/** A few more tries of an idempotent step of tidying up, past the SDK's own retries. */
-async function persist<T>(step: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await step();
-    } catch (error) {
-      if (i >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50 * i));
-    }
-  }
-}
 
 interface Committed {
   file: FileMetadata;

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NotFound } from "@aws-sdk/client-s3";
+import { CopyObjectCommand, GetObjectCommand, HeadObjectCommand, NotFound } from "@aws-sdk/client-s3";
 import type { AuditContext } from "@/lib/db/audit";
 import { markUploadReady, recordPendingUpload, recordRejectedUpload } from "@/lib/db/file-uploads";
 import { deleteFileRecord, type FileMetadata, getFile } from "@/lib/db/files";
@@ -10,6 +10,7 @@ import { assertChecklistDocument, documentChecklistItem } from "@/lib/templates/
 import type { User } from "@/lib/validation/users";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { bucket, s3 } from "@/lib/s3/client";
+import { deleteObject, persist } from "@/lib/s3/tidy";
 import { finalUploadKey, tempUploadKey } from "@/lib/s3/keys";
 import { presignGet, presignPut, UPLOAD_URL_SECONDS } from "@/lib/s3/presign";
 import { isRasterImage, UPLOAD_POLICIES, type UploadPurpose, uploadProblem } from "./policies";
@@ -86,19 +87,6 @@ async function objectProblem(file: FileMetadata): Promise<string | null> {
   return null;
 }
 
-const deleteObject = (key: string) => s3().send(new DeleteObjectCommand({ Bucket: bucket(), Key: key }));
-
-/** A few more tries of an idempotent step of tidying up, past the SDK's own retries. */
-async function persist<T>(step: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await step();
-    } catch (error) {
-      if (i >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50 * i));
-    }
-  }
-}
 
 /**
  * The copy to the final key or the ready mark failed: whether the mark happened anyway (a

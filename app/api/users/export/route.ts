@@ -1,6 +1,6 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { csvRow } from "@/lib/csv";
+import { csvResponse } from "@/lib/csv-response";
 import { countUsers, iterateUsers } from "@/lib/db/user-directory";
 import { userFilterSchema } from "@/lib/validation/users";
 
@@ -20,39 +20,13 @@ export async function GET(request: Request) {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const filter = userFilterSchema.parse(params);
   const total = await countUsers(filter);
-  const encoder = new TextEncoder();
-  const pages = iterateUsers(filter);
-
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(csvRow(HEADER)));
-    },
-    async pull(controller) {
-      try {
-        const next = await pages.next();
-        if (next.done) {
-          controller.close();
-          return;
-        }
-        const rows = next.value.map((u) => csvRow([u.id, u.name, u.email, u.role, u.isActive ? "active" : "deactivated", u.createdAt, u.lastSignInAt ?? ""]));
-        controller.enqueue(encoder.encode(rows.join("")));
-      } catch (error) {
-        console.error("users export failed", error);
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await pages.return(undefined);
-    },
-  });
-
   const date = new Date().toISOString().slice(0, 10);
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="users-${date}.csv"`,
-      "Cache-Control": "no-store",
-      ...(total.exact ? { "X-Total-Count": String(total.n) } : {}),
-    },
+  return csvResponse({
+    header: HEADER,
+    pages: iterateUsers(filter),
+    row: (u) => [u.id, u.name, u.email, u.role, u.isActive ? "active" : "deactivated", u.createdAt, u.lastSignInAt ?? ""],
+    fileName: `users-${date}.csv`,
+    what: "users",
+    headers: total.exact ? { "X-Total-Count": String(total.n) } : {},
   });
 }

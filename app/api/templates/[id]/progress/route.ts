@@ -1,6 +1,6 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { csvRow } from "@/lib/csv";
+import { csvResponse } from "@/lib/csv-response";
 import { getTemplateMetadata } from "@/lib/db/templates";
 import { iterateTemplateProgress, parseProgressFilter, parseProgressOrder } from "@/lib/templates/progress";
 
@@ -19,37 +19,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
 
   const search = new URL(request.url).searchParams;
   const pages = iterateTemplateProgress(user, { templateId: template.id, filter: parseProgressFilter(search.get("filter")), order: parseProgressOrder(search.get("order")) });
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(csvRow(HEADER)));
-    },
-    async pull(controller) {
-      try {
-        const next = await pages.next();
-        if (next.done) {
-          controller.close();
-          return;
-        }
-        const rows = next.value.map((r) =>
-          csvRow([r.userId, r.userName, r.userEmail, r.profileId, r.profileName, r.done, r.total, r.percent, r.done === r.total ? "done" : r.overdue ? "overdue" : "open", r.dueAt ?? "", r.completedAt ?? ""]),
-        );
-        controller.enqueue(encoder.encode(rows.join("")));
-      } catch (error) {
-        console.error("template progress export failed", error);
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await pages.return(undefined);
-    },
-  });
   const date = new Date().toISOString().slice(0, 10);
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="template-progress-${date}.csv"`,
-      "Cache-Control": "no-store",
-    },
+  return csvResponse({
+    header: HEADER,
+    pages,
+    row: (r) => [r.userId, r.userName, r.userEmail, r.profileId, r.profileName, r.done, r.total, r.percent, r.done === r.total ? "done" : r.overdue ? "overdue" : "open", r.dueAt ?? "", r.completedAt ?? ""],
+    fileName: `template-progress-${date}.csv`,
+    what: "template progress",
   });
 }
