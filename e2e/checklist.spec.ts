@@ -57,6 +57,14 @@ test("a user completes a template's checklist; the admin sees it in the progress
   const panel = page.getByRole("region", { name: `Checklist: ${title}` });
   await expect(panel.getByText("0 of 4 done (0%)")).toBeVisible();
 
+  // The home page lists what is still open, and leads back to the profile.
+  await page.goto("/");
+  const open = page.getByRole("region", { name: "Your open checklist items" });
+  await expect(open.getByRole("progressbar", { name: "Progress of Work" })).toHaveAttribute("value", "0");
+  for (const label of ["Job title filled in", "Team chosen", "Signed contract uploaded", "Code of conduct read"]) await expect(open.getByText(label, { exact: true })).toBeVisible();
+  await open.getByRole("link", { name: `Work · ${title}` }).click();
+  await expect(panel.getByText("0 of 4 done (0%)")).toBeVisible();
+
   // The editor shows the template's fields with their labels, help and required marks.
   const jobRow = page.getByRole("group", { name: "Field jobTitle" });
   await expect(jobRow.getByText("Job title")).toBeVisible();
@@ -105,6 +113,10 @@ test("a user completes a template's checklist; the admin sees it in the progress
   expect(squash(text)).toContain(squash("Zoë Ångström"));
   await Promise.all([page.waitForEvent("download"), panel.getByRole("button", { name: "Export checklist" }).click()]);
   await expect(panel.getByRole("status").filter({ hasText: "Replaced today's export." })).toHaveCount(1);
+  // Nothing open any more: the home page has no list.
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: /Welcome/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Your open checklist items" })).toHaveCount(0);
 
   const admin = await makeUser("admin");
   const adminPage = await (await browser.newContext({ acceptDownloads: true })).newPage();

@@ -7,6 +7,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import http from "node:http";
 import path from "node:path";
 import { freePort, startLocalStack } from "./local-stack";
@@ -84,7 +85,25 @@ async function seed() {
     return buildAuditItem({ actorId: actor.id, actorRole: actor.role, ipAddress: "192.0.2.1", userAgent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36" }, { action: "auth.signed_out", targetUserId: target.id, details: {} }, new Date(now - Math.floor((i / COUNTS.audit) * 90 * 86_400_000)));
   });
   await batchWrite(table("auditLogs"), audit);
-  return admin;
+
+  // A template 1,000 users have started a profile from (through the app's own path, so each
+  // profile carries its progress summary): the progress view's cost must not grow with them.
+  const { readFile } = await import("node:fs/promises");
+  const { createTemplate } = await import("@/lib/templates/service");
+  const { createProfileFromTemplate } = await import("@/lib/templates/checklist");
+  const sample = JSON.parse(await readFile(path.join(root, "lib/templates/sample-template.json"), "utf8")) as Parameters<typeof createTemplate>[0];
+  const template = await createTemplate(sample, { actorId: admin.id });
+  const takers = users.slice(0, Math.min(1000, users.length));
+  let nextTaker = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (nextTaker < takers.length) {
+        const user = takers[nextTaker++]!;
+        await createProfileFromTemplate(user.id, { name: "Onboarding", type: "professional", customFields: {} }, template.id, { actorId: user.id });
+      }
+    }),
+  );
+  return { admin, templateId: template.id, templateUsers: takers.length };
 }
 
 async function signInCookie(base: string, email: string): Promise<string> {
@@ -128,6 +147,23 @@ async function measure(url: string, cookie: string, calls: () => number) {
   return { p50: percentile(single, 50), p95: percentile(single, 95), rps10: loaded.length / 8, p95at10: percentile(loaded, 95), callsPerRequest };
 }
 
+const JS_BUDGET_KIB = 200;
+
+/**
+ * JavaScript a first visit to a route loads, as the browser would receive it compressed: the
+ * scripts its HTML names (Next's chunks for the route), each gzipped here as a CDN serves it.
+ */
+async function routeJavaScript(base: string, route: string, cookie?: string): Promise<{ kib: number; scripts: number }> {
+  const html = await (await fetch(`${base}${route}`, { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" })).text();
+  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!))];
+  let bytes = 0;
+  for (const src of sources) {
+    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    bytes += gzipSync(body, { level: 9 }).length;
+  }
+  return { kib: bytes / 1024, scripts: sources.length };
+}
+
 async function main() {
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
     console.log("[bench] building (next build)…");
@@ -143,8 +179,8 @@ async function main() {
   try {
     Object.assign(process.env, { DYNAMODB_ENDPOINT: stack.dynamoEndpoint, S3_ENDPOINT: stack.s3Endpoint, TABLE_PREFIX: `bench-${id}-`, S3_BUCKET: stack.bucket, AUTH_SECRET: randomBytes(33).toString("base64url") });
     const started = Date.now();
-    console.log(`[bench] seeding ${COUNTS.users} users, ${COUNTS.users * COUNTS.profilesPerUser} profiles, ${COUNTS.audit} audit entries…`);
-    const admin = await seed();
+    console.log(`[bench] seeding ${COUNTS.users} users, ${COUNTS.users * COUNTS.profilesPerUser} profiles, ${COUNTS.audit} audit entries, a template with up to 1,000 profiles…`);
+    const { admin, templateId, templateUsers } = await seed();
     console.log(`[bench] seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
     next = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
@@ -164,6 +200,7 @@ async function main() {
       ["users list, role filter", "/admin/users?role=manager"],
       ["users search (name prefix)", "/admin/users?q=person%2001"],
       ["home", "/"],
+      [`template progress (${templateUsers} users)`, `/admin/templates/${templateId}/progress`],
     ];
     const rows = [];
     for (const [label, route] of pages) {
@@ -171,6 +208,21 @@ async function main() {
       rows.push({ page: label, "p50 ms (1 client)": m.p50.toFixed(1), "p95 ms (1 client)": m.p95.toFixed(1), "req/s (10 clients)": m.rps10.toFixed(0), "p95 ms (10 clients)": m.p95at10.toFixed(1), "DynamoDB calls/request": m.callsPerRequest.toFixed(1) });
     }
     console.table(rows);
+
+    // The sign-in route is measured signed out; the WebAuthn browser code must not be in it.
+    const routes: Array<[string, string, string | undefined]> = [
+      ["/sign-in", "/sign-in", undefined],
+      ...pages.map(([label, route]): [string, string, string | undefined] => [label, route, cookie]),
+      ["/account/security", "/account/security", cookie],
+      ["/admin/audit", "/admin/audit", cookie],
+      ["/admin/templates", "/admin/templates", cookie],
+    ];
+    const js = [];
+    for (const [label, route, withCookie] of routes) {
+      const { kib, scripts } = await routeJavaScript(base, route, withCookie);
+      js.push({ route: label, scripts, "JS KiB (gzip)": kib.toFixed(1), [`budget ${JS_BUDGET_KIB} KiB`]: kib <= JS_BUDGET_KIB ? "met" : "MISSED" });
+    }
+    console.table(js);
     console.log("Budgets (docs/architecture.md §5): users list ≥ 72 req/s at 10 clients, p50 ≤ 14 ms at 1 client; every page p95 ≤ 250 ms at 10 clients; ≤ 4 DynamoDB calls per page.");
   } finally {
     next?.kill("SIGTERM");

@@ -51,8 +51,10 @@ async function snapshot() {
 
 async function wipe({ objects = true } = {}): Promise<void> {
   for (const id of ids) {
-    const key = TABLES[id].partitionKey.name;
-    for await (const page of scanPages(id, { projection: "#k", names: { "#k": key } })) {
+    // The item's whole key: a table with a sort key (user-search, passkeys) needs both parts.
+    const definition: { partitionKey: { name: string }; sortKey?: { name: string } } = TABLES[id];
+    const names = { "#k": definition.partitionKey.name, ...(definition.sortKey ? { "#s": definition.sortKey.name } : {}) };
+    for await (const page of scanPages(id, { projection: Object.keys(names).join(", "), names })) {
       for (const item of page.items) await db().send(new DeleteItemCommand({ TableName: table(id), Key: item }));
     }
   }

@@ -11,6 +11,7 @@ import { decodeCursor, encodeCursor } from "./cursor";
 import { epoch, FILE_NAMES as NAMES, nowEpoch, profileImageField } from "./file-item";
 import { type Page } from "@/lib/types/page";
 import { INDEX } from "./tables";
+import { ChecklistMoved } from "./checklist";
 import { transact, type TransactItem } from "./transact";
 
 // File metadata: the spec's FileMetadata plus status (pending → ready), purpose, profileId,
@@ -180,8 +181,12 @@ export async function updateFile(id: string, expectedVersion: number, patch: Fil
   return updated;
 }
 
-/** Deletes the metadata (and unsets a profile's avatar/background) with its audit entry. */
-export async function deleteFileRecord(file: FileMetadata, ctx: AuditContext): Promise<void> {
+/**
+ * Deletes the metadata (and unsets a profile's avatar/background) with its audit entry, and
+ * `checklistItem`, the reopening of a checklist item the file was counted for, in the same
+ * transaction (refused as ChecklistMoved when that checklist changed meanwhile).
+ */
+export async function deleteFileRecord(file: FileMetadata, ctx: AuditContext, checklistItem?: TransactItem): Promise<void> {
   const items: TransactItem[] = [
     { Delete: { TableName: table("files"), Key: { id: file.id }, ConditionExpression: "attribute_exists(id)" } },
     auditPut(ctx, { action: "file.deleted", targetUserId: file.uploadedBy, details: { fileId: file.id, name: file.displayName, purpose: file.purpose } }),
@@ -202,5 +207,10 @@ export async function deleteFileRecord(file: FileMetadata, ctx: AuditContext): P
       });
     }
   }
-  await transact(items, () => new NotFoundError("This file does not exist."));
+  if (checklistItem) items.push(checklistItem);
+  await transact(items, (codes) =>
+    checklistItem && codes[items.indexOf(checklistItem)] === "ConditionalCheckFailed" && codes[0] !== "ConditionalCheckFailed"
+      ? new ChecklistMoved()
+      : new NotFoundError("This file does not exist."),
+  );
 }

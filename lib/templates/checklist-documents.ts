@@ -31,6 +31,21 @@ export async function documentChecklistItem(file: FileMetadata, now: Date): Prom
   return checklistUpdateItem(holder, template, { documents }, now).item;
 }
 
+/**
+ * For a deleted document that a template-based profile's checklist counts: the Update that
+ * reopens its item, for the delete's own transaction. Undefined when the checklist names
+ * another file for that kind (a newer upload) or the profile or template is gone.
+ */
+export async function removedDocumentChecklistItem(file: FileMetadata, now: Date): Promise<TransactItem | undefined> {
+  if (file.purpose !== "document" || !file.profileId || !file.documentKind) return undefined;
+  const holder = await getChecklistHolder(file.profileId);
+  if (!holder || holder.checklistDocuments?.[file.documentKind]?.fileId !== file.id) return undefined;
+  const template = await templateOf(holder);
+  if (!template) return undefined;
+  const documents = Object.fromEntries(Object.entries(holder.checklistDocuments ?? {}).filter(([kind]) => kind !== file.documentKind));
+  return checklistUpdateItem(holder, template, { documents }, now).item;
+}
+
 /** Checks, at upload start, that a document kind is one the profile's checklist asks for. */
 export async function assertChecklistDocument(ownerId: string, profileId: string | undefined, documentKind: string): Promise<void> {
   const profile = profileId ? await getProfile(profileId, { consistent: true }) : null;

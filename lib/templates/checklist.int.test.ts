@@ -7,7 +7,7 @@ import { getProfile } from "@/lib/db/profiles";
 import { aroundRequests, countCalls } from "@/lib/db/testing/sdk-middleware";
 import { createUser } from "@/lib/db/users";
 import { NotFoundError, ValidationError, ForbiddenError } from "@/lib/errors";
-import { completeUpload, startUpload } from "@/lib/uploads/service";
+import { completeUpload, deleteFile, startUpload } from "@/lib/uploads/service";
 import type { Role } from "@/lib/validation/users";
 import { acknowledgeChecklistItem, buildChecklistView, createProfileFromTemplate, saveProfile } from "./checklist";
 import { createTemplate } from "./service";
@@ -109,6 +109,32 @@ describe("a profile made from a template", () => {
     const done = await listTemplateProgress({ templateId: template.id, filter: "done", order: "desc" });
     expect(done.items.map((r) => [r.profileId, r.progress.done])).toEqual([[profile.id, 4]]);
     expect((await listTemplateProgress({ templateId: template.id, filter: "open", order: "asc" })).items).toEqual([]);
+  });
+
+  it("reopens a document item when its file is deleted, in the delete's transaction; a newer upload keeps it done", async () => {
+    const { user, profile } = await setup();
+    const first = await uploadContract(user, profile.id);
+    const second = await uploadContract(user, profile.id);
+    if (!first.ok || !second.ok) throw new Error("upload failed");
+    expect((await getProfile(profile.id, { consistent: true }))?.checklistDocuments?.contract?.fileId).toBe(second.file.id);
+
+    // The older file is not the one the checklist counts: deleting it changes nothing there.
+    await deleteFile(first.file, ctx);
+    expect((await getProfile(profile.id, { consistent: true }))?.checklistProgress?.done).toBe(1);
+
+    // A failed delete leaves the file and the item as they were.
+    const removeFailure = failTransactions();
+    await expect(deleteFile(second.file, ctx)).rejects.toThrow("injected outage");
+    removeFailure();
+    expect(await getFile(second.file.id, { consistent: true })).not.toBeNull();
+    expect((await getProfile(profile.id, { consistent: true }))?.checklistProgress?.done).toBe(1);
+
+    await deleteFile(second.file, ctx);
+    const after = await getProfile(profile.id, { consistent: true });
+    expect(after?.checklistDocuments?.contract).toBeUndefined();
+    expect(after?.checklistProgress?.done).toBe(0);
+    const view = await buildChecklistView(user, profile.id);
+    expect(view!.items.find((i) => i.id === "contract")).toMatchObject({ done: false });
   });
 
   it("changes nothing when the transaction fails: no acknowledgement, no progress, no entry", async () => {

@@ -6,7 +6,7 @@ import { markUploadReady, recordPendingUpload, recordRejectedUpload } from "@/li
 import { deleteFileRecord, type FileMetadata, getFile } from "@/lib/db/files";
 import { getProfile } from "@/lib/db/profiles";
 import { ChecklistMoved } from "@/lib/db/checklist";
-import { assertChecklistDocument, documentChecklistItem } from "@/lib/templates/checklist-documents";
+import { assertChecklistDocument, documentChecklistItem, removedDocumentChecklistItem } from "@/lib/templates/checklist-documents";
 import type { User } from "@/lib/validation/users";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { bucket, s3 } from "@/lib/s3/client";
@@ -161,8 +161,16 @@ export async function cancelUpload(file: FileMetadata, reason: string, ctx: Audi
   await recordRejectedUpload(file, reason, ctx);
 }
 
+/** Deletes a file; a checklist document's item reopens in the same transaction. */
 export async function deleteFile(file: FileMetadata, ctx: AuditContext): Promise<void> {
-  await deleteFileRecord(file, ctx);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await deleteFileRecord(file, ctx, await removedDocumentChecklistItem(file, new Date()));
+      break;
+    } catch (error) {
+      if (!(error instanceof ChecklistMoved) || attempt >= 4) throw error;
+    }
+  }
   await deleteObject(file.s3Key);
 }
 

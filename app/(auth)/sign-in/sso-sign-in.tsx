@@ -11,7 +11,7 @@ const SSO_REFUSALS: Record<string, string> = {
   sso_inactive: "This account has been deactivated. Ask an admin to reactivate it.",
   sso_unverified_email: "Your sign-in provider did not confirm your email address, so it cannot be used here.",
   sso_link_conflict: "This account is linked to a different login at your sign-in provider. Ask an admin for help.",
-  sso_second_factor: "This account uses two-factor authentication. Sign in with your password and code instead.",
+  sso_second_factor: "This account uses a second factor (an authenticator app or a passkey). Sign in with your password and that second step instead.",
   sso_throttled: "Too many failed attempts. Wait a few minutes and try again.",
   sso_unavailable: "Single sign-on is not available right now. Try again in a few minutes.",
 };

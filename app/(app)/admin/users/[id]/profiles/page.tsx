@@ -4,6 +4,7 @@ import { ProfileCards } from "@/components/profiles/profile-cards";
 import { toSummary } from "@/lib/profiles/views";
 import { PageHeader } from "@/components/ui/page-header";
 import { listProfiles } from "@/lib/db/profiles";
+import { listTemplates } from "@/lib/templates/service";
 import { profileImages } from "@/lib/uploads/profile-images";
 import { loadManagedOwner } from "./load";
 
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Profiles" };
 
 export default async function ManagedProfilesPage({ params }: { params: Promise<{ id: string }> }) {
   const owner = await loadManagedOwner((await params).id);
-  const profiles = await listProfiles(owner.id);
+  const [profiles, templates] = await Promise.all([listProfiles(owner.id), listTemplates({ status: "active", limit: 100 })]);
   // One batch read for every card's avatar, not one per card.
   const images = await profileImages(profiles);
   return (
@@ -35,7 +36,9 @@ export default async function ManagedProfilesPage({ params }: { params: Promise<
           </>
         }
       />
-      <ProfileCards ownerId={owner.id} profiles={profiles.map((p) => toSummary(p, images.get(p.id)?.avatar?.url))} basePath={`/admin/users/${owner.id}/profiles`} />
+      <ProfileCards ownerId={owner.id} profiles={profiles.map((p) => toSummary(p, images.get(p.id)?.avatar?.url))} basePath={`/admin/users/${owner.id}/profiles`}
+        templates={templates.items.map(({ id, title, profileType }) => ({ id, title, profileType }))}
+      />
     </div>
   );
 }
