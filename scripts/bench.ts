@@ -90,7 +90,7 @@ async function seed() {
   // profile carries its progress summary): the progress view's cost must not grow with them.
   const { readFile } = await import("node:fs/promises");
   const { createTemplate } = await import("@/lib/templates/service");
-  const { createProfileFromTemplate } = await import("@/lib/templates/checklist");
+  const { createProfileFromTemplate } = await import("@/lib/templates/template-profiles");
   const sample = JSON.parse(await readFile(path.join(root, "lib/templates/sample-template.json"), "utf8")) as Parameters<typeof createTemplate>[0];
   const template = await createTemplate(sample, { actorId: admin.id });
   const takers = users.slice(0, Math.min(1000, users.length));
@@ -155,7 +155,9 @@ const JS_BUDGET_KIB = 200;
  */
 async function routeJavaScript(base: string, route: string, cookie?: string): Promise<{ kib: number; scripts: number }> {
   const html = await (await fetch(`${base}${route}`, { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" })).text();
-  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!))];
+  // Scripts marked nomodule (the legacy polyfills) are never fetched by a browser that runs modules.
+  const tags = [...html.matchAll(/<script([^>]*)\ssrc="([^"]+\.js)"([^>]*)>/g)].filter((m) => !/\bnomodule\b/i.test(`${m[1]} ${m[3]}`));
+  const sources = [...new Set(tags.map((m) => m[2]!))];
   let bytes = 0;
   for (const src of sources) {
     const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());

@@ -150,8 +150,12 @@ export interface SearchPage {
   calls: number;
 }
 
-/** Reads per page at most: a rare second word may leave a page short, with a cursor to go on. */
-const MAX_READS = 6;
+/**
+ * Reads per page at most, so a page stays within the budget of 4 DynamoDB calls (the session,
+ * these, and the BatchGet of the users): a rare second word may leave a page short, with a
+ * cursor to go on (the list's "Next page").
+ */
+const MAX_READS = 2;
 const READ_AHEAD = 250;
 const READ_ON = 1000;
 

@@ -2,41 +2,20 @@ import "server-only";
 import { profileSubject } from "@/lib/auth/subjects";
 import type { AuditContext } from "@/lib/db/audit";
 import { acknowledgeItem } from "@/lib/db/checklist";
-import { createProfile, type NewProfile, type Profile, type ProfilePatch, updateProfile } from "@/lib/db/profiles";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { type Profile, type ProfilePatch, updateProfile } from "@/lib/db/profiles";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { User } from "@/lib/validation/users";
-import { evaluateChecklist, type FieldHint, fieldHints, initialFields, isOverdue } from "./checklist-core";
+import { evaluateChecklist, type FieldHint, fieldHints, isOverdue } from "./checklist-core";
 import type { ChecklistView } from "./checklist-view";
 import type { Template } from "./schema";
 import { templateOf } from "./checklist-documents";
-import { getTemplate } from "./service";
+import { createProfileFromTemplate } from "./template-profiles";
 
-export { templateOf };
+export { createProfileFromTemplate, templateOf };
 
 // Template-based profiles (issue #14 parts 3, 4, 6): creating one from a template, saving it with
 // its progress, a document or an acknowledgement moving its checklist, and the ChecklistView
 // the checklist panel, the home page and the PDF export render.
-
-const NO_TEMPLATE = "This template does not exist.";
-
-/** The document id in a template version's key (`…/template-{documentId}.json`). */
-const documentIdOf = (s3Key: string) => /template-([^/]+)\.json$/.exec(s3Key)?.[1] ?? s3Key;
-
-/** A new profile from an active template of the profile's type: its fields start empty, its checklist open. */
-export async function createProfileFromTemplate(ownerId: string, input: Omit<NewProfile, "from">, templateId: string, ctx: AuditContext): Promise<Profile> {
-  const read = await getTemplate(templateId);
-  if (!read || read.metadata.status !== "active") throw new ValidationError(NO_TEMPLATE, { templateId: [NO_TEMPLATE] });
-  if (!read.ok) throw new ValidationError("This template cannot be used: its document is damaged.", { templateId: ["This template cannot be used right now."] });
-  if (read.template.profileType !== input.type) {
-    throw new ValidationError("This template is for another kind of profile.", { templateId: ["This template is for another kind of profile."] });
-  }
-  const customFields = { ...initialFields(read.template), ...input.customFields } as NewProfile["customFields"];
-  return createProfile(
-    ownerId,
-    { ...input, customFields, from: { templateId, version: read.metadata.version, documentId: documentIdOf(read.metadata.s3Key), template: read.template } },
-    ctx,
-  );
-}
 
 /** Saves a profile; a template-based one's progress moves in the same transaction. */
 export async function saveProfile(profile: Profile, expectedVersion: number, patch: ProfilePatch, ctx: AuditContext): Promise<Profile> {
