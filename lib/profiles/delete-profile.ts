@@ -1,8 +1,7 @@
 import "server-only";
-import { DeleteObjectCommand } from "@aws-sdk/client-s3";
 import type { AuditContext } from "@/lib/db/audit";
 import { deleteProfile } from "@/lib/db/profiles";
-import { bucket, s3 } from "@/lib/s3/client";
+import { deleteObject, persist } from "@/lib/s3/tidy";
 
 /**
  * Deletes a profile with its avatar and background: their items go in the profile's own
@@ -12,9 +11,8 @@ import { bucket, s3 } from "@/lib/s3/client";
 export async function deleteProfileWithImages(id: string, ctx: AuditContext): Promise<{ promoted: string | null }> {
   const { promoted, removedImages } = await deleteProfile(id, ctx);
   for (const image of removedImages) {
-    await s3()
-      .send(new DeleteObjectCommand({ Bucket: bucket(), Key: image.s3Key }))
-      .catch((error: unknown) => console.warn(`profile ${id}: image ${image.s3Key} not deleted`, error));
+    // A few tries: the profile is gone, so nothing else would name this object again.
+    await persist(() => deleteObject(image.s3Key)).catch((error: unknown) => console.warn(`profile ${id}: image ${image.s3Key} not deleted`, error));
   }
   return { promoted };
 }

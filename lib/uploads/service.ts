@@ -171,7 +171,8 @@ export async function deleteFile(file: FileMetadata, ctx: AuditContext): Promise
       if (!(error instanceof ChecklistMoved) || attempt >= 4) throw error;
     }
   }
-  await deleteObject(file.s3Key);
+  // The metadata is gone: a few tries, then storage:check is what finds the object.
+  await persist(() => deleteObject(file.s3Key)).catch((error: unknown) => console.warn(`file ${file.id}: ${file.s3Key} not deleted`, error));
 }
 
 /** Raster images may show inline; everything else downloads as an attachment, never rendered. */
