@@ -8,6 +8,8 @@ import { finalUploadKey, isTempUploadKey, type UploadKeyFields } from "@/lib/s3/
 import { listObjects } from "@/lib/s3/list-objects";
 import { objectExists } from "@/lib/s3/testing/objects";
 import type { Claim, ExpectedAudit, OperationRecord } from "./journal";
+import type { JsonObject } from "@/lib/custom-fields/validation";
+import { themeOf } from "@/lib/validation/theme";
 
 type Item = Record<string, unknown>;
 
@@ -98,12 +100,15 @@ function checkDefaults(users: Item[], profiles: Item[], violations: string[]) {
   for (const [userId] of byUser) if (!users.some((u) => u.id === userId)) violations.push(`profiles of unknown user ${userId}`);
 }
 
-/** The user item's avatarKey is its default profile's ready avatar's key, or absent. */
-function checkAvatars(users: Item[], profiles: Item[], files: Item[], violations: string[]) {
+/** The user item shows its default profile's ready avatar's key and its theme, or neither. */
+function checkShown(users: Item[], profiles: Item[], files: Item[], violations: string[]) {
   const profilesById = new Map(profiles.map((p) => [String(p.id), p]));
   const filesById = new Map(files.map((f) => [String(f.id), f]));
   for (const user of users) {
-    const avatarId = user.defaultProfileId === undefined ? undefined : profilesById.get(String(user.defaultProfileId))?.avatarFileId;
+    const shownProfile = user.defaultProfileId === undefined ? undefined : profilesById.get(String(user.defaultProfileId));
+    const theme = shownProfile ? (themeOf(shownProfile.customFields as JsonObject) ?? undefined) : undefined;
+    if (user.theme !== theme) violations.push(`user ${String(user.id)} shows theme ${String(user.theme)}, its default profile's is ${String(theme)}`);
+    const avatarId = shownProfile?.avatarFileId;
     const avatar = avatarId === undefined ? undefined : filesById.get(String(avatarId));
     const expected = avatar?.status === "ready" ? avatar.s3Key : undefined;
     if (user.avatarKey !== expected) violations.push(`user ${String(user.id)} shows avatar ${String(user.avatarKey)}, its default profile's is ${String(expected)}`);
@@ -202,7 +207,7 @@ export async function check({ records, domain, actorId }: CheckInput): Promise<C
   const violations: string[] = [];
   checkEmails(users, guards, violations);
   checkDefaults(users, profiles, violations);
-  checkAvatars(users, profiles, files, violations);
+  checkShown(users, profiles, files, violations);
   const misreported: string[] = [];
   checkAudits(records, entries, violations, misreported);
   await checkFiles(users, files, violations);

@@ -52,6 +52,8 @@ function customFields(c: Client, tag: string): JsonObject {
   if (c.random() < 0.5) fields.department = pick(c.random, ["ops", "sales", "eng"])!;
   if (c.random() < 0.5) fields.level = Math.floor(c.random() * 5);
   if (c.random() < 0.3) fields.address = { city: pick(c.random, ["Oslo", "Lima"])!, zip: String(Math.floor(c.random() * 9999)) };
+  // A theme now and then: the user item shows the default profile's (checker.ts checkShown).
+  if (c.random() < 0.4) fields.preferences = { theme: pick(c.random, ["dark", "light"])! };
   return fields;
 }
 

@@ -19,6 +19,8 @@ export const userSchema = z.object({
   lastSignInAt: z.string().optional(),
   /** The default profile's avatar object (kept by lib/db/profile-default.ts); pages link it through /api/avatars. */
   avatarKey: z.string().optional(),
+  /** The default profile's `preferences.theme` (kept with avatarKey); absent follows the system. */
+  theme: z.enum(["dark", "light"]).optional().catch(undefined),
   /** Which profile is the default (kept by lib/db/profiles.ts). */
   defaultProfileId: z.string().optional(),
 });
