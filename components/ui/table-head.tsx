@@ -1,12 +1,13 @@
 import type { ReactNode } from "react";
+import { cn } from "./cn";
 
 /**
  * A data table's header row: a heading per column, then the column of each row's buttons, whose
  * heading only screen readers hear. `leading` goes first (a select-all checkbox cell).
  */
-export function TableHead({ columns, leading }: { columns: readonly string[]; leading?: ReactNode }) {
+export function TableHead({ columns, leading, className }: { columns: readonly string[]; leading?: ReactNode; className?: string }) {
   return (
-    <thead className="border-b border-subtle bg-surface-alt text-xs uppercase tracking-wide text-muted">
+    <thead className={cn("border-b border-subtle bg-surface-alt text-xs uppercase tracking-wide text-muted", className)}>
       <tr>
         {leading}
         {columns.map((heading) => (

@@ -1,7 +1,7 @@
 // The users list's filter in one canonical form, shared by the server page and the browser: a
 // page cursor is bound to the exact filter it was read with, so both sides must spell the same
 // view the same way (defaults left out). Also how that filter appears in the URL.
-import type { UserFilter } from "@/lib/validation/users";
+import { type UserFilter, USER_STATUSES } from "@/lib/validation/users";
 
 type Sort = NonNullable<UserFilter["sort"]>;
 type Order = NonNullable<UserFilter["order"]>;
@@ -47,7 +47,7 @@ export function sameFilter(a: UserFilter, b: UserFilter): boolean {
 }
 
 const ROLES_IN_URL: ReadonlyArray<NonNullable<UserFilter["role"]>> = ["admin", "manager", "user"];
-const STATUSES_IN_URL: ReadonlyArray<NonNullable<UserFilter["status"]>> = ["active", "inactive"];
+const STATUSES_IN_URL: ReadonlyArray<NonNullable<UserFilter["status"]>> = USER_STATUSES;
 const pick = <T extends string>(allowed: ReadonlyArray<T>, value: string | null): T | undefined =>
   value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
 

@@ -17,6 +17,8 @@ export const userSchema = z.object({
   updatedAt: z.string(),
   version: z.number().int(),
   lastSignInAt: z.string().optional(),
+  /** Set when the account is created with an invite; removed when they first set a password or sign in. */
+  invitedAt: z.string().optional(),
   /** Which profile is the default (kept by lib/db/profiles.ts). */
   defaultProfileId: z.string().optional(),
 });
@@ -72,7 +74,14 @@ export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 export const setUserActiveSchema = z.object({ id, version, active: z.boolean() });
 export const userIdSchema = z.object({ id });
 
-export const USER_STATUSES = ["active", "inactive"] as const;
+export const USER_STATUSES = ["active", "invited", "inactive"] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+/** Deactivation wins: a deactivated invitee is "inactive", and "invited" again once reactivated. */
+export function userStatus(user: Pick<User, "isActive" | "invitedAt">): UserStatus {
+  if (!user.isActive) return "inactive";
+  return user.invitedAt ? "invited" : "active";
+}
 export const USER_SORTS = ["created", "name"] as const;
 
 /** The users list's filters, as they appear in the URL (unknown values are dropped). */
