@@ -24,10 +24,13 @@ interface UserAccessSectionProps {
 export function UserAccessSection({ user, isSelf, canDeactivate, hydrated, error, issued, pending, onIssueLink, onResendInvite, onChangeStatus }: UserAccessSectionProps) {
   const invited = userStatus(user) === "invited";
   const resultRef = useRef<HTMLParagraphElement>(null);
-  // The button that was pressed stays, but the outcome is below it: focus moves there.
+  // The button that was pressed stays, but the outcome is below it: focus moves there, a frame
+  // later, after a confirmation that closes in the same render has handed focus back to its opener.
   useEffect(() => {
-    if (issued) resultRef.current?.focus();
-  }, [issued]);
+    if (!issued || pending) return;
+    const frame = requestAnimationFrame(() => resultRef.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [issued, pending]);
   const link = issued ? (
     <div className="mt-3 flex flex-col gap-2">
       <p ref={resultRef} tabIndex={-1} role="status" className="text-sm font-medium text-success-ink outline-indigo-600 focus-visible:outline-2">

@@ -22,7 +22,7 @@ export function UserDetailAccount({ user, signIn }: { user: User; signIn: ShownS
     ["Email", <span key="email" className="break-all">{user.email}</span>],
     ["Role", ROLE_LABELS[user.role]],
     ["Status", <UserStatusBadge key="status" status={status} />],
-    ...(user.invitedAt ? [["Invited", <span key="invited">{when("invited-at", user.invitedAt)}, no password set yet</span>] as [string, ReactNode]] : []),
+    ...(user.invitedAt ? [["Invitation sent", <span key="invited">{when("invited-at", user.invitedAt)}, no password set yet</span>] as [string, ReactNode]] : []),
     ["Created", when("created", user.createdAt)],
     ["Last changed", when("updated", user.updatedAt)],
     signIn.own
