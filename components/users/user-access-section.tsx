@@ -2,7 +2,8 @@
 import { useEffect, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { type User, userStatus } from "@/lib/validation/users";
+import type { User } from "@/lib/validation/users";
+import { userStatus } from "@/lib/users/status";
 import { type Delivery, InviteLink } from "./invite-link";
 
 interface UserAccessSectionProps {

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { type User, userStatus } from "@/lib/validation/users";
+import type { User } from "@/lib/validation/users";
+import { userStatus } from "@/lib/users/status";
 import { formatUtc } from "@/components/ui/format-date";
 import { ROLE_LABELS } from "./role-labels";
 import { UserStatusBadge } from "./user-status-badge";

@@ -1,5 +1,5 @@
 import { type BadgeTone, StatusBadge } from "@/components/ui/status-badge";
-import type { UserStatus } from "@/lib/validation/users";
+import type { UserStatus } from "@/lib/users/status";
 
 export const STATUS_LABELS: Record<UserStatus, string> = { active: "Active", invited: "Invited", inactive: "Deactivated" };
 const TONES: Record<UserStatus, BadgeTone> = { active: "success", invited: "warning", inactive: "neutral" };

@@ -3,7 +3,8 @@ import { Button } from "@/components/ui/button";
 import { formatUtc } from "@/components/ui/format-date";
 import { RowsSkeleton } from "@/components/ui/skeleton";
 import { TableHead } from "@/components/ui/table-head";
-import { type User, userStatus } from "@/lib/validation/users";
+import type { User } from "@/lib/validation/users";
+import { userStatus } from "@/lib/users/status";
 import type { UsersListResend, UsersListSelection, UsersListStatusChange } from "./use-users-list";
 import { UserStatusBadge } from "./user-status-badge";
 

@@ -1,7 +1,8 @@
 // The users list's filter in one canonical form, shared by the server page and the browser: a
 // page cursor is bound to the exact filter it was read with, so both sides must spell the same
 // view the same way (defaults left out). Also how that filter appears in the URL.
-import { type UserFilter, USER_STATUSES } from "@/lib/validation/users";
+import type { UserFilter } from "@/lib/validation/users";
+import { USER_STATUSES } from "./status";
 
 type Sort = NonNullable<UserFilter["sort"]>;
 type Order = NonNullable<UserFilter["order"]>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PASSWORD_RULES } from "./password";
 import { plainText } from "./text";
+import { USER_STATUSES } from "@/lib/users/status";
 
 export const ROLES = ["admin", "manager", "user"] as const;
 export type Role = (typeof ROLES)[number];
@@ -74,14 +75,7 @@ export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 export const setUserActiveSchema = z.object({ id, version, active: z.boolean() });
 export const userIdSchema = z.object({ id });
 
-export const USER_STATUSES = ["active", "invited", "inactive"] as const;
-export type UserStatus = (typeof USER_STATUSES)[number];
-
-/** Deactivation wins: a deactivated invitee is "inactive", and "invited" again once reactivated. */
-export function userStatus(user: Pick<User, "isActive" | "invitedAt">): UserStatus {
-  if (!user.isActive) return "inactive";
-  return user.invitedAt ? "invited" : "active";
-}
+export { USER_STATUSES, type UserStatus, userStatus } from "@/lib/users/status";
 export const USER_SORTS = ["created", "name"] as const;
 
 /** The users list's filters, as they appear in the URL (unknown values are dropped). */
