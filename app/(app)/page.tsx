@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ActivityChart } from "@/components/audit/activity-chart";
 import { formatUtc } from "@/components/ui/format-date";
 import { can } from "@/lib/auth/permissions";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireSession } from "@/lib/auth/current-user";
 import { dailyActivity } from "@/lib/db/audit-stats";
 import { PageHeader } from "@/components/ui/page-header";
 import { ChecklistProgress } from "@/components/checklist/checklist-panel";
@@ -19,7 +19,7 @@ async function openChecklists(user: User): Promise<ChecklistView[]> {
 }
 
 export default async function HomePage() {
-  const user = await requireUser();
+  const { user, signInBefore } = await requireSession();
   // Daily counters (a few batch reads), never the entries of the period.
   const [activity, checklists] = await Promise.all([can(user, "audit.view_all") ? dailyActivity(30) : null, openChecklists(user)]);
   return (
@@ -29,9 +29,10 @@ export default async function HomePage() {
         description={
           <>
             Signed in as {user.email}
-            {user.lastSignInAt ? (
+            {/* The sign-in before this session's: the one the person would not otherwise know about. */}
+            {signInBefore ? (
               <>
-                {" "}· last sign-in <time dateTime={user.lastSignInAt}>{formatUtc(user.lastSignInAt)}</time>
+                {" "}· previous sign-in <time dateTime={signInBefore}>{formatUtc(signInBefore)}</time>
               </>
             ) : null}
           </>

@@ -7,6 +7,7 @@ import type { TableId } from "@/lib/db/tables";
 import { finalUploadKey, isTempUploadKey, type UploadKeyFields } from "@/lib/s3/keys";
 import { listObjects } from "@/lib/s3/list-objects";
 import { objectExists } from "@/lib/s3/testing/objects";
+import { userStatus } from "@/lib/validation/users";
 import type { Claim, ExpectedAudit, OperationRecord } from "./journal";
 import type { JsonObject } from "@/lib/custom-fields/validation";
 import { themeOf } from "@/lib/validation/theme";
@@ -115,6 +116,25 @@ function checkShown(users: Item[], profiles: Item[], files: Item[], violations: 
   }
 }
 
+/**
+ * The word index moves with the user in the same transaction: every user has items, and every
+ * item carries its user's role and status (active, invited or inactive), which the status
+ * filter and the per-status counts rely on.
+ */
+function checkSearchItems(users: Item[], items: Item[], violations: string[]) {
+  const byUser = groupBy(items, (i) => String(i.userId));
+  for (const user of users) {
+    const own = byUser.get(String(user.id)) ?? [];
+    if (own.length === 0) violations.push(`user ${String(user.id)} has no search items`);
+    const status = userStatus({ isActive: user.isActive === true, ...(typeof user.invitedAt === "string" ? { invitedAt: user.invitedAt } : {}) });
+    for (const item of own) {
+      if (item.role !== user.role || item.status !== status || item.isActive !== user.isActive) {
+        violations.push(`search item ${String(item.term)} of user ${String(user.id)} says ${String(item.role)}/${String(item.status)}, the user is ${String(user.role)}/${status}`);
+      }
+    }
+  }
+}
+
 const REFUSALS = new Set(["ConflictError", "NotFoundError"]);
 
 function checkAudits(records: OperationRecord[], entries: Item[], violations: string[], misreported: string[]) {
@@ -200,7 +220,7 @@ export async function check({ records, domain, actorId }: CheckInput): Promise<C
     scan("auditLogs", { expression: "userId = :actor", values: { ":actor": actorId } }),
   ]);
   const ids = new Set(users.map((u) => String(u.id)));
-  const [allProfiles, allFiles] = await Promise.all([scan("userProfiles"), scan("files")]);
+  const [allProfiles, allFiles, allSearchItems] = await Promise.all([scan("userProfiles"), scan("files"), scan("userSearch")]);
   const profiles = allProfiles.filter((p) => ids.has(String(p.userId)));
   const files = allFiles.filter((f) => ids.has(String(f.uploadedBy)));
 
@@ -208,6 +228,7 @@ export async function check({ records, domain, actorId }: CheckInput): Promise<C
   checkEmails(users, guards, violations);
   checkDefaults(users, profiles, violations);
   checkShown(users, profiles, files, violations);
+  checkSearchItems(users, allSearchItems.filter((i) => ids.has(String(i.userId))), violations);
   const misreported: string[] = [];
   checkAudits(records, entries, violations, misreported);
   await checkFiles(users, files, violations);
