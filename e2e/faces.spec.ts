@@ -19,7 +19,7 @@ test("the header shows initials, then the default profile's avatar once it has o
   await makeAvatar(user, profile.id);
   await page.reload();
   const image = accountButton(page).locator("img");
-  await expect(image).toHaveAttribute("src", new RegExp(`/api/avatars/${user.id}\\?v=[\\w-]{10}$`));
+  await expect(image).toHaveAttribute("src", new RegExp(`/api/avatars/${user.id}\\?v=[\\w-]{12}$`));
   // Decorative: the button already says whose menu it is.
   await expect(image).toHaveAttribute("alt", "");
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(64);
@@ -58,3 +58,22 @@ async function versionOf(userId: string): Promise<string> {
   const user = (await getUser(userId, { consistent: true }))!;
   return new URL(avatarPath(user)!, "http://x").searchParams.get("v")!;
 }
+
+test("the users table shows each user's avatar, and initials for those without one", async ({ login, page }) => {
+  await login("admin");
+  const tag = `Facet${Date.now().toString(36)}`;
+  const pictured = await makeUser("user", { name: `${tag} Pictured` });
+  await makeUser("user", { name: `${tag} Plain` });
+  const profile = await createProfile(pictured.id, { name: "Work", type: "professional", customFields: {} }, { actorId: pictured.id });
+  await makeAvatar(pictured, profile.id);
+
+  await page.goto(`/admin/users?q=${tag}`);
+  const rows = page.getByRole("row");
+  const withAvatar = rows.filter({ hasText: `${tag} Pictured` });
+  const image = withAvatar.locator("img");
+  await expect(image).toHaveAttribute("src", new RegExp(`/api/avatars/${pictured.id}\\?v=`));
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(64);
+  const plain = rows.filter({ hasText: `${tag} Plain` });
+  await expect(plain.locator("img")).toHaveCount(0);
+  await expect(plain.getByText("FP", { exact: true })).toBeVisible();
+});

@@ -5,6 +5,8 @@ import { RowsSkeleton } from "@/components/ui/skeleton";
 import { TableHead } from "@/components/ui/table-head";
 import type { User } from "@/lib/validation/users";
 import { userStatus } from "@/lib/users/status";
+import { avatarPath } from "@/lib/users/avatar-path";
+import { ProfileAvatar } from "@/components/profiles/profile-avatar";
 import type { UsersListResend, UsersListSelection, UsersListStatusChange } from "./use-users-list";
 import { UserStatusBadge } from "./user-status-badge";
 
@@ -93,15 +95,19 @@ export function UsersTable({ users, viewerId, viewerSignInBefore, selection, sta
                   )}
                 </td>
                 <td className={`px-4 py-3 font-medium ${cardLine}`}>
-                  {/* No prefetch: fifty rows would be fifty detail-page requests. */}
-                  <Link
-                    href={`/admin/users/${user.id}`}
-                    prefetch={false}
-                    title={user.name}
-                    className="block max-w-64 truncate text-link underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600 max-md:max-w-full"
-                  >
-                    <bdi>{user.name}</bdi>
-                  </Link>
+                  <span className="flex min-w-0 items-center gap-3">
+                    {/* The default profile's avatar, or initials; the name beside it says who it is. */}
+                    <ProfileAvatar name={user.name} src={avatarPath(user)} size="sm" decorative />
+                    {/* No prefetch: fifty rows would be fifty detail-page requests. */}
+                    <Link
+                      href={`/admin/users/${user.id}`}
+                      prefetch={false}
+                      title={user.name}
+                      className="block max-w-64 truncate text-link underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600 max-md:max-w-full"
+                    >
+                      <bdi>{user.name}</bdi>
+                    </Link>
+                  </span>
                 </td>
                 <td className={`px-4 py-3 ${cardLine}`}>
                   <span className="block max-w-72 truncate max-md:max-w-full" title={user.email}>

@@ -33,7 +33,7 @@ interface IndexPlan {
   forward: boolean;
 }
 
-const LIST_ATTRIBUTES = ["id", "email", "#name", "#role", "isActive", "createdAt", "updatedAt", "version", "lastSignInAt", "invitedAt", "directory", "nameKey"];
+const LIST_ATTRIBUTES = ["id", "email", "#name", "#role", "isActive", "createdAt", "updatedAt", "version", "lastSignInAt", "invitedAt", "avatarKey", "directory", "nameKey"];
 const NAMES = { "#name": "name", "#role": "role" };
 
 function plans(filter: UserFilter): IndexPlan[] {
