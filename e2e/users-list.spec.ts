@@ -44,7 +44,8 @@ async function seedUsers(specs: SeedSpec[]): Promise<User[]> {
 /** Signs in a user of `role` named apart from the rows the test searches for. */
 const signInAs = (login: Login, role: Role) => login(role, { name: `List ${role} ${newTag()}` });
 
-const nameCells = (page: Page) => page.locator("table tbody tr td:nth-child(2)");
+// The name link of each row (the cell also holds the avatar's initials).
+const nameCells = (page: Page) => page.locator("table tbody tr td:nth-child(2) a");
 const rowOf = (page: Page, name: string) => page.locator("table tbody tr").filter({ has: page.getByRole("link", { name, exact: true }) });
 const searchBox = (page: Page) => page.getByLabel("Search", { exact: true });
 const bulkBar = (page: Page) => page.getByRole("region", { name: "Bulk actions" });
