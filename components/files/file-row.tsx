@@ -86,7 +86,8 @@ export function FileRow({ file, onRemoved }: { file: FileItem; onRemoved(): void
   const cell = "whitespace-nowrap px-3 py-2";
 
   return (
-    <tr>
+    // A set height (a row's minimum): every row is exactly as tall, tags or not.
+    <tr className="h-14">
       <th scope="row" className="w-full max-w-0 px-3 py-2 font-medium">
         <div className="flex items-center gap-3">
           <FileThumbnail file={file} />

@@ -14,7 +14,7 @@ const MENU_WIDTH = 208;
 /**
  * A row's actions behind one button, so the row stays one line tall. A native popover (as the
  * account menu is): it opens from the keyboard, closes on Escape, a click outside or Tab, and
- * the browser returns focus to the button. Arrow keys, Home and End move between the items
+ * the browser returns focus to the button; it follows the button as the page scrolls. Arrow keys, Home and End move between the items
  * (the menu button pattern of the ARIA practices). Placed under the button, or above it when
  * there is no room below, and kept inside the viewport on phones.
  */
@@ -27,24 +27,31 @@ export function RowMenu({ label, items }: { label: string; items: RowMenuItem[] 
   useEffect(() => {
     const menu = menuRef.current;
     if (!menu) return;
-    const onToggle = (event: Event) => {
-      const isOpen = (event as ToggleEvent).newState === "open";
-      setOpen(isOpen);
-      if (!isOpen) return;
+    const place = () => {
       const anchor = buttonRef.current!.getBoundingClientRect();
       const height = menu.offsetHeight;
       const below = anchor.bottom + 4 + height <= window.innerHeight;
       menu.style.top = `${Math.max(8, below ? anchor.bottom + 4 : anchor.top - 4 - height)}px`;
       menu.style.left = `${Math.min(Math.max(8, anchor.right - MENU_WIDTH), window.innerWidth - MENU_WIDTH - 8)}px`;
-      menu.querySelector<HTMLButtonElement>("[role=menuitem]:not(:disabled)")?.focus();
     };
-    // A fixed menu would stay behind while the page scrolls under it.
-    const close = () => menu.matches(":popover-open") && menu.hidePopover();
+    const onToggle = (event: Event) => {
+      const isOpen = (event as ToggleEvent).newState === "open";
+      setOpen(isOpen);
+      if (!isOpen) return;
+      place();
+      menu.querySelector<HTMLButtonElement>("[role=menuitem]:not(:disabled)")?.focus({ preventScroll: true });
+    };
+    // A fixed menu follows its button when the page scrolls under it.
+    const follow = () => {
+      if (menu.matches(":popover-open")) place();
+    };
     menu.addEventListener("toggle", onToggle);
-    window.addEventListener("scroll", close, { passive: true });
+    window.addEventListener("scroll", follow, { passive: true, capture: true });
+    window.addEventListener("resize", follow, { passive: true });
     return () => {
       menu.removeEventListener("toggle", onToggle);
-      window.removeEventListener("scroll", close);
+      window.removeEventListener("scroll", follow, { capture: true });
+      window.removeEventListener("resize", follow);
     };
   }, []);
 
