@@ -46,6 +46,7 @@ export default async function HomePage() {
       />
 
       <Panel id="profiles-heading" title="Your profiles" action={<Link href="/profiles" className={linkClasses}>Manage profiles</Link>}>
+        <p className="mb-3 text-sm text-muted">A profile is complete with an avatar, a background image, at least one detail filled in, and every item of its checklist done.</p>
         {home.profiles.length ? (
           <ul role="list" className="flex flex-col divide-y divide-divider">
             {home.profiles.map((profile) => (
