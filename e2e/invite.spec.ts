@@ -38,6 +38,19 @@ async function expireInvite(userId: string): Promise<void> {
   );
 }
 
+/** Makes the user's current link look two minutes old, so a resend is not held back. */
+async function ageInvite(userId: string): Promise<void> {
+  await db().send(
+    new UpdateCommand({
+      TableName: table("invites"),
+      Key: { userId },
+      UpdateExpression: "SET issuedAt = :old",
+      ConditionExpression: "attribute_exists(userId)",
+      ExpressionAttributeValues: { ":old": new Date(Date.now() - 120_000).toISOString() },
+    }),
+  );
+}
+
 async function passwordHashOf(email: string): Promise<string | null> {
   return (await getCredentialsByEmail(email))?.passwordHash ?? null;
 }
@@ -155,33 +168,51 @@ test.describe("invitations", () => {
     await expectDeadLink(page);
   });
 
-  test("issuing a reset link makes the earlier link stop working", async ({ login, page, browser, baseURL }) => {
+  test("resending an invitation makes the earlier link stop working; once active, a reset link is offered instead", async ({ login, page, browser, baseURL }) => {
     test.slow(); // two browser contexts, two sign-ins
     await login("admin");
     const email = uniqueEmail("reset");
     const first = await inviteThroughUi(page, "Rita Reset", email);
     await page.getByRole("link", { name: "Go to user" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Rita Reset" })).toBeVisible();
+    const account = page.getByRole("region", { name: "Account" });
+    await expect(account.getByText("Invited", { exact: true })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Issue password link" })).toHaveCount(0);
 
-    await page.getByRole("button", { name: "Issue password link" }).click();
-    const dialog = page.getByRole("dialog", { name: "Issue a new password link for Rita Reset?" });
-    await expect(dialog).toBeVisible();
-    await dialog.getByRole("button", { name: "Issue link" }).click();
-    await expect(dialog).toBeHidden();
+    // Right after the invitation a resend waits a minute; the invitation is made older here.
+    const user = (await getUserByEmail(email))!;
+    await page.getByRole("button", { name: "Resend invite" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: /less than 60 seconds ago/ })).toBeVisible();
+    await ageInvite(user.id);
+    await page.getByRole("button", { name: "Resend invite" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "A new invitation is ready" })).toBeFocused();
     const second = await page.getByLabel("Set-password link").inputValue();
     expect(second).not.toBe(first);
-    await expect(page.getByRole("region", { name: "Recent activity" }).getByText(/issued Rita Reset a new password link/)).toBeVisible();
+    await expect(page.getByRole("region", { name: "Recent activity" }).getByText(/sent Rita Reset a new invitation/)).toBeVisible();
 
     const invitee = await freshPage(browser, baseURL);
     await invitee.goto(first);
     await expectDeadLink(invitee);
     await openLink(invitee, second);
-    await expect(invitee.getByRole("heading", { level: 1, name: "Set a new password" })).toBeVisible();
     await setPassword(invitee);
     await expectSignedInHome(invitee, email);
     await invitee.goto(second);
     await expectDeadLink(invitee);
     await invitee.context().close();
+
+    await page.reload();
+    await expect(account.getByText("Active", { exact: true })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Resend invite" })).toHaveCount(0);
+    await page.getByRole("button", { name: "Issue password link" }).click();
+    const dialog = page.getByRole("dialog", { name: "Issue a new password link for Rita Reset?" });
+    await dialog.getByRole("button", { name: "Issue link" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole("status").filter({ hasText: "A new password link is ready" })).toBeFocused();
+    const reset = await page.getByLabel("Set-password link").inputValue();
+    const other = await freshPage(browser, baseURL);
+    await openLink(other, reset);
+    await expect(other.getByRole("heading", { level: 1, name: "Set a new password" })).toBeVisible();
+    await other.context().close();
   });
 
   test("the password form shows each problem on its own field and sets nothing", async ({ page }) => {

@@ -415,7 +415,7 @@ test.describe("users list as an admin", () => {
       expect(download.suggestedFilename()).toMatch(/^users-\d{4}-\d{2}-\d{2}\.csv$/);
       return parseCsv(await readFile((await download.path())!, "utf8"));
     };
-    const rowFor = (u: User) => [u.id, u.name, u.email, u.role, u.isActive ? "active" : "deactivated", u.createdAt, u.lastSignInAt ?? ""];
+    const rowFor = (u: User) => [u.id, u.name, u.email, u.role, !u.isActive ? "deactivated" : u.invitedAt ? "invited" : "active", u.createdAt, u.lastSignInAt ?? ""];
 
     const [header, ...rows] = await exportCsv();
     expect(header).toEqual(["id", "name", "email", "role", "status", "createdAt", "lastSignInAt"]);

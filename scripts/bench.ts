@@ -51,7 +51,7 @@ async function main() {
   const [appPort, proxyPort] = [await freePort(), await freePort()];
   const base = `http://127.0.0.1:${appPort}`;
   const stack = await startLocalStack({ bucket: `prework-bench-${id}`, tablePrefix: `bench-${id}-`, corsOrigins: [base] });
-  const proxy = await countingProxy(stack.dynamoEndpoint, proxyPort);
+  const proxy = await countingProxy(stack.dynamoEndpoint, proxyPort, `bench-${id}-`);
   let server: ChildProcess | undefined;
   try {
     Object.assign(process.env, { DYNAMODB_ENDPOINT: stack.dynamoEndpoint, S3_ENDPOINT: stack.s3Endpoint, TABLE_PREFIX: `bench-${id}-`, S3_BUCKET: stack.bucket, AUTH_SECRET: randomBytes(33).toString("base64url") });
@@ -103,9 +103,9 @@ async function main() {
     ];
     const pageFigures: Report["pages"] = [];
     for (const p of pages) {
-      const figures = await measurePage(`${base}${p.route}`, { cookie: p.cookie, calls: proxy.calls, ...SAMPLES });
+      const figures = await measurePage(`${base}${p.route}`, { cookie: p.cookie, calls: proxy.calls, namedSince: proxy.namedSince, ...SAMPLES });
       pageFigures.push({ page: p.page, route: p.route, ...figures });
-      log(`${p.page}: p50 ${figures.p50.toFixed(1)} ms, ${figures.rps10.toFixed(0)} req/s at 10, ${figures.callsPerRequest.toFixed(1)} calls, ${(figures.htmlBytes / 1000).toFixed(1)} KB`);
+      log(`${p.page}: p50 ${figures.p50.toFixed(1)} ms, ${figures.rps10.toFixed(0)} req/s at 10, ${figures.callsPerRequest.toFixed(1)} calls, ${(figures.htmlBytes / 1000).toFixed(1)} KB [${figures.callNames.join(", ")}]`);
     }
 
     const { getProfile, listProfiles } = await import("@/lib/db/profiles");

@@ -5,7 +5,7 @@ import { ChecklistProgress } from "@/components/checklist/checklist-panel";
 import { formatUtc } from "@/components/ui/format-date";
 import { PageHeader } from "@/components/ui/page-header";
 import { can, hidesAdmins } from "@/lib/auth/permissions";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireSession } from "@/lib/auth/current-user";
 import { loadHome } from "@/lib/home/home";
 
 const linkClasses = "text-sm font-medium text-link underline hover:no-underline";
@@ -27,7 +27,7 @@ function Panel({ id, title, action, children }: { id: string; title: string; act
 }
 
 export default async function HomePage() {
-  const user = await requireUser();
+  const { user, signInBefore } = await requireSession();
   const home = await loadHome(user);
   return (
     <div className="flex flex-col gap-6">
@@ -36,9 +36,10 @@ export default async function HomePage() {
         description={
           <>
             Signed in as {user.email}
-            {user.lastSignInAt ? (
+            {/* The sign-in before this session's: the one the person would not otherwise know about. */}
+            {signInBefore ? (
               <>
-                {" "}· last sign-in <time dateTime={user.lastSignInAt}>{formatUtc(user.lastSignInAt)}</time>
+                {" "}· previous sign-in <time dateTime={signInBefore}>{formatUtc(signInBefore)}</time>
               </>
             ) : null}
           </>

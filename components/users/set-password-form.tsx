@@ -1,6 +1,6 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { cn } from "@/components/ui/cn";
@@ -31,6 +31,11 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
   const password = useWatch({ control, name: "password" }) ?? "";
   const [serverError, setServerError] = useState<string | null>(null);
   const [signingIn, setSigningIn] = useState(false);
+  const doneRef = useRef<HTMLParagraphElement>(null);
+  // The outcome, while the redirect signs them in: focus moves to it from the button.
+  useEffect(() => {
+    if (signingIn) doneRef.current?.focus();
+  }, [signingIn]);
 
   const onSubmit = handleSubmit(async (values) => {
     setServerError(null);
@@ -89,6 +94,11 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
         errors={formState.errors.confirm?.message}
         {...register("confirm")}
       />
+      {signingIn ? (
+        <p ref={doneRef} tabIndex={-1} role="status" className="rounded-md border border-success-line bg-success-soft px-4 py-2 text-sm font-medium text-success-ink outline-indigo-600 focus-visible:outline-2">
+          Your password is set. Signing you in…
+        </p>
+      ) : null}
       <SubmitButton pending={busy} pendingLabel={signingIn ? "Signing you in…" : "Setting password…"} waitForHydration>
         Set password and sign in
       </SubmitButton>

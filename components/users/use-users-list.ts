@@ -7,12 +7,14 @@ import { bulkUsersAction } from "@/lib/actions/users/bulk-users";
 import { listUsersAction } from "@/lib/actions/users/list-users";
 import { countUsersAction, type UsersCount } from "@/lib/actions/users/count-users";
 import { setUserActiveAction } from "@/lib/actions/users/set-user-active";
+import { resendInviteAction } from "@/lib/actions/users/resend-invite";
 import { type Actor, can } from "@/lib/auth/permissions";
 import type { Page } from "@/lib/types/page";
 import type { User, UserFilter } from "@/lib/validation/users";
 import { queryKeys } from "@/lib/query-keys";
 import { callAction, messageOf } from "@/lib/types/action-result";
 import type { BulkOperation } from "./users-list-state";
+import type { Delivery } from "./invite-link";
 import { differsBeyondSearch, filterFromParams, normaliseQuery, sameFilter, usersHref } from "@/lib/users/filter-url";
 import { initialState, patchUsers, reducer } from "./users-list-state";
 
@@ -95,6 +97,23 @@ export interface UsersListStatusChange {
   request: (user: User) => void;
   cancel: () => void;
   confirm: () => void;
+}
+
+/** A new invitation link for someone who has not set a password yet, and the link it made. */
+export interface UsersListResend {
+  canResend: (user: User) => boolean;
+  request: (user: User) => void;
+  /** The user whose invitation is being sent. */
+  pendingId: string | null;
+  result: ResentInvite | null;
+  dismissResult: () => void;
+}
+
+export interface ResentInvite {
+  user: Pick<User, "id" | "name" | "email">;
+  inviteUrl: string;
+  expiresAt: string;
+  emailed?: Delivery;
 }
 
 /** A change to the selection as a whole, confirmed first, and what it did. */
@@ -260,6 +279,18 @@ export function useUsersList({ viewer, initialFilter, initialCursor, initialPage
     );
   }
 
+  // ---- Resend an invitation: the new link is shown (and emailed) above the rows.
+  const [resent, setResent] = useState<ResentInvite | null>(null);
+  const resendMutation = useMutation({
+    mutationFn: (user: User) => callAction(() => resendInviteAction({ id: user.id })),
+    onMutate: () => setResent(null),
+    onSuccess: (link, user) => {
+      setResent({ user: { id: user.id, name: user.name, email: user.email }, ...link });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.users.detail(user.id) });
+    },
+    onError: (error, user) => toast.error(`${user.name}: ${messageOf(error)}`),
+  });
+
   const canToggleStatus = (user: User) => user.id !== viewer.id && can(viewer, "users.deactivate", user);
   // Your own account is changed on its own page, never by accident in a batch; and nobody
   // selects an account they may not change.
@@ -324,5 +355,14 @@ export function useUsersList({ viewer, initialFilter, initialCursor, initialPage
     result: bulkResult,
     dismissResult: () => setBulkResult(null),
   };
-  return { filter: filterControls, results, paging, selection, statusChange, bulk: bulkChange };
+  const resend: UsersListResend = {
+    canResend: (user) => user.id !== viewer.id && can(viewer, "users.edit", user),
+    request: (user) => {
+      if (!resendMutation.isPending) resendMutation.mutate(user);
+    },
+    pendingId: resendMutation.isPending ? (resendMutation.variables?.id ?? null) : null,
+    result: resent,
+    dismissResult: () => setResent(null),
+  };
+  return { filter: filterControls, results, paging, selection, statusChange, bulk: bulkChange, resend };
 }

@@ -12,6 +12,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { placeServerErrors } from "@/components/ui/server-errors";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { issuePasswordResetAction } from "@/lib/actions/users/issue-password-reset";
+import { resendInviteAction } from "@/lib/actions/users/resend-invite";
 import { setUserActiveAction } from "@/lib/actions/users/set-user-active";
 import { updateUserAction } from "@/lib/actions/users/update-user";
 import { ActionError, callAction, messageOf } from "@/lib/types/action-result";
@@ -81,7 +82,10 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
   const [dialog, setDialog] = useState<"status" | "reset" | null>(null);
   const [accessPending, setAccessPending] = useState(false);
   const [accessError, setAccessError] = useState<string | null>(null);
-  const [issued, setIssued] = useState<{ inviteUrl: string; expiresAt: string; emailed?: Delivery } | null>(null);
+  const [issued, setIssued] = useState<{ inviteUrl: string; expiresAt: string; emailed?: Delivery; kind: "reset" | "invite" } | null>(null);
+  // "Changes saved.": focus moves to it after a save, so a screen reader hears the outcome there.
+  const [saved, setSaved] = useState(0);
+  const savedRef = useRef<HTMLParagraphElement>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
   const hydrated = useHydrated();
 
@@ -90,10 +94,16 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
     defaultValues: valuesOf(user),
   });
   const typed = useWatch({ control });
+  // Hidden again once they type: it is about the values as saved.
+  const showSaved = saved > 0 && !formState.isDirty;
 
   useEffect(() => {
     if (conflict) conflictRef.current?.focus();
   }, [conflict]);
+
+  useEffect(() => {
+    if (saved) savedRef.current?.focus();
+  }, [saved]);
 
   const showConflict = (latest: User) => {
     setConflict(latest);
@@ -107,11 +117,11 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
   const onSubmit = handleSubmit(async (values) => {
     setServerError(null);
     try {
-      const saved = await callAction(() => updateUserAction({ ...values, id: base.id, version: base.version }));
-      setBase(saved);
-      reset(valuesOf(saved));
+      const updated = await callAction(() => updateUserAction({ ...values, id: base.id, version: base.version }));
+      setBase(updated);
+      reset(valuesOf(updated));
       setConflict(null);
-      toast.success("Changes saved.");
+      setSaved((n) => n + 1);
     } catch (error) {
       // The typed values stay in the form, whatever the failure.
       const latest = conflictOf(error);
@@ -167,7 +177,7 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
     setAccessPending(true);
     setAccessError(null);
     try {
-      setIssued(await callAction(() => issuePasswordResetAction({ id: base.id })));
+      setIssued({ ...(await callAction(() => issuePasswordResetAction({ id: base.id }))), kind: "reset" });
       toast.success("A new password link was issued.");
       router.refresh();
     } catch (error) {
@@ -175,6 +185,20 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
     } finally {
       setAccessPending(false);
       setDialog(null);
+    }
+  }
+
+  async function resendInvite() {
+    setAccessPending(true);
+    setAccessError(null);
+    setIssued(null);
+    try {
+      setIssued({ ...(await callAction(() => resendInviteAction({ id: base.id }))), kind: "invite" });
+      router.refresh();
+    } catch (error) {
+      setAccessError(messageOf(error));
+    } finally {
+      setAccessPending(false);
     }
   }
 
@@ -196,6 +220,11 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
         <h2 id="edit-heading" className="text-lg font-medium">
           Edit account
         </h2>
+        {showSaved ? (
+          <p ref={savedRef} tabIndex={-1} role="status" className="mt-3 rounded-md border border-success-line bg-success-soft px-4 py-2 text-sm font-medium text-success-ink outline-indigo-600 focus-visible:outline-2">
+            Changes saved.
+          </p>
+        ) : null}
         {conflict ? (
           <ConflictNotice ref={conflictRef} changedBy={changedBy} rows={conflictRows} onReloadTheirs={reloadTheirs} onKeepMine={keepMine} />
         ) : null}
@@ -222,7 +251,9 @@ export function UserDetailEditor({ user, roles, canDeactivate, isSelf, lastChang
         hydrated={hydrated}
         error={accessError}
         issued={issued}
+        pending={accessPending}
         onIssueLink={() => setDialog("reset")}
+        onResendInvite={resendInvite}
         onChangeStatus={() => setDialog("status")}
       />
 

@@ -20,6 +20,7 @@ import {
 import { UsersFilters } from "./users-filters";
 import { USERS_DESCRIPTION } from "./users-list-skeleton";
 import { UsersTable, UsersTableSkeleton } from "./users-table";
+import { ResentInvitePanel } from "./resent-invite-panel";
 
 // The users list: filters, bulk bar, table and pagination over the state in use-users-list.ts.
 
@@ -32,12 +33,17 @@ export interface UsersListPermissions {
 
 interface UsersListProps extends UsersListInput {
   permissions: UsersListPermissions;
+  /** The viewer's sign-in before this session's, for their own row. */
+  viewerSignInBefore?: string;
 }
 
-export function UsersList({ permissions, ...input }: UsersListProps) {
+export function UsersList({ permissions, viewerSignInBefore, ...input }: UsersListProps) {
   const { viewer } = input;
-  const { filter, results, paging, selection, statusChange, bulk } = useUsersList(input);
+  const { filter, results, paging, selection, statusChange, bulk, resend } = useUsersList(input);
   const { query, page, users } = results;
+  // A filter or page change keeps the rows it replaces on screen, dimmed and marked busy, until
+  // the new ones arrive (React Query's placeholder data), instead of a skeleton in their place.
+  const pending = query.isFetching && query.isPlaceholderData;
 
   return (
     <div className="flex flex-col gap-6">
@@ -66,6 +72,7 @@ export function UsersList({ permissions, ...input }: UsersListProps) {
 
       <div role="status" aria-live="polite" className="empty:hidden">
         {bulk.result ? <BulkResultPanel key={bulk.result.batchId} result={bulk.result} onDismiss={bulk.dismissResult} /> : null}
+        {resend.result ? <ResentInvitePanel key={resend.result.inviteUrl} resent={resend.result} onDismiss={resend.dismissResult} /> : null}
       </div>
 
       {query.isError ? (
@@ -98,7 +105,23 @@ export function UsersList({ permissions, ...input }: UsersListProps) {
           }
         />
       ) : (
-        <UsersTable users={users} viewerId={viewer.id} selection={selection} statusChange={statusChange} busy={query.isPlaceholderData} />
+        <div id="users-results" aria-label="User results" role="region" aria-busy={pending || undefined} className="relative">
+          {pending ? (
+            <div role="progressbar" aria-label="Loading users" className="absolute inset-x-0 top-0 z-10 h-1 overflow-hidden rounded-t-xl bg-accent-soft">
+              <div className="h-full w-1/3 animate-pulse bg-indigo-600" />
+            </div>
+          ) : null}
+          <div className={pending ? "pointer-events-none opacity-50 transition-opacity" : "transition-opacity"}>
+            <UsersTable
+              users={users}
+              viewerId={viewer.id}
+              viewerSignInBefore={viewerSignInBefore}
+              selection={selection}
+              statusChange={statusChange}
+              resend={resend}
+            />
+          </div>
+        </div>
       )}
 
       <Pagination paging={paging} />

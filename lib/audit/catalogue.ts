@@ -27,6 +27,7 @@ export const AUDIT_CATALOGUE = {
   "user.updated": { group: "users", sentence: "{actor} updated {target:account}", details: changeSetSchema.extend(batch) },
   "user.role_changed": { group: "users", sentence: "{actor} changed {target:role} from {details.from} to {details.to}", details: z.object({ from: z.string(), to: z.string(), ...batch }) },
   "user.invited": { group: "users", sentence: "{actor} invited {target}", details: z.object({ expiresAt: z.string() }) },
+  "user.invite_resent": { group: "users", sentence: "{actor} sent {target} a new invitation", details: z.object({ expiresAt: z.string() }) },
   "user.password_reset_issued": { group: "users", sentence: "{actor} issued {target} a new password link", details: z.object({ expiresAt: z.string() }) },
   "user.password_set": { group: "users", sentence: "{actor} set a new password", details: z.object({ via: z.enum(["invite", "reset"]) }) },
   "user.deactivated": { group: "users", sentence: "{actor} deactivated {target}", details: z.object({ ...batch }) },

@@ -6,7 +6,7 @@ import { ChecklistMoved } from "./checklist";
 import { db, table } from "./client";
 import { epoch, FILE_NAMES as NAMES, nowEpoch, profileImageField } from "./file-item";
 import { type FileMetadata, getFile } from "./files";
-import { avatarOnUser } from "./profile-default";
+import { ShownMoved, shownOnUser } from "./profile-default";
 import { transact, type TransactItem } from "./transact";
 
 // An upload's file record, from pending (with a TTL, so an abandoned upload disappears) to
@@ -42,7 +42,9 @@ export async function recordPendingUpload(file: FileMetadata, ctx: AuditContext)
 /**
  * Marks a checked upload ready at its final key, in one transaction with its audit entry; an
  * avatar or background also becomes the profile's, replacing (deleting the metadata of) the
- * previous one. Returns the replaced file, whose object the caller removes.
+ * previous one. Returns the replaced file, whose object the caller removes. Refused as
+ * ChecklistMoved or ShownMoved when a checklist or the user's default changed meanwhile: the
+ * caller tries again.
  */
 export async function markUploadReady(
   file: FileMetadata,
@@ -82,6 +84,7 @@ export async function markUploadReady(
     }),
   ];
   let replaced: FileMetadata | null = null;
+  let shown: TransactItem | null = null;
   if (file.profileId && (file.purpose === "avatar" || file.purpose === "background")) {
     const field = profileImageField(file.purpose);
     const profile = await db().send(
@@ -89,7 +92,10 @@ export async function markUploadReady(
     );
     if (!profile.Item) throw new NotFoundError("This profile no longer exists.");
     const previousId = profile.Item[field] as string | undefined;
-    if (file.purpose === "avatar") items.push(avatarOnUser(String(profile.Item.userId), file.profileId, profile.Item.isDefault === true, finalKey));
+    if (file.purpose === "avatar") {
+      shown = shownOnUser(String(profile.Item.userId), file.profileId, profile.Item.isDefault === true, { avatarKey: finalKey });
+      items.push(shown);
+    }
     replaced = previousId ? await getFile(previousId, { consistent: true }) : null;
     items.push({
       Update: {
@@ -108,7 +114,9 @@ export async function markUploadReady(
       ? new ConflictError("This upload was already completed or cancelled.")
       : checklistItem && codes[items.indexOf(checklistItem)] === "ConditionalCheckFailed"
         ? new ChecklistMoved()
-        : new ConflictError("The profile changed while this upload finished. Try again."),
+        : shown && codes[items.indexOf(shown)] === "ConditionalCheckFailed"
+          ? new ShownMoved()
+          : new ConflictError("The profile changed while this upload finished. Try again."),
   );
   return { ready, replaced };
 }

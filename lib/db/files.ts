@@ -14,7 +14,7 @@ import { epoch, FILE_NAMES as NAMES, nowEpoch, profileImageField } from "./file-
 import { type Page } from "@/lib/types/page";
 import { INDEX } from "./tables";
 import { ChecklistMoved } from "./checklist";
-import { avatarOnUser } from "./profile-default";
+import { ShownMoved, shownOnUser } from "./profile-default";
 import { transact, type TransactItem } from "./transact";
 
 // File metadata: the spec's FileMetadata plus status (pending → ready), purpose, profileId,
@@ -216,6 +216,7 @@ export async function deleteFileRecord(file: FileMetadata, ctx: AuditContext, ch
     { Delete: { TableName: table("files"), Key: { id: file.id }, ConditionExpression: "attribute_exists(id)" } },
     auditPut(ctx, { action: "file.deleted", targetUserId: file.uploadedBy, details: { fileId: file.id, name: file.displayName, purpose: file.purpose } }),
   ];
+  let shown: TransactItem | null = null;
   if (file.profileId && (file.purpose === "avatar" || file.purpose === "background")) {
     const field = profileImageField(file.purpose);
     const profile = await db().send(
@@ -223,7 +224,10 @@ export async function deleteFileRecord(file: FileMetadata, ctx: AuditContext, ch
     );
     // Only unset it where it is still this file (an Update would create a missing profile).
     if (profile.Item?.[field] === file.id) {
-      if (file.purpose === "avatar") items.push(avatarOnUser(String(profile.Item.userId), file.profileId, profile.Item.isDefault === true, null));
+      if (file.purpose === "avatar") {
+        shown = shownOnUser(String(profile.Item.userId), file.profileId, profile.Item.isDefault === true, { avatarKey: null });
+        items.push(shown);
+      }
       items.push({
         Update: {
           TableName: table("userProfiles"),
@@ -237,8 +241,12 @@ export async function deleteFileRecord(file: FileMetadata, ctx: AuditContext, ch
   }
   if (checklistItem) items.push(checklistItem);
   await transact(items, (codes) =>
-    checklistItem && codes[items.indexOf(checklistItem)] === "ConditionalCheckFailed" && codes[0] !== "ConditionalCheckFailed"
-      ? new ChecklistMoved()
-      : new NotFoundError("This file does not exist."),
+    codes[0] === "ConditionalCheckFailed"
+      ? new NotFoundError("This file does not exist.")
+      : checklistItem && codes[items.indexOf(checklistItem)] === "ConditionalCheckFailed"
+        ? new ChecklistMoved()
+        : shown && codes[items.indexOf(shown)] === "ConditionalCheckFailed"
+          ? new ShownMoved()
+          : new NotFoundError("This file does not exist."),
   );
 }

@@ -1,12 +1,15 @@
 import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
-import { ValidationError } from "@/lib/errors";
+import { ThrottledError, ValidationError } from "@/lib/errors";
+import { userStatus } from "@/lib/validation/users";
 import { type AuditContext, auditPut, type NewAuditEntry } from "./audit";
 import { db, table } from "./client";
 import { transact, type TransactItem } from "./transact";
 import { END_ALL_SESSIONS } from "./user-item";
 import { passwordHashWrite } from "./credentials";
+import { userCountChanges, userSearchWrites } from "./user-search";
+import { getUser } from "./users";
 
 // One-time set-password links. The token is `{userId}.{secret}`; only a SHA-256 of the secret
 // is stored, under the user's id, so issuing a new link replaces (and so revokes) the old one.
@@ -36,7 +39,14 @@ export function newInvite(userId: string, kind: InviteKind, now = new Date(), ho
     put: {
       Put: {
         TableName: table("invites"),
-        Item: { userId, tokenHash: digest(secret), kind, expiresAt: expires.toISOString(), expiresAtEpoch: Math.floor(expires.getTime() / 1000) },
+        Item: {
+          userId,
+          tokenHash: digest(secret),
+          kind,
+          issuedAt: now.toISOString(),
+          expiresAt: expires.toISOString(),
+          expiresAtEpoch: Math.floor(expires.getTime() / 1000),
+        },
       },
     },
   };
@@ -101,15 +111,61 @@ export async function issuePasswordReset(userId: string, ctx: AuditContext, requ
   return { token: invite.token, expiresAt: invite.expiresAt };
 }
 
+/** How soon after an invite another may be sent to the same person. */
+export const RESEND_INTERVAL_SECONDS = 60;
+const RESENT_TOO_SOON = `An invitation was sent to them less than ${RESEND_INTERVAL_SECONDS} seconds ago. Wait a moment before sending another.`;
+const NOT_INVITED = "This user is no longer waiting for an invitation: they have set a password or been deactivated.";
+
+/**
+ * A new invitation for an invited user (active, no password set yet): the new link replaces the
+ * old one, which stops working, in one transaction with the `user.invite_resent` entry. At most
+ * one every RESEND_INTERVAL_SECONDS per user, decided by DynamoDB on the invite it replaces.
+ */
+export async function resendInvite(userId: string, ctx: AuditContext, now = new Date()): Promise<{ token: string; expiresAt: string }> {
+  const invite = newInvite(userId, "invite", now);
+  const put = invite.put.Put!;
+  await transact(
+    [
+      {
+        Put: {
+          ...put,
+          ConditionExpression: "attribute_not_exists(issuedAt) OR issuedAt < :cutoff",
+          ExpressionAttributeValues: { ":cutoff": new Date(now.getTime() - RESEND_INTERVAL_SECONDS * 1000).toISOString() },
+        },
+      },
+      {
+        ConditionCheck: {
+          TableName: table("users"),
+          Key: { id: userId },
+          ConditionExpression: "isActive = :yes AND attribute_exists(invitedAt)",
+          ExpressionAttributeValues: { ":yes": true },
+        },
+      },
+      auditPut(ctx, { action: "user.invite_resent", targetUserId: userId, details: { expiresAt: invite.expiresAt } }, now),
+    ],
+    (codes) =>
+      codes[1] === "ConditionalCheckFailed"
+        ? new ValidationError(NOT_INVITED)
+        : codes[0] === "ConditionalCheckFailed"
+          ? new ThrottledError(RESENT_TOO_SOON)
+          : new Error(`resendInvite cancelled: ${codes.join(",")}`),
+  );
+  return { token: invite.token, expiresAt: invite.expiresAt };
+}
+
 /**
  * Sets the password and spends the link in one transaction: the delete is conditioned on the
- * same hash, so of two racing submissions only one succeeds.
+ * same hash, so of two racing submissions only one succeeds. An invited user becomes active in
+ * it (status, search items and per-status counts move together), conditioned on the role and
+ * invitation the counts were moved for.
  */
 export async function consumeInvite(token: string, passwordHash: string, ctx: Omit<AuditContext, "actorId">): Promise<{ userId: string }> {
-  const invite = await findInvite(token);
   const parts = splitToken(token);
-  if (!invite || !parts) throw new ValidationError(INVALID_LINK);
+  const [invite, user] = await Promise.all([findInvite(token), parts ? getUser(parts.userId, { consistent: true }) : null]);
+  if (!invite || !parts || !user) throw new ValidationError(INVALID_LINK);
   const now = new Date();
+  const invited = userStatus(user) === "invited";
+  const activated = { ...user, invitedAt: undefined };
   await transact(
     [
       {
@@ -125,14 +181,16 @@ export async function consumeInvite(token: string, passwordHash: string, ctx: Om
           TableName: table("users"),
           Key: { id: invite.userId },
           // A new password ends every session signed in with the old one. A hash from before
-          // the credentials table (docs/architecture.md §4) goes with it.
-          UpdateExpression: `${END_ALL_SESSIONS.clause} REMOVE passwordHash`,
-          ConditionExpression: "isActive = :yes",
-          ExpressionAttributeValues: { ":yes": true, ...END_ALL_SESSIONS.values },
+          // the credentials table (docs/architecture.md §4) goes with it, and so does the invitation.
+          UpdateExpression: `${END_ALL_SESSIONS.clause} REMOVE passwordHash, invitedAt`,
+          ConditionExpression: `isActive = :yes AND #role = :role AND ${invited ? "attribute_exists" : "attribute_not_exists"}(invitedAt)`,
+          ExpressionAttributeNames: { "#role": "role" },
+          ExpressionAttributeValues: { ":yes": true, ":role": user.role, ...END_ALL_SESSIONS.values },
         },
       },
       passwordHashWrite(invite.userId, passwordHash, now),
       auditPut({ ...ctx, actorId: invite.userId }, { action: "user.password_set", targetUserId: invite.userId, details: { via: invite.kind } }, now),
+      ...(invited ? [...userSearchWrites(user, activated), ...userCountChanges(user, activated)] : []),
     ],
     () => new ValidationError(INVALID_LINK),
   );

@@ -10,7 +10,8 @@ import { type AuditContext, auditPut } from "./audit";
 import { batchGetAll } from "./batch-get";
 import { db, table } from "./client";
 import { type FileMetadata, getFile, getFilesByIds } from "./files";
-import { defaultProfileIdOf, defaultStateOf, flagProfile, PROFILE_ADDED, runDefaultChange, setDefaultOnUser, withDefaultRetry } from "./profile-default";
+import { defaultProfileIdOf, defaultStateOf, flagProfile, PROFILE_ADDED, runDefaultChange, setDefaultOnUser, ShownMoved, shownOnUser, withDefaultRetry } from "./profile-default";
+import { themeOf } from "@/lib/validation/theme";
 import { CHECKLIST_PROJECTION, checklistAttributes, checklistWrite, ChecklistMoved } from "./checklist";
 import { INDEX } from "./tables";
 import type { Template } from "@/lib/templates/schema";
@@ -145,7 +146,7 @@ export async function createProfile(userId: string, input: NewProfile, ctx: Audi
       },
       // Either claim the default (none yet) or check that one still exists; both count the add.
       profile.isDefault
-        ? setDefaultOnUser(userId, null, profile.id, { added: true, avatarKey: null })
+        ? setDefaultOnUser(userId, null, profile.id, { added: true, shown: { avatarKey: null, theme: themeOf(profile.customFields) } })
         : {
             Update: {
               TableName: table("users"),
@@ -187,6 +188,8 @@ export async function updateProfile(
     try {
       return await updateProfileOnce(id, expectedVersion, patch, ctx, template ?? null);
     } catch (error) {
+      // The default changed between the read and the write of a theme change: decided again.
+      if (error instanceof ShownMoved && attempt < 4) continue;
       if (!(error instanceof ChecklistMoved) || attempt >= 4) throw error instanceof ChecklistMoved ? new ConflictError("This profile's checklist is changing elsewhere right now. Try again.") : error;
     }
   }
@@ -213,6 +216,9 @@ async function updateProfileOnce(id: string, expectedVersion: number, patch: Pro
   const updated: Profile = { ...next, updatedAt: now.toISOString(), version: current.version + 1 };
   const checklist = template && current.templateId ? checklistWrite(current, template, { customFields: updated.customFields }, now) : null;
   if (checklist) Object.assign(updated, checklist.attributes);
+  // A change of `preferences.theme` is what the user item shows when this is the default.
+  const theme = themeOf(updated.customFields);
+  const shown = theme !== themeOf(current.customFields) ? shownOnUser(current.userId, id, current.isDefault, { theme }) : null;
   await transact(
     [
       {
@@ -248,8 +254,12 @@ async function updateProfileOnce(id: string, expectedVersion: number, patch: Pro
         },
         now,
       ),
+      ...(shown ? [shown] : []),
     ],
-    (codes) => (codes[0] === "ConditionalCheckFailed" ? (checklist ? new MaybeChecklistMoved() : new ConflictError(STALE)) : new Error(`updateProfile cancelled: ${codes.join(",")}`)),
+    (codes) =>
+      codes[0] === "ConditionalCheckFailed"
+        ? checklist ? new MaybeChecklistMoved() : new ConflictError(STALE)
+        : codes[2] === "ConditionalCheckFailed" ? new ShownMoved() : new Error(`updateProfile cancelled: ${codes.join(",")}`),
   ).catch(async (error: unknown) => {
     if (!(error instanceof MaybeChecklistMoved)) throw error;
     // Which condition failed: the person's version, or only the checklist's revision.
@@ -276,11 +286,11 @@ export async function makeDefaultProfile(id: string, ctx: AuditContext): Promise
     const currentDefault = await defaultProfileIdOf(profile.userId);
     if (currentDefault === id) return profile;
     const now = new Date().toISOString();
-    const avatarKey = await avatarKeyOf(profile);
+    const shown = { avatarKey: await avatarKeyOf(profile), theme: themeOf(profile.customFields) };
     const items: TransactItem[] = [
-      setDefaultOnUser(profile.userId, currentDefault, id, { avatarKey }),
-      // Its avatar as read for the user item: a newer one completed meanwhile is decided again.
-      flagProfile(id, profile.userId, true, now, profile.avatarFileId ?? null),
+      setDefaultOnUser(profile.userId, currentDefault, id, { shown }),
+      // Its version and avatar as read for the user item: a change meanwhile is decided again.
+      flagProfile(id, profile.userId, true, now, profile),
       ...(currentDefault ? [flagProfile(currentDefault, profile.userId, false, now)] : []),
       auditPut(ctx, { action: "profile.default_changed", targetUserId: profile.userId, details: { profileId: id, previousProfileId: currentDefault } }),
     ];
@@ -339,13 +349,13 @@ export async function deleteProfile(id: string, ctx: AuditContext): Promise<{ pr
       const rest = (await listProfiles(profile.userId)).filter((p) => p.id !== id).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
       const next = rest[0];
       promoted = next?.id ?? null;
-      const avatarKey = next ? await avatarKeyOf(next) : null;
+      const shown = next ? { avatarKey: await avatarKeyOf(next), theme: themeOf(next.customFields) } : undefined;
       // A profile created after the list was read would be left without a default: the count
       // of adds read before the list refuses the transaction then, and it is decided again.
       items = [
-        setDefaultOnUser(profile.userId, id, promoted, { addsSeen: profileAdds, avatarKey }),
+        setDefaultOnUser(profile.userId, id, promoted, { addsSeen: profileAdds, shown }),
         remove,
-        ...(next ? [flagProfile(next.id, profile.userId, true, now, next.avatarFileId ?? null)] : []),
+        ...(next ? [flagProfile(next.id, profile.userId, true, now, next)] : []),
       ];
     } else {
       // Still not the default at commit time.

@@ -90,6 +90,17 @@ export interface SignedIn {
   session: Session;
   /** Whether the user has a second factor; read only while some role must have one (MFA_REQUIRED_ROLES), else undefined. */
   hasSecondFactor?: boolean;
+  /**
+   * The person's sign-in before this session's, for their own view ("previous sign-in"): when
+   * the last recorded sign-in opened this session, the one before it; otherwise the last one
+   * (they signed in elsewhere since). Undefined when there was none.
+   */
+  signInBefore?: string;
+}
+
+export function signInBefore(item: Record<string, unknown>, sessionId: string): string | undefined {
+  const pick = item.lastSignInSession === sessionId ? item.previousSignInAt : item.lastSignInAt;
+  return typeof pick === "string" ? pick : undefined;
 }
 
 /**
@@ -115,7 +126,8 @@ export async function getSignedIn(userId: string, secret: string, now = new Date
   const { user, sessionGeneration } = parseUserItem(userItem);
   const session = sessionSchema.parse(sessionItem);
   if (session.userId !== user.id || !user.isActive || !isLive(session, sessionGeneration, now)) return null;
-  return { user, session, ...(withPolicy ? { hasSecondFactor: hasAnySecondFactor(found.get(credentials)?.[0]) } : {}) };
+  const before = signInBefore(userItem, session.id);
+  return { user, session, ...(before ? { signInBefore: before } : {}), ...(withPolicy ? { hasSecondFactor: hasAnySecondFactor(found.get(credentials)?.[0]) } : {}) };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getFile } from "@/lib/db/files";
-import { createProfile, makeDefaultProfile } from "@/lib/db/profiles";
+import { createProfile, getDefaultProfile, getProfile, makeDefaultProfile, updateProfile } from "@/lib/db/profiles";
+import { setTheme } from "@/lib/profiles/set-theme";
 import { useIsolatedTables } from "@/lib/db/testing/isolated-tables";
 import { createUser, getUser } from "@/lib/db/users";
 import { deleteProfileWithImages } from "@/lib/profiles/delete-profile";
@@ -10,7 +11,8 @@ import { avatarPath } from "@/lib/users/avatar-path";
 import { type User } from "@/lib/validation/users";
 
 // The user item carries its default profile's avatar (lib/db/profile-default.ts): every write
-// that moves the default or its avatar keeps it in step, so lists show faces with no extra read.
+// that moves the default or its avatar keeps it in step, so lists show faces with no extra read;
+// likewise its theme, so no page reads the profile to colour itself.
 
 const ctx = { actorId: "user-avatar-test", userAgent: "vitest" };
 beforeAll(async () => {
@@ -63,6 +65,36 @@ describe("the user item's avatar", () => {
     expect(await avatarKeyOf(user.id)).toBe(third.s3Key);
     await deleteProfileWithImages(second.id, ctx);
     expect(await avatarKeyOf(user.id)).toBeUndefined();
+  });
+
+  it("shows the default profile's theme, whichever write moves it", async () => {
+    const user = await createUser({ email: `theme-${randomUUID()}@example.com`, name: "Themed", role: "user" }, ctx);
+    const themeShown = async () => (await getUser(user.id, { consistent: true }))?.theme;
+    await setTheme(user.id, "dark", ctx);
+    expect(await themeShown()).toBe("dark");
+    const first = (await getDefaultProfile(user.id))!;
+
+    // Edited in the custom-fields editor like any field.
+    await updateProfile(first.id, first.version, { customFields: { ...first.customFields, preferences: { theme: "light" } } }, ctx);
+    expect(await themeShown()).toBe("light");
+
+    const second = await createProfile(user.id, { name: "Work", type: "professional", customFields: { preferences: { theme: "dark" } } }, ctx);
+    expect(await themeShown()).toBe("light");
+    await makeDefaultProfile(second.id, ctx);
+    expect(await themeShown()).toBe("dark");
+    // A theme change on a profile that is not the default shows nowhere.
+    const notDefault = (await getProfile(first.id, { consistent: true }))!;
+    await updateProfile(notDefault.id, notDefault.version, { customFields: {} }, ctx);
+    expect(await themeShown()).toBe("dark");
+    await makeDefaultProfile(first.id, ctx);
+    expect(await themeShown()).toBeUndefined();
+
+    await setTheme(user.id, "dark", ctx);
+    await deleteProfileWithImages(first.id, ctx);
+    // The promoted profile's own theme.
+    expect(await themeShown()).toBe("dark");
+    await setTheme(user.id, "system", ctx);
+    expect(await themeShown()).toBeUndefined();
   });
 
   it("links the avatar by a URL that changes with it and carries no storage key", async () => {

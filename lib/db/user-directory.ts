@@ -17,6 +17,13 @@ import { type User, userSchema } from "@/lib/validation/users";
 // same number of calls whatever its number.
 
 
+/** A status filter over user items (lib/validation/users.ts userStatus), with `:active`. */
+const STATUS_CONDITION = {
+  active: "isActive = :active AND attribute_not_exists(invitedAt)",
+  invited: "isActive = :active AND attribute_exists(invitedAt)",
+  inactive: "isActive = :active",
+} as const;
+
 interface IndexPlan {
   index: IndexName<"users">;
   /** The value of the index's partition key. */
@@ -26,7 +33,7 @@ interface IndexPlan {
   forward: boolean;
 }
 
-const LIST_ATTRIBUTES = ["id", "email", "#name", "#role", "isActive", "createdAt", "updatedAt", "version", "lastSignInAt", "directory", "nameKey"];
+const LIST_ATTRIBUTES = ["id", "email", "#name", "#role", "isActive", "createdAt", "updatedAt", "version", "lastSignInAt", "invitedAt", "directory", "nameKey"];
 const NAMES = { "#name": "name", "#role": "role" };
 
 function plans(filter: UserFilter): IndexPlan[] {
@@ -49,8 +56,8 @@ function filterExpression(filter: UserFilter, plan: IndexPlan): { expression?: s
     values[":role"] = filter.role;
   }
   if (filter.status) {
-    parts.push("isActive = :active");
-    values[":active"] = filter.status === "active";
+    parts.push(STATUS_CONDITION[filter.status]);
+    values[":active"] = filter.status !== "inactive";
   }
   return { expression: parts.length ? parts.join(" AND ") : undefined, values };
 }

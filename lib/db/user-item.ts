@@ -6,12 +6,17 @@ import { type User, userSchema } from "@/lib/validation/users";
 // sorts and searches on (lib/db/user-directory.ts).
 
 // Every read names its attributes, so the password hash never leaves lib/db by accident.
-const USER_ATTRIBUTES = ["id", "email", "#name", "#role", "isActive", "createdAt", "updatedAt", "version", "lastSignInAt", "defaultProfileId", "avatarKey"];
+const USER_ATTRIBUTES = ["id", "email", "#name", "#role", "isActive", "createdAt", "updatedAt", "version", "lastSignInAt", "defaultProfileId", "invitedAt", "avatarKey", "theme"];
 export const USER_PROJECTION = USER_ATTRIBUTES.join(", ");
 export const USER_PROJECTION_NAMES = { "#name": "name", "#role": "role" };
 
 /** A read of the user item for the session check: the user and the generation of their sessions. */
-export const USER_READ = { ProjectionExpression: `${USER_PROJECTION}, sessionGeneration`, ExpressionAttributeNames: USER_PROJECTION_NAMES };
+// With the sign-in before the last one and the session that last one opened, so a person's own
+// view can show "previous sign-in" (lib/db/sessions.ts signInBefore).
+export const USER_READ = {
+  ProjectionExpression: `${USER_PROJECTION}, sessionGeneration, previousSignInAt, lastSignInSession`,
+  ExpressionAttributeNames: USER_PROJECTION_NAMES,
+};
 
 export function parseUserItem(item: Record<string, unknown>): { user: User; sessionGeneration: number } {
   return { user: userSchema.parse(item), sessionGeneration: Number(item.sessionGeneration ?? 0) };

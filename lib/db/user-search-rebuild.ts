@@ -1,7 +1,7 @@
 import "server-only";
 import { BatchWriteCommand, type BatchWriteCommandOutput, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
-import { ROLES } from "@/lib/validation/users";
+import { ROLES, USER_STATUSES, userStatus } from "@/lib/validation/users";
 import { batchGetAll } from "./batch-get";
 import { db, table } from "./client";
 import { scanPages } from "./scan-table";
@@ -11,7 +11,8 @@ import { countKey, type Indexed, userSearchItems } from "./user-search";
 // they existed. It scans the users table, so only operator tools call it (start-up of the local
 // stack, `npm run admin:create`, the bench's bulk seeding): the app's role has no Scan.
 
-const MARKER = "user-search#v1";
+// v2: search items carry the status (invited among them) and users are counted per status.
+const MARKER = "user-search#v2";
 
 async function batchPut(tableName: string, items: Record<string, unknown>[]): Promise<void> {
   for (let i = 0; i < items.length; i += 25) {
@@ -32,13 +33,16 @@ async function batchPut(tableName: string, items: Record<string, unknown>[]): Pr
  */
 export async function rebuildUserSearch(): Promise<{ users: number }> {
   const counts = new Map<string, number>();
-  for (const role of ROLES) for (const active of [true, false]) counts.set(countKey(role, active), 0);
+  for (const role of ROLES) for (const status of USER_STATUSES) counts.set(countKey(role, status), 0);
   let users = 0;
-  const pages = scanPages("users", { projection: "id, #name, email, #role, isActive", names: { "#name": "name", "#role": "role" } });
+  const pages = scanPages("users", { projection: "id, #name, email, #role, isActive, invitedAt", names: { "#name": "name", "#role": "role" } });
   for await (const page of pages) {
     const batch = page.items.map((raw) => unmarshall(raw) as Indexed);
     await batchPut(table("userSearch"), batch.flatMap((user) => userSearchItems(user)));
-    for (const user of batch) counts.set(countKey(user.role, user.isActive), (counts.get(countKey(user.role, user.isActive)) ?? 0) + 1);
+    for (const user of batch) {
+      const key = countKey(user.role, userStatus(user));
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
     users += batch.length;
   }
   await batchPut(

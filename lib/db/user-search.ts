@@ -1,6 +1,6 @@
 import "server-only";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { type Role, ROLES, type User, type UserFilter } from "@/lib/validation/users";
+import { type Role, ROLES, type User, type UserFilter, USER_STATUSES, type UserStatus, userStatus } from "@/lib/validation/users";
 import { batchGetAll } from "./batch-get";
 import { db, table } from "./client";
 import type { TransactItem } from "./transact";
@@ -60,7 +60,7 @@ export function searchTerms(q: string): string[] {
 const bucketOf = (token: string) => [...token][0]!;
 
 /** The items that make one user findable, in the shape the table stores. */
-export function userSearchItems(user: Pick<User, "id" | "name" | "email" | "role" | "isActive">): Record<string, unknown>[] {
+export function userSearchItems(user: Indexed): Record<string, unknown>[] {
   const tokens = searchTokens(user);
   // Every token of the user, space-separated and padded, so a Query on one word can require
   // the others with contains(words, " other") and the reader can keep each user once.
@@ -77,6 +77,8 @@ export function userSearchItems(user: Pick<User, "id" | "name" | "email" | "role
     userId: user.id,
     role: user.role,
     isActive: user.isActive,
+    // Active, invited or inactive: what the status filter narrows on.
+    status: userStatus(user),
     words,
   }));
 }
@@ -87,7 +89,7 @@ function commonPrefixLength(a: string, b: string): number {
   return n;
 }
 
-export type Indexed = Pick<User, "id" | "name" | "email" | "role" | "isActive">;
+export type Indexed = Pick<User, "id" | "name" | "email" | "role" | "isActive" | "invitedAt">;
 const keyOf = (item: Record<string, unknown>) => `${String(item.bucket)}\u0000${String(item.term)}`;
 
 /**
@@ -101,7 +103,7 @@ export function userSearchWrites(before: Indexed | null, after: Indexed | null):
   for (const item of next) {
     const previous = old.get(keyOf(item));
     old.delete(keyOf(item));
-    if (previous && previous.role === item.role && previous.isActive === item.isActive && previous.words === item.words && previous.shadow === item.shadow) continue;
+    if (previous && previous.role === item.role && previous.status === item.status && previous.words === item.words && previous.shadow === item.shadow) continue;
     writes.push({ Put: { TableName: table("userSearch"), Item: item } });
   }
   for (const gone of old.values()) writes.push({ Delete: { TableName: table("userSearch"), Key: { bucket: gone.bucket, term: gone.term } } });
@@ -110,16 +112,17 @@ export function userSearchWrites(before: Indexed | null, after: Indexed | null):
 
 // ---- Counts per role and status ---------------------------------------------------------------
 
-const STATUS = (active: boolean) => (active ? "active" : "inactive");
-export const countKey = (role: Role, active: boolean) => `users#${role}#${STATUS(active)}`;
+export const countKey = (role: Role, status: UserStatus) => `users#${role}#${status}`;
+
+type Counted = Pick<User, "role" | "isActive" | "invitedAt">;
 
 /**
  * The counter changes a user change implies, for its own transaction: the users list says
  * "1,234 users" for any role and status filter from these, without reading the users.
  */
-export function userCountChanges(before: Pick<User, "role" | "isActive"> | null, after: Pick<User, "role" | "isActive"> | null): TransactItem[] {
-  const from = before ? countKey(before.role, before.isActive) : null;
-  const to = after ? countKey(after.role, after.isActive) : null;
+export function userCountChanges(before: Counted | null, after: Counted | null): TransactItem[] {
+  const from = before ? countKey(before.role, userStatus(before)) : null;
+  const to = after ? countKey(after.role, userStatus(after)) : null;
   if (from === to) return [];
   const add = (key: string, delta: number): TransactItem => ({
     Update: {
@@ -136,8 +139,8 @@ export function userCountChanges(before: Pick<User, "role" | "isActive"> | null,
 /** Users with the filter's role and status (both optional), from the counters: one call. */
 export async function countByRoleAndStatus(filter: Pick<UserFilter, "role" | "status">): Promise<number> {
   const roles = filter.role ? [filter.role] : ROLES;
-  const statuses = filter.status ? [filter.status === "active"] : [true, false];
-  const keys = roles.flatMap((role) => statuses.map((active) => ({ key: countKey(role, active) })));
+  const statuses = filter.status ? [filter.status] : USER_STATUSES;
+  const keys = roles.flatMap((role) => statuses.map((status) => ({ key: countKey(role, status) })));
   const found = await batchGetAll({ [table("counters")]: { Keys: keys, ProjectionExpression: "#n", ExpressionAttributeNames: { "#n": "n" } } });
   return (found.get(table("counters")) ?? []).reduce((sum, item) => sum + Math.max(0, Number(item.n ?? 0)), 0);
 }
@@ -175,15 +178,15 @@ function searchQuery(terms: string[], filter: UserFilter) {
     values[":role"] = filter.role;
   }
   if (filter.status) {
-    parts.push("isActive = :active");
-    values[":active"] = filter.status === "active";
+    parts.push("#status = :status");
+    values[":status"] = filter.status;
   }
   return {
     lead: lead!,
     input: {
       TableName: table("userSearch"),
       KeyConditionExpression: "#bucket = :bucket AND begins_with(#term, :lead)",
-      ExpressionAttributeNames: { "#bucket": "bucket", "#term": "term", ...(filter.role ? { "#role": "role" } : {}) },
+      ExpressionAttributeNames: { "#bucket": "bucket", "#term": "term", ...(filter.role ? { "#role": "role" } : {}), ...(filter.status ? { "#status": "status" } : {}) },
       ExpressionAttributeValues: values,
       FilterExpression: parts.join(" AND "),
       ProjectionExpression: "#bucket, #term, userId",

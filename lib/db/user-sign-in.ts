@@ -6,6 +6,7 @@ import { table } from "./client";
 import { credentialKey, passkeyCountOf, passwordHashWrite, type SecondFactorRecord, secondFactorOf } from "./credentials";
 import { ssoLinksOf } from "./sso-links";
 import { transact, type TransactItem } from "./transact";
+import { userCountChanges, userSearchWrites } from "./user-search";
 import { userIdForEmail } from "./user-email-guard";
 import { parseUserItem, USER_PROJECTION, USER_PROJECTION_NAMES } from "./user-item";
 
@@ -102,6 +103,14 @@ export async function recordSignIn(
 ): Promise<boolean> {
   const { moveHash, secondFactor, sso } = options;
   const now = new Date();
+  // An invitee who first signs in some other way than the link (single sign-on) is active from
+  // now on: status, search items and per-status counts move here, for the role read.
+  const invited = user.invitedAt !== undefined;
+  const activated = { ...user, invitedAt: undefined };
+  const removed = [...(moveHash ? ["passwordHash"] : []), ...(invited ? ["invitedAt"] : [])];
+  // The sign-in before this one is kept for the person's own view ("previous sign-in"); the
+  // session this one opens tells their next page which of the two is theirs (lib/db/sessions.ts).
+  const set = ["lastSignInAt = :now", "lastSignInSession = :session", ...(user.lastSignInAt ? ["previousSignInAt = lastSignInAt"] : [])];
   try {
     await transact(
       [
@@ -110,11 +119,21 @@ export async function recordSignIn(
             TableName: table("users"),
             Key: { id: user.id },
             // Not a version bump: signing in is not an edit and must not make an open form stale.
-            UpdateExpression: `SET lastSignInAt = :now${moveHash ? " REMOVE passwordHash" : ""}`,
-            ConditionExpression: "isActive = :yes AND (attribute_not_exists(sessionGeneration) OR sessionGeneration = :generation)",
-            ExpressionAttributeValues: { ":now": now.toISOString(), ":yes": true, ":generation": sessionGeneration },
+            UpdateExpression: `SET ${set.join(", ")}${removed.length ? ` REMOVE ${removed.join(", ")}` : ""}`,
+            ConditionExpression: `isActive = :yes AND (attribute_not_exists(sessionGeneration) OR sessionGeneration = :generation)${
+              invited ? " AND attribute_exists(invitedAt) AND #role = :role" : ""
+            }`,
+            ...(invited ? { ExpressionAttributeNames: { "#role": "role" } } : {}),
+            ExpressionAttributeValues: {
+              ":now": now.toISOString(),
+              ":session": session.id,
+              ":yes": true,
+              ":generation": sessionGeneration,
+              ...(invited ? { ":role": user.role } : {}),
+            },
           },
         },
+        ...(invited ? [...userSearchWrites(user, activated), ...userCountChanges(user, activated)] : []),
         session.put,
         ...(moveHash ? [passwordHashWrite(user.id, moveHash, now)] : []),
         auditPut(

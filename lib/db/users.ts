@@ -57,6 +57,8 @@ export async function createUser(input: NewUser, ctx: AuditContext, options: Cre
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
     version: 1,
+    // Invited until they set a password (or first sign in): lib/validation/users.ts userStatus.
+    ...(options.invite && !input.passwordHash ? { invitedAt: now.toISOString() } : {}),
   };
   const batch = options.batchId ? { batchId: options.batchId } : {};
   const items: TransactItem[] = [

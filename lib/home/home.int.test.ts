@@ -15,8 +15,8 @@ import { loadHome } from "./home";
 
 // The home page's data against the real DynamoDB Local and s3rver, its DynamoDB calls counted
 // by SDK middleware on the real client. A page request adds the session's one BatchGet
-// (lib/db/sessions.ts getSignedIn) to what loadHome makes, and the theme reads the same
-// profiles through React's per-request cache (profilesOfUser), so loadHome may make 3.
+// (lib/db/sessions.ts getSignedIn, which also brings the theme) to what loadHome makes, so
+// loadHome may make 3.
 
 const ctx = { actorId: "home-test", userAgent: "vitest" };
 const PDF = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(300, 32)]);

@@ -14,7 +14,7 @@ import type { User } from "@/lib/validation/users";
 // What the home page shows everyone (issue #15 point 6), read in at most 4 DynamoDB calls
 // whatever the role:
 //   1. the session and user (one BatchGet, lib/auth/session.ts);
-//   2. the user's profiles (one Query, shared with the theme through profilesOfUser);
+//   2. the user's profiles (one Query, profilesOfUser: once per request);
 //   3. the user's own recent audit entries (one Query of the actor index);
 //   4. a plain user's recent files (one Query page), or for those who see everyone's activity
 //      the chart's daily counters (one BatchGet), scoped to what they may see.

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { listProfiles, type Profile } from "@/lib/db/profiles";
 
 /**
- * A user's profiles, read once per request (one Query): the theme (lib/profiles/theme.ts), the
- * home page and the files list's profile names share it instead of each reading on its own.
+ * A user's profiles, read once per request (one Query): the home page and the files list's
+ * profile names share it instead of each reading on its own.
  */
 export const profilesOfUser = cache((userId: string): Promise<Profile[]> => listProfiles(userId));

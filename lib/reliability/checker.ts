@@ -7,7 +7,10 @@ import type { TableId } from "@/lib/db/tables";
 import { finalUploadKey, isTempUploadKey, type UploadKeyFields } from "@/lib/s3/keys";
 import { listObjects } from "@/lib/s3/list-objects";
 import { objectExists } from "@/lib/s3/testing/objects";
+import { userStatus } from "@/lib/validation/users";
 import type { Claim, ExpectedAudit, OperationRecord } from "./journal";
+import type { JsonObject } from "@/lib/custom-fields/validation";
+import { themeOf } from "@/lib/validation/theme";
 
 type Item = Record<string, unknown>;
 
@@ -98,15 +101,37 @@ function checkDefaults(users: Item[], profiles: Item[], violations: string[]) {
   for (const [userId] of byUser) if (!users.some((u) => u.id === userId)) violations.push(`profiles of unknown user ${userId}`);
 }
 
-/** The user item's avatarKey is its default profile's ready avatar's key, or absent. */
-function checkAvatars(users: Item[], profiles: Item[], files: Item[], violations: string[]) {
+/** The user item shows its default profile's ready avatar's key and its theme, or neither. */
+function checkShown(users: Item[], profiles: Item[], files: Item[], violations: string[]) {
   const profilesById = new Map(profiles.map((p) => [String(p.id), p]));
   const filesById = new Map(files.map((f) => [String(f.id), f]));
   for (const user of users) {
-    const avatarId = user.defaultProfileId === undefined ? undefined : profilesById.get(String(user.defaultProfileId))?.avatarFileId;
+    const shownProfile = user.defaultProfileId === undefined ? undefined : profilesById.get(String(user.defaultProfileId));
+    const theme = shownProfile ? (themeOf(shownProfile.customFields as JsonObject) ?? undefined) : undefined;
+    if (user.theme !== theme) violations.push(`user ${String(user.id)} shows theme ${String(user.theme)}, its default profile's is ${String(theme)}`);
+    const avatarId = shownProfile?.avatarFileId;
     const avatar = avatarId === undefined ? undefined : filesById.get(String(avatarId));
     const expected = avatar?.status === "ready" ? avatar.s3Key : undefined;
     if (user.avatarKey !== expected) violations.push(`user ${String(user.id)} shows avatar ${String(user.avatarKey)}, its default profile's is ${String(expected)}`);
+  }
+}
+
+/**
+ * The word index moves with the user in the same transaction: every user has items, and every
+ * item carries its user's role and status (active, invited or inactive), which the status
+ * filter and the per-status counts rely on.
+ */
+function checkSearchItems(users: Item[], items: Item[], violations: string[]) {
+  const byUser = groupBy(items, (i) => String(i.userId));
+  for (const user of users) {
+    const own = byUser.get(String(user.id)) ?? [];
+    if (own.length === 0) violations.push(`user ${String(user.id)} has no search items`);
+    const status = userStatus({ isActive: user.isActive === true, ...(typeof user.invitedAt === "string" ? { invitedAt: user.invitedAt } : {}) });
+    for (const item of own) {
+      if (item.role !== user.role || item.status !== status || item.isActive !== user.isActive) {
+        violations.push(`search item ${String(item.term)} of user ${String(user.id)} says ${String(item.role)}/${String(item.status)}, the user is ${String(user.role)}/${status}`);
+      }
+    }
   }
 }
 
@@ -195,14 +220,15 @@ export async function check({ records, domain, actorId }: CheckInput): Promise<C
     scan("auditLogs", { expression: "userId = :actor", values: { ":actor": actorId } }),
   ]);
   const ids = new Set(users.map((u) => String(u.id)));
-  const [allProfiles, allFiles] = await Promise.all([scan("userProfiles"), scan("files")]);
+  const [allProfiles, allFiles, allSearchItems] = await Promise.all([scan("userProfiles"), scan("files"), scan("userSearch")]);
   const profiles = allProfiles.filter((p) => ids.has(String(p.userId)));
   const files = allFiles.filter((f) => ids.has(String(f.uploadedBy)));
 
   const violations: string[] = [];
   checkEmails(users, guards, violations);
   checkDefaults(users, profiles, violations);
-  checkAvatars(users, profiles, files, violations);
+  checkShown(users, profiles, files, violations);
+  checkSearchItems(users, allSearchItems.filter((i) => ids.has(String(i.userId))), violations);
   const misreported: string[] = [];
   checkAudits(records, entries, violations, misreported);
   await checkFiles(users, files, violations);

@@ -2,10 +2,12 @@
 // functions the server actions call (lib/actions/**), each recorded in the journal with what
 // it should have produced. Each client draws from its own PRNG seeded from the run's seed, so a
 // seed replays the same choices (the interleaving of clients is the machine's).
+import { randomUUID } from "node:crypto";
 import { createProfile, getProfile, listProfiles, makeDefaultProfile, type Profile, updateProfile } from "@/lib/db/profiles";
 import { deleteProfileWithImages } from "@/lib/profiles/delete-profile";
 import { getFile } from "@/lib/db/files";
 import { createUser, getUser, setUserActive, updateUser, type NewUser } from "@/lib/db/users";
+import { newInvite } from "@/lib/db/invites";
 import type { JsonObject } from "@/lib/custom-fields/validation";
 import { cancelUpload, completeUpload, startUpload } from "@/lib/uploads/service";
 import type { User } from "@/lib/validation/users";
@@ -52,6 +54,8 @@ function customFields(c: Client, tag: string): JsonObject {
   if (c.random() < 0.5) fields.department = pick(c.random, ["ops", "sales", "eng"])!;
   if (c.random() < 0.5) fields.level = Math.floor(c.random() * 5);
   if (c.random() < 0.3) fields.address = { city: pick(c.random, ["Oslo", "Lima"])!, zip: String(Math.floor(c.random() * 9999)) };
+  // A theme now and then: the user item shows the default profile's (checker.ts checkShown).
+  if (c.random() < 0.4) fields.preferences = { theme: pick(c.random, ["dark", "light"])! };
   return fields;
 }
 
@@ -61,11 +65,16 @@ const profileClaim = (p: Profile) => ({ entity: "profile" as const, id: p.id, ve
 async function createUserOp(c: Client) {
   const input: NewUser = { email: email(c), name: `u ${c.journal.runTag} ${Math.floor(c.random() * 1e9)}`, role: "user" };
   const expected = { action: "user.created", details: { email: input.email.toLowerCase(), name: input.name, role: "user" } };
+  // Half of them invited, as the create-user form makes them: invited until a password is set,
+  // which moves their search items' status and the per-status counts with every later change.
+  const id = randomUUID();
+  const invite = c.random() < 0.5 ? newInvite(id, "invite") : null;
+  const invited = invite ? [{ action: "user.invited", details: { expiresAt: invite.expiresAt } }] : [];
   const user = await c.journal.perform({
-    kind: "user.create",
-    run: (ctx) => createUser(input, ctx),
-    onOk: (u) => [[{ ...expected, targetUserId: u.id }]],
-    ifApplied: [[expected]],
+    kind: invite ? "user.create-invited" : "user.create",
+    run: (ctx) => createUser(input, ctx, invite ? { id, invite: invite.put, inviteExpiresAt: invite.expiresAt } : {}),
+    onOk: (u) => [[{ ...expected, targetUserId: u.id }, ...invited.map((e) => ({ ...e, targetUserId: u.id }))]],
+    ifApplied: [[expected, ...invited]],
     claims: (u) => [userClaim(u)],
   });
   if (user) c.known.users.push(user.id);

@@ -208,9 +208,13 @@ describe("upload flow", () => {
     if (!live.ok) throw new Error("first avatar failed");
     const next = await avatarUpload(Buffer.concat([PNG, Buffer.from("a newer face")]));
 
-    // The ready mark's transaction is refused, as when the profile changed meanwhile.
+    // The ready mark's transaction is refused on the profile's item, as when the profile changed meanwhile.
     const refuse = aroundRequests(async (input, send) => {
-      if (input.TransactItems) throw new TransactionCanceledException({ message: "Transaction cancelled", $metadata: {}, CancellationReasons: [{ Code: "None" }, { Code: "None" }, { Code: "ConditionalCheckFailed" }] });
+      const items = input.TransactItems as Array<{ Update?: { TableName?: string } }> | undefined;
+      if (items) {
+        const reasons = items.map((item) => ({ Code: item.Update?.TableName?.includes("user-profiles") ? "ConditionalCheckFailed" : "None" }));
+        throw new TransactionCanceledException({ message: "Transaction cancelled", $metadata: {}, CancellationReasons: reasons });
+      }
       return send(input);
     });
     try {

@@ -6,6 +6,7 @@ import { markUploadReady, recordPendingUpload, recordRejectedUpload } from "@/li
 import { deleteFileRecord, type FileMetadata, getFile } from "@/lib/db/files";
 import { getProfile } from "@/lib/db/profiles";
 import { ChecklistMoved } from "@/lib/db/checklist";
+import { ShownMoved } from "@/lib/db/profile-default";
 import { assertChecklistDocument, documentChecklistItem, removedDocumentChecklistItem } from "@/lib/templates/checklist-documents";
 import type { User } from "@/lib/validation/users";
 import { NotFoundError, ValidationError } from "@/lib/errors";
@@ -108,7 +109,8 @@ async function markReadyWithChecklist(file: FileMetadata, target: string, ctx: A
     try {
       return await markUploadReady(file, target, ctx, await documentChecklistItem(file, new Date()));
     } catch (error) {
-      if (!(error instanceof ChecklistMoved) || attempt >= 4) throw error;
+      // A checklist's progress or the user's default profile moved meanwhile: read again.
+      if (!(error instanceof ChecklistMoved || error instanceof ShownMoved) || attempt >= 4) throw error;
     }
   }
 }
@@ -168,7 +170,7 @@ export async function deleteFile(file: FileMetadata, ctx: AuditContext): Promise
       await deleteFileRecord(file, ctx, await removedDocumentChecklistItem(file, new Date()));
       break;
     } catch (error) {
-      if (!(error instanceof ChecklistMoved) || attempt >= 4) throw error;
+      if (!(error instanceof ChecklistMoved || error instanceof ShownMoved) || attempt >= 4) throw error;
     }
   }
   // The metadata is gone: a few tries, then storage:check is what finds the object.

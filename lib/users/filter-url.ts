@@ -2,6 +2,7 @@
 // page cursor is bound to the exact filter it was read with, so both sides must spell the same
 // view the same way (defaults left out). Also how that filter appears in the URL.
 import type { UserFilter } from "@/lib/validation/users";
+import { USER_STATUSES } from "./status";
 
 type Sort = NonNullable<UserFilter["sort"]>;
 type Order = NonNullable<UserFilter["order"]>;
@@ -47,7 +48,7 @@ export function sameFilter(a: UserFilter, b: UserFilter): boolean {
 }
 
 const ROLES_IN_URL: ReadonlyArray<NonNullable<UserFilter["role"]>> = ["admin", "manager", "user"];
-const STATUSES_IN_URL: ReadonlyArray<NonNullable<UserFilter["status"]>> = ["active", "inactive"];
+const STATUSES_IN_URL: ReadonlyArray<NonNullable<UserFilter["status"]>> = USER_STATUSES;
 const pick = <T extends string>(allowed: ReadonlyArray<T>, value: string | null): T | undefined =>
   value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
 

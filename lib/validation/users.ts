@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PASSWORD_RULES } from "./password";
 import { plainText } from "./text";
+import { USER_STATUSES } from "@/lib/users/status";
 
 export const ROLES = ["admin", "manager", "user"] as const;
 export type Role = (typeof ROLES)[number];
@@ -19,6 +20,10 @@ export const userSchema = z.object({
   lastSignInAt: z.string().optional(),
   /** The default profile's avatar object (kept by lib/db/profile-default.ts); pages link it through /api/avatars. */
   avatarKey: z.string().optional(),
+  /** The default profile's `preferences.theme` (kept with avatarKey); absent follows the system. */
+  theme: z.enum(["dark", "light"]).optional().catch(undefined),
+  /** Set when the account is created with an invite; removed when they first set a password or sign in. */
+  invitedAt: z.string().optional(),
   /** Which profile is the default (kept by lib/db/profiles.ts). */
   defaultProfileId: z.string().optional(),
 });
@@ -74,7 +79,7 @@ export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 export const setUserActiveSchema = z.object({ id, version, active: z.boolean() });
 export const userIdSchema = z.object({ id });
 
-export const USER_STATUSES = ["active", "inactive"] as const;
+export { USER_STATUSES, type UserStatus, userStatus } from "@/lib/users/status";
 export const USER_SORTS = ["created", "name"] as const;
 
 /** The users list's filters, as they appear in the URL (unknown values are dropped). */

@@ -14,11 +14,14 @@ export interface PageFigures {
   callsPerRequest: number;
   htmlBytes: number;
   htmlGzipBytes: number;
+  /** The DynamoDB calls of one request, named (the proxy's view). */
+  callNames: string[];
 }
 
 export interface LoadOptions {
   cookie?: string;
   calls: () => number;
+  namedSince?: (since: number) => string[];
   singleRequests?: number;
   loadSeconds?: number;
 }
@@ -47,8 +50,11 @@ export function underLoad(url: string, { cookie, connections = 10, seconds = 8 }
   });
 }
 
-export async function measurePage(url: string, { cookie, calls, singleRequests = 40, loadSeconds = 8 }: LoadOptions): Promise<PageFigures> {
-  for (let i = 0; i < 5; i++) await once(url, cookie); // warm-up: compilation caches, connections
+export async function measurePage(url: string, { cookie, calls, namedSince, singleRequests = 40, loadSeconds = 8 }: LoadOptions): Promise<PageFigures> {
+  for (let i = 0; i < 4; i++) await once(url, cookie); // warm-up: compilation caches, connections
+  const mark = calls();
+  await once(url, cookie);
+  const callNames = namedSince?.(mark) ?? [];
   const before = calls();
   const times: number[] = [];
   let body: Buffer = Buffer.alloc(0);
@@ -60,5 +66,5 @@ export async function measurePage(url: string, { cookie, calls, singleRequests =
   const callsPerRequest = (calls() - before) / singleRequests;
   const single = summarise(times);
   const loaded = await underLoad(url, { cookie, seconds: loadSeconds });
-  return { p50: single.p50, p95: single.p95, rps10: loaded.rps, p95at10: loaded.p95, errors: loaded.errors, callsPerRequest, htmlBytes: body.length, htmlGzipBytes: gzipSync(body).length };
+  return { p50: single.p50, p95: single.p95, rps10: loaded.rps, p95at10: loaded.p95, errors: loaded.errors, callsPerRequest, htmlBytes: body.length, htmlGzipBytes: gzipSync(body).length, callNames };
 }

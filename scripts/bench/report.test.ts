@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { judge, markdown, type Report } from "./report";
 import { percentile, summarise } from "./stats";
 
-const page = (name: string, rps10: number, calls: number, htmlBytes = 40_000) => ({ page: name, route: `/${name}`, p50: 10, p95: 20, rps10, p95at10: 90, errors: 0, callsPerRequest: calls, htmlBytes, htmlGzipBytes: 8_000 });
+const page = (name: string, rps10: number, calls: number, htmlBytes = 40_000) => ({ page: name, route: `/${name}`, p50: 10, p95: 20, rps10, p95at10: 90, errors: 0, callsPerRequest: calls, htmlBytes, htmlGzipBytes: 8_000, callNames: Array.from({ length: calls }, () => "GetItem users") });
 
 function partial(overrides: Partial<Omit<Report, "budgets">> = {}): Omit<Report, "budgets"> {
   return {

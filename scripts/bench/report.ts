@@ -98,6 +98,10 @@ export function markdown(report: Report): string {
       report.pages.map((p) => [p.page, ms(p.p50), ms(p.p95), `${(p.p50 / floor).toFixed(0)}×`, p.rps10.toFixed(0), ms(p.p95at10), p.errors, p.callsPerRequest.toFixed(1), `${(p.htmlBytes / 1000).toFixed(1)} (${(p.htmlGzipBytes / 1000).toFixed(1)})`]),
     ),
     "",
+    "DynamoDB calls of one request of each page, as the proxy saw them:",
+    "",
+    ...report.pages.map((p) => `- ${p.page}: ${p.callNames.join(", ") || "none"}`),
+    "",
     "## Server actions",
     "",
     table(

@@ -2,10 +2,11 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { csvResponse } from "@/lib/csv-response";
 import { countUsers, iterateUsers } from "@/lib/db/user-directory";
-import { userFilterSchema } from "@/lib/validation/users";
+import { userFilterSchema, userStatus } from "@/lib/validation/users";
 
 export const dynamic = "force-dynamic";
 
+const EXPORT_STATUS = { active: "active", invited: "invited", inactive: "deactivated" } as const;
 const HEADER = ["id", "name", "email", "role", "status", "createdAt", "lastSignInAt"];
 
 /**
@@ -24,7 +25,7 @@ export async function GET(request: Request) {
   return csvResponse({
     header: HEADER,
     pages: iterateUsers(filter),
-    row: (u) => [u.id, u.name, u.email, u.role, u.isActive ? "active" : "deactivated", u.createdAt, u.lastSignInAt ?? ""],
+    row: (u) => [u.id, u.name, u.email, u.role, EXPORT_STATUS[userStatus(u)], u.createdAt, u.lastSignInAt ?? ""],
     fileName: `users-${date}.csv`,
     what: "users",
     headers: total.exact ? { "X-Total-Count": String(total.n) } : {},

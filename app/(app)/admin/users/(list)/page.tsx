@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { UsersList } from "@/components/users/users-list";
 import { canonicalFilter, usersHref } from "@/lib/users/filter-url";
 import { requirePermission } from "@/lib/auth/current-user";
+import { getCurrentSession } from "@/lib/auth/session";
 import { can, grantableRoles } from "@/lib/auth/permissions";
 import { InvalidCursorError } from "@/lib/db/cursor";
 import { listUsers } from "@/lib/db/user-directory";
@@ -24,6 +25,8 @@ async function firstPage(filter: UserFilter, cursor: string | null) {
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const viewer = await requirePermission("users.list");
+  // The request's session, already read for the permission (React's cache): no extra call.
+  const signInBefore = (await getCurrentSession())?.signInBefore;
   const search = await searchParams;
   // Unknown values are dropped; the canonical form is the one the browser sends back with cursors.
   const filter = canonicalFilter(userFilterSchema.parse(search));
@@ -49,6 +52,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       initialCursor={cursor}
       initialPage={first.page}
       renderedAt={first.readAt}
+      {...(signInBefore ? { viewerSignInBefore: signInBefore } : {})}
     />
   );
 }

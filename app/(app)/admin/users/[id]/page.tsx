@@ -20,7 +20,7 @@ import { secondFactorStatus } from "@/lib/auth/mfa";
 import { can, grantableRoles } from "@/lib/auth/permissions";
 import { presentEntries, readTimeline } from "@/lib/audit/timeline";
 import { listProfiles } from "@/lib/db/profiles";
-import type { User } from "@/lib/validation/users";
+import { type User, userStatus } from "@/lib/validation/users";
 import { NotFoundError } from "@/lib/errors";
 
 const ACTIVITY_LIMIT = 20;
@@ -62,7 +62,8 @@ export default async function UserDetailPage({ params }: Params) {
   const [activity, profiles] = await Promise.all([loadActivity(viewer, user), listProfiles(user.id)]);
   const isSelf = viewer.id === user.id;
   const canEdit = can(viewer, "users.edit", user);
-  const currentSessionId = (await getCurrentSession())?.session.id ?? null;
+  const current = await getCurrentSession();
+  const currentSessionId = current?.session.id ?? null;
   const canResetSecondFactor = can(viewer, "mfa.reset", user);
   const secondFactor = canResetSecondFactor ? await secondFactorStatus(user.id) : null;
 
@@ -75,7 +76,7 @@ export default async function UserDetailPage({ params }: Params) {
             All users
           </Link>
         }
-        badge={<UserStatusBadge active={user.isActive} />}
+        badge={<UserStatusBadge status={userStatus(user)} />}
         description={
           <>
             {ROLE_LABELS[user.role]} · {user.email}
@@ -84,7 +85,7 @@ export default async function UserDetailPage({ params }: Params) {
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-5">
         <div className="flex min-w-0 flex-col gap-6 lg:col-span-3">
-          <UserDetailAccount user={user} />
+          <UserDetailAccount user={user} signIn={isSelf ? { own: true, at: current?.signInBefore } : { own: false, at: user.lastSignInAt }} />
           {canEdit ? (
             <UserDetailEditor
               user={user}
