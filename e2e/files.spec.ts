@@ -5,12 +5,22 @@ import { listAuditByTarget } from "@/lib/db/audit";
 import { getFile, listFiles, updateFile } from "@/lib/db/files";
 import type { User } from "@/lib/validation/users";
 import { makeUser, signIn } from "./fixtures/users";
-import { makeFile, objectExists, objectKeys, pdfBytes, pngBytes } from "./fixtures/files";
+import { makeFile, makeProfileImage, objectExists, objectKeys, pdfBytes, pngBytes } from "./fixtures/files";
+import { makeProfile } from "./fixtures/profiles";
+import { getProfile } from "@/lib/db/profiles";
 import { expect, test } from "./fixtures";
 import { seriousViolations as scan } from "./fixtures/accessibility";
 
 const fileTable = (page: Page, name = "Your files") => page.getByRole("table", { name });
 const fileRow = (page: Page, name: string) => fileTable(page).getByRole("row", { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) });
+
+const actionsButton = (page: Page, name: string) => fileRow(page, name).getByRole("button", { name: `Actions for ${name}` });
+
+/** Opens a row's actions menu and picks one of its items. */
+async function act(page: Page, name: string, item: string) {
+  await actionsButton(page, name).click();
+  await page.getByRole("menu", { name: `Actions for ${name}` }).getByRole("menuitem", { name: item, exact: true }).click();
+}
 
 async function openFiles(page: Page, user: User) {
   await signIn(page, user);
@@ -76,7 +86,26 @@ test.describe("my files", () => {
     const file = await makeFile(user, pdf("draft.pdf"));
     await openFiles(page, user);
 
-    await fileRow(page, "draft.pdf").getByRole("button", { name: "Rename draft.pdf" }).focus();
+    // The menu button: announced as a menu, opened by Enter on its first item, arrows move.
+    const button = actionsButton(page, "draft.pdf");
+    await expect(button).toHaveAttribute("aria-haspopup", "menu");
+    await expect(button).toHaveAttribute("aria-expanded", "false");
+    await button.focus();
+    await page.keyboard.press("Enter");
+    const menu = page.getByRole("menu", { name: "Actions for draft.pdf" });
+    await expect(menu.getByRole("menuitem", { name: "Download" })).toBeFocused();
+    await expect(button).toHaveAttribute("aria-expanded", "true");
+    await page.keyboard.press("End");
+    await expect(menu.getByRole("menuitem", { name: "Delete" })).toBeFocused();
+    await page.keyboard.press("ArrowDown");
+    await expect(menu.getByRole("menuitem", { name: "Download" })).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(menu).toBeHidden();
+    await expect(button).toBeFocused();
+    await expect(button).toHaveAttribute("aria-expanded", "false");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("ArrowDown");
+    await expect(menu.getByRole("menuitem", { name: "Rename" })).toBeFocused();
     await page.keyboard.press("Enter");
     const rename = page.getByRole("dialog", { name: "Rename draft.pdf" });
     await expect(rename.getByLabel("Name")).toBeFocused();
@@ -86,7 +115,7 @@ test.describe("my files", () => {
     await expect(rename).toBeHidden();
     await expect(fileRow(page, "Final report.pdf")).toBeVisible();
 
-    await fileRow(page, "Final report.pdf").getByRole("button", { name: "Edit tags Final report.pdf" }).click();
+    await act(page, "Final report.pdf", "Edit tags");
     const tags = page.getByRole("dialog", { name: "Tags of Final report.pdf" });
     await tags.getByLabel("Tags").fill("ok, <script>");
     await tags.getByRole("button", { name: "Save tags" }).click();
@@ -96,7 +125,7 @@ test.describe("my files", () => {
     await expect(tags).toBeHidden();
     await expect(fileRow(page, "Final report.pdf").getByRole("list", { name: "Tags of Final report.pdf" }).getByRole("listitem")).toHaveText(["tax", "2025"]);
 
-    await fileRow(page, "Final report.pdf").getByRole("button", { name: "Set expiry Final report.pdf" }).click();
+    await act(page, "Final report.pdf", "Set expiry");
     const expiry = page.getByRole("dialog", { name: "Expiry of Final report.pdf" });
     await expiry.getByLabel("Expires at").fill("2001-01-01T00:00");
     await expiry.getByRole("button", { name: "Save expiry" }).click();
@@ -107,7 +136,7 @@ test.describe("my files", () => {
     const browserZoneIso = await page.evaluate(() => new Date("2099-01-02T03:04").toISOString());
     await expect(fileRow(page, "Final report.pdf")).toContainText(`${browserZoneIso.slice(0, 10)} ${browserZoneIso.slice(11, 16)} UTC`);
 
-    await fileRow(page, "Final report.pdf").getByRole("button", { name: "Change expiry Final report.pdf" }).click();
+    await act(page, "Final report.pdf", "Change expiry");
     await expect(expiry.getByLabel("Expires at")).toHaveValue("2099-01-02T03:04");
     await expiry.getByRole("button", { name: "Remove expiry" }).click();
     await expect(expiry).toBeHidden();
@@ -125,7 +154,7 @@ test.describe("my files", () => {
     await openFiles(page, user);
     // Someone else renames it after the page loaded.
     await updateFile(file.id, file.version, { displayName: "renamed elsewhere.pdf" }, { actorId: user.id });
-    await fileRow(page, "shared.pdf").getByRole("button", { name: "Rename shared.pdf" }).click();
+    await act(page, "shared.pdf", "Rename");
     // Its title follows the row, which catches up with the other change once refused.
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel("Name").fill("mine.pdf");
@@ -141,7 +170,7 @@ test.describe("my files", () => {
     await makeFile(user, { name: "handout.pdf", type: "application/pdf", bytes });
     await openFiles(page, user);
 
-    await fileRow(page, "handout.pdf").getByRole("button", { name: "Make public handout.pdf" }).click();
+    await act(page, "handout.pdf", "Make public");
     const link = fileRow(page, "handout.pdf").getByRole("link", { name: "Public link of handout.pdf" });
     await expect(link).toBeVisible();
     const href = await link.getAttribute("href");
@@ -158,8 +187,7 @@ test.describe("my files", () => {
       expect(followed.headers()["content-disposition"]).toMatch(/^attachment/);
       expect(Buffer.from(await followed.body()).equals(bytes)).toBe(true);
 
-      await fileRow(page, "handout.pdf").getByRole("button", { name: "Make private handout.pdf" }).click();
-      await expect(fileRow(page, "handout.pdf").getByRole("button", { name: "Make public handout.pdf" })).toBeVisible();
+      await act(page, "handout.pdf", "Make private");
       await expect(fileRow(page, "handout.pdf").getByText("Private", { exact: true })).toBeVisible();
       expect((await stranger.request.get(url, { maxRedirects: 0 })).status()).toBe(404);
     } finally {
@@ -187,7 +215,7 @@ test.describe("my files", () => {
     expect(await objectExists(doomed.s3Key)).toBe(true);
     await openFiles(page, user);
 
-    await fileRow(page, "obsolete.pdf").getByRole("button", { name: "Delete obsolete.pdf" }).click();
+    await act(page, "obsolete.pdf", "Delete");
     const confirm = page.getByRole("dialog", { name: "Delete obsolete.pdf?" });
     await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
     await confirm.getByRole("button", { name: "Delete file" }).click();
@@ -204,20 +232,127 @@ test.describe("my files", () => {
     await expect(fileRow(page, "obsolete.pdf")).toHaveCount(0);
   });
 
-  test("an image downloads by opening in a new tab, inline", async ({ page }) => {
+  test("an image downloads under its name as an attachment, without leaving the page", async ({ page }) => {
     const user = await makeUser("user");
     const bytes = pngBytes(8, 8);
-    await makeFile(user, { name: "chart.png", type: "image/png", bytes });
+    await makeFile(user, { name: "Été chart.png", type: "image/png", bytes });
     await openFiles(page, user);
-    const opened = page.context().waitForEvent("page");
-    await fileRow(page, "chart.png").getByRole("button", { name: "Download chart.png" }).click();
-    const tab = await opened;
-    await tab.waitForLoadState();
-    expect(tab.url().startsWith(process.env.S3_ENDPOINT!)).toBe(true);
-    const response = await page.request.get(tab.url());
-    expect(response.headers()["content-disposition"]).toMatch(/^inline/);
+    const before = page.url();
+    let opened = false;
+    page.context().on("page", () => (opened = true));
+    const [download] = await Promise.all([page.waitForEvent("download"), act(page, "Été chart.png", "Download")]);
+    expect(download.suggestedFilename()).toBe("Été chart.png");
+    expect(page.url()).toBe(before);
+    expect(opened).toBe(false);
+    const url = download.url();
+    expect(url.startsWith(process.env.S3_ENDPOINT!)).toBe(true);
+    const response = await page.request.get(url);
+    expect(response.headers()["content-disposition"]).toBe(`attachment; filename="_t_ chart.png"; filename*=UTF-8''${encodeURIComponent("Été chart.png")}`);
     expect(Buffer.from(await response.body()).equals(bytes)).toBe(true);
-    await tab.close();
+  });
+
+  test("rows stay one line tall with image thumbnails, whatever the name and tags", async ({ page }) => {
+    const user = await makeUser("user");
+    await makeFile(user, pdf(`${"A very long file name that goes on and on ".repeat(4)}.pdf`, { tags: ["one", "two", "three", "four", "five", "six"] }));
+    await makeFile(user, { name: "photo.png", type: "image/png", bytes: pngBytes(40, 40) });
+    await makeFile(user, pdf("short.pdf"));
+    await openFiles(page, user);
+    const rows = fileTable(page).locator("tbody tr");
+    await expect(rows).toHaveCount(3);
+    const thumbnail = fileRow(page, "photo.png").locator("img");
+    await expect(thumbnail).toHaveAttribute("alt", "");
+    await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(40);
+    await expect(fileRow(page, "short.pdf").locator("img")).toHaveCount(0);
+    const heights = await rows.evaluateAll((trs) => trs.map((tr) => tr.getBoundingClientRect().height));
+    expect(new Set(heights).size, `row heights ${heights.join(", ")}`).toBe(1);
+    expect(heights[0]).toBeLessThan(64);
+    // The long name is cut with an ellipsis and given whole as its title.
+    const name = fileRow(page, "A very long").locator("th span[title]");
+    await expect(name).toHaveAttribute("title", /^A very long file name/);
+    expect(await name.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  });
+
+  test("search by name ignores case and accents, and tags ignore case", async ({ page }) => {
+    const user = await makeUser("user");
+    await makeFile(user, pdf("Rapport Été 2025.pdf", { tags: ["CV"] }));
+    await makeFile(user, pdf("summer notes.pdf", { tags: ["cv", "Work"] }));
+    await makeFile(user, pdf("invoice.pdf", { tags: ["tax"] }));
+    await openFiles(page, user);
+    const filters = page.getByRole("search", { name: "Filter files" });
+
+    await filters.getByLabel("Name").fill("ete RAPP");
+    await filters.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/\/files\?q=ete\+RAPP$/);
+    await expect(fileTable(page).locator("tbody tr")).toHaveCount(1);
+    await expect(fileRow(page, "Rapport Été 2025.pdf")).toBeVisible();
+    await filters.getByLabel("Name").fill("notes");
+    await filters.getByRole("button", { name: "Apply filters" }).click();
+    await expect(fileTable(page).locator("tbody tr")).toHaveCount(1);
+    await expect(fileRow(page, "summer notes.pdf")).toBeVisible();
+
+    await page.getByRole("button", { name: "Clear filters" }).click();
+    await filters.getByLabel("Tag").fill("Cv");
+    await filters.getByRole("button", { name: "Apply filters" }).click();
+    await expect(fileTable(page).locator("tbody tr")).toHaveCount(2);
+    await expect(fileRow(page, "invoice.pdf")).toHaveCount(0);
+
+    // Saving "cv" next to "CV" keeps one tag, spelt as first typed.
+    await page.getByRole("button", { name: "Clear filters" }).click();
+    await act(page, "invoice.pdf", "Edit tags");
+    const tags = page.getByRole("dialog", { name: "Tags of invoice.pdf" });
+    await tags.getByLabel("Tags").fill("Résumé, CV, cv, résumé, Cv");
+    await tags.getByRole("button", { name: "Save tags" }).click();
+    await expect(tags).toBeHidden();
+    await expect(fileRow(page, "invoice.pdf").getByRole("list", { name: "Tags of invoice.pdf" }).getByRole("listitem")).toHaveText(["Résumé", "CV"]);
+  });
+
+  test("profile images are kept apart by a purpose filter, and deleting one says what it removes", async ({ page }) => {
+    const user = await makeUser("user");
+    const profile = await makeProfile(user, {}, "Work");
+    const avatar = await makeProfileImage(user, profile.id, "avatar", pngBytes(16, 16), "me.png");
+    await makeFile(user, pdf("contract.pdf"));
+    await openFiles(page, user);
+    await expect(fileTable(page).locator("tbody tr")).toHaveCount(1);
+    await expect(fileRow(page, "contract.pdf")).toBeVisible();
+
+    const filters = page.getByRole("search", { name: "Filter files" });
+    await filters.getByLabel("Purpose").selectOption({ label: "Profile images" });
+    await expect(page).toHaveURL(/\/files\?purpose=profile-images$/);
+    await expect(fileTable(page).locator("tbody tr")).toHaveCount(1);
+    await expect(fileRow(page, "me.png")).toContainText("Avatar of Work");
+    await filters.getByLabel("Purpose").selectOption({ label: "All files" });
+    await expect(fileTable(page).locator("tbody tr")).toHaveCount(2);
+
+    await act(page, "me.png", "Delete");
+    const confirm = page.getByRole("dialog", { name: "Delete me.png?" });
+    await expect(confirm).toContainText("This removes the avatar of profile \u201cWork\u201d.");
+    await confirm.getByRole("button", { name: "Delete file" }).click();
+    await expect(fileRow(page, "me.png")).toHaveCount(0);
+    expect(await getFile(avatar.id, { consistent: true })).toBeNull();
+    expect((await getProfile(profile.id, { consistent: true }))?.avatarFileId).toBeUndefined();
+  });
+
+  test("at 390 px wide, rows fit without scrolling sideways and the menu is reachable", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const user = await makeUser("user");
+    await makeFile(user, pdf(`${"Quarterly figures ".repeat(5)}.pdf`, { tags: ["finance"] }));
+    await makeFile(user, { name: "logo.png", type: "image/png", bytes: pngBytes(8, 8) });
+    await openFiles(page, user);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const box = await fileTable(page).evaluate((table) => ({ scroll: table.parentElement!.scrollWidth, client: table.parentElement!.clientWidth }));
+    expect(box.scroll).toBeLessThanOrEqual(box.client);
+    await actionsButton(page, "logo.png").click();
+    const menu = page.getByRole("menu", { name: "Actions for logo.png" });
+    await expect(menu).toBeInViewport({ ratio: 1 });
+    await menu.getByRole("menuitem", { name: "Rename" }).click();
+    await expect(page.getByRole("dialog", { name: "Rename logo.png" })).toBeVisible();
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await scan(page), `390 px, dialog (${scheme})`).toEqual([]);
+    }
+    await page.getByRole("dialog", { name: "Rename logo.png" }).getByRole("button", { name: "Cancel" }).click();
+    await page.emulateMedia({ colorScheme: "dark" });
+    expect(await scan(page), "390 px (dark)").toEqual([]);
   });
 });
 
@@ -260,8 +395,8 @@ test.describe("a managed user's files", () => {
 test.describe("accessibility", () => {
   for (const scheme of ["light", "dark"] as const) {
     test(`the files page, empty and full, with refusals and a dialog, has no serious or critical violations (${scheme})`, async ({ page }) => {
-      // Three full axe scans: each takes seconds on a busy 2-core machine.
-      test.setTimeout(60_000);
+      // Four full axe scans: each takes seconds on a busy 2-core machine.
+      test.setTimeout(90_000);
       await page.emulateMedia({ colorScheme: scheme });
       const user = await makeUser("user");
       await openFiles(page, user);
@@ -279,7 +414,10 @@ test.describe("accessibility", () => {
       await expect(page.getByRole("list", { name: "Uploads" })).toContainText("Uploaded");
       expect(await scan(page), `with files and uploads (${scheme})`).toEqual([]);
 
-      await fileRow(page, "plan.pdf").getByRole("button", { name: "Rename plan.pdf" }).click();
+      await actionsButton(page, "plan.pdf").click();
+      await expect(page.getByRole("menu", { name: "Actions for plan.pdf" })).toBeVisible();
+      expect(await scan(page), `actions menu (${scheme})`).toEqual([]);
+      await page.getByRole("menu", { name: "Actions for plan.pdf" }).getByRole("menuitem", { name: "Rename" }).click();
       await expect(page.getByRole("dialog", { name: "Rename plan.pdf" })).toBeVisible();
       expect(await scan(page), `rename dialog (${scheme})`).toEqual([]);
     });

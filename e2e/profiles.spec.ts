@@ -2,12 +2,35 @@ import { listAuditByTarget } from "@/lib/db/audit";
 import { listProfiles, makeDefaultProfile } from "@/lib/db/profiles";
 import { expect, test } from "./fixtures";
 import { FIXTURE_CTX, makeUser, signIn } from "./fixtures/users";
+import { seriousViolations } from "./fixtures/accessibility";
+import { makeProfileImage, pngBytes } from "./fixtures/files";
 import { addField, card, makeProfile, openReview, reviewAndSave, row, rowNames, saveReviewed, storedFieldsText, storedProfile } from "./fixtures/profiles";
 
 // Whole flows in the browser, on a machine shared with other builds: room beyond the default 30 s.
 test.describe.configure({ timeout: 90_000 });
 
 test.describe("my profiles", () => {
+  test("a profile's background shows as its card's banner, the text readable in light and dark", async ({ login, page }) => {
+    const user = await login("user");
+    const withImage = await makeProfile(user, {}, "Travel", "personal");
+    await makeProfileImage(user, withImage.id, "background", pngBytes(60, 20));
+    await makeProfile(user, {}, "Plain", "custom");
+    await page.goto("/profiles");
+    const banner = card(page, "Travel").locator("[data-profile-banner=image] img");
+    await expect(banner).toHaveAttribute("alt", "");
+    await expect.poll(() => banner.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(60);
+    await expect(card(page, "Plain").locator("[data-profile-banner=none]")).toHaveCount(1);
+    await expect(card(page, "Plain").locator("img")).toHaveCount(0);
+    // The banner sits above the name, never under the text.
+    const bannerBox = (await banner.boundingBox())!;
+    const headingBox = (await card(page, "Travel").getByRole("heading", { name: "Travel" }).boundingBox())!;
+    expect(headingBox.y).toBeGreaterThanOrEqual(bannerBox.y + bannerBox.height);
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await seriousViolations(page), scheme).toEqual([]);
+    }
+  });
+
   test("create two profiles, build nested fields, reorder, JSON and back, review, save, reload; make default; delete promotes", async ({ login, page }) => {
     test.setTimeout(120_000);
     const user = await login("user");

@@ -82,7 +82,8 @@ test.describe("uploading documents", () => {
 
     const row = table.getByRole("row", { name: /q3-report\.pdf/ });
     const downloading = page.waitForEvent("download");
-    await row.getByRole("button", { name: "Download q3-report.pdf" }).click();
+    await row.getByRole("button", { name: "Actions for q3-report.pdf" }).click();
+    await page.getByRole("menu", { name: "Actions for q3-report.pdf" }).getByRole("menuitem", { name: "Download" }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toBe("q3-report.pdf");
     expect((await readFile((await download.path())!)).equals(files[0]!.buffer)).toBe(true);

@@ -6,7 +6,6 @@ import { AlertPanel } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField } from "@/components/ui/select-field";
-import { TableHead } from "@/components/ui/table-head";
 import { TextField } from "@/components/ui/text-field";
 import { listFilesAction } from "@/lib/actions/files/file-actions";
 import { queryKeys } from "@/lib/query-keys";
@@ -31,7 +30,23 @@ const KIND_OPTIONS: Array<{ value: FileKind | ""; label: string }> = [
   { value: "document", label: "Documents" },
 ];
 
-const COLUMNS = ["Name", "Type", "Size", "Tags", "Sharing", "Expires", "Created"];
+const PURPOSE_OPTIONS: Array<{ value: string; label: string }> = [
+  { value: "", label: "Documents" },
+  { value: "profile-images", label: "Profile images" },
+  { value: "all", label: "All files" },
+];
+
+// Columns narrow screens leave out, so a row fits a phone without scrolling sideways (the menu
+// still has every action).
+const COLUMNS: Array<[string, string]> = [
+  ["Name", ""],
+  ["Type", "hidden md:table-cell"],
+  ["Size", "hidden sm:table-cell"],
+  ["Tags", "hidden lg:table-cell"],
+  ["Sharing", "hidden md:table-cell"],
+  ["Expires", "hidden xl:table-cell"],
+  ["Created", "hidden lg:table-cell"],
+];
 
 /**
  * The file list: filters kept in the URL (changed without a server round trip), pages of 25
@@ -40,7 +55,7 @@ const COLUMNS = ["Name", "Type", "Size", "Tags", "Sharing", "Expires", "Created"
 export function FileBrowser({ ownerId, initialPage, initialFilter, caption }: FileBrowserProps) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const filter = fileFilterFrom({ tag: searchParams.get("tag"), kind: searchParams.get("kind") });
+  const filter = fileFilterFrom({ q: searchParams.get("q"), tag: searchParams.get("tag"), kind: searchParams.get("kind"), purpose: searchParams.get("purpose") });
   const filterQuery = fileFilterQuery(filter);
   const tableRef = useRef<HTMLDivElement>(null);
 
@@ -66,11 +81,14 @@ export function FileBrowser({ ownerId, initialPage, initialFilter, caption }: Fi
         onSubmit={(event) => {
           event.preventDefault();
           const data = new FormData(event.currentTarget);
-          applyFilter(fileFilterFrom({ tag: String(data.get("tag") ?? ""), kind: String(data.get("kind") ?? "") }));
+          const field = (name: string) => String(data.get(name) ?? "");
+          applyFilter(fileFilterFrom({ q: field("q"), tag: field("tag"), kind: field("kind"), purpose: field("purpose") }));
         }}
       >
-        <TextField label="Tag" name="tag" defaultValue={filter.tag ?? ""} autoComplete="off" className="w-48" />
+        <TextField label="Name" name="q" type="search" defaultValue={filter.q ?? ""} autoComplete="off" className="w-full sm:w-56" />
+        <TextField label="Tag" name="tag" defaultValue={filter.tag ?? ""} autoComplete="off" className="w-full sm:w-40" />
         <SelectField label="Type" name="kind" options={KIND_OPTIONS} defaultValue={filter.kind ?? ""} onChange={(event) => event.currentTarget.form?.requestSubmit()} />
+        <SelectField label="Purpose" name="purpose" options={PURPOSE_OPTIONS} defaultValue={filter.purpose ?? ""} onChange={(event) => event.currentTarget.form?.requestSubmit()} />
         <Button type="submit" variant="secondary">
           Apply filters
         </Button>
@@ -93,13 +111,30 @@ export function FileBrowser({ ownerId, initialPage, initialFilter, caption }: Fi
       ) : files.length === 0 ? (
         <EmptyState
           title={filterQuery ? "No files match these filters" : "No files yet"}
-          description={filterQuery ? "Try another tag or type, or clear the filters." : "Uploaded files will be listed here."}
+          description={
+            query.hasNextPage
+              ? "None among the newest files searched so far. Load more to search older ones."
+              : filterQuery
+                ? "Try another name, tag, type or purpose, or clear the filters."
+                : "Uploaded files will be listed here."
+          }
         />
       ) : (
         <div ref={tableRef} tabIndex={-1} className="overflow-x-auto rounded-xl border border-subtle bg-surface focus:outline-none">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{caption}</caption>
-            <TableHead columns={COLUMNS} />
+            <thead className="border-b border-subtle bg-surface-alt text-xs uppercase tracking-wide text-muted">
+              <tr>
+                {COLUMNS.map(([heading, hide]) => (
+                  <th key={heading} scope="col" className={`whitespace-nowrap px-3 py-3 font-medium ${hide}`}>
+                    {heading}
+                  </th>
+                ))}
+                <th scope="col" className="px-2 py-3 font-medium">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
             <tbody className="divide-y divide-divider">
               {files.map((file) => (
                 <FileRow key={file.id} file={file} onRemoved={() => tableRef.current?.focus()} />

@@ -22,7 +22,7 @@ export function useUpdateFile() {
     mutationFn: (input: Parameters<typeof updateFileAction>[0]) => callAction(() => updateFileAction(input)),
     onSuccess: (updated) => {
       queryClient.setQueriesData<ListData>({ queryKey: queryKeys.files.lists() }, (data) =>
-        patchLists(data, (items) => items.map((item) => (item.id === updated.id ? updated : item))),
+        patchLists(data, (items) => items.map((item) => (item.id === updated.id ? { ...item, ...updated } : item))),
       );
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.files.lists() }),

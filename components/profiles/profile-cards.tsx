@@ -153,10 +153,22 @@ function ProfileCard({ profile, basePath }: { profile: ProfileSummary; basePath:
   return (
     <article
       aria-labelledby={headingId}
-      className="flex h-full flex-col gap-4 rounded-xl border border-subtle bg-surface p-5"
+      className="flex h-full flex-col gap-4 overflow-hidden rounded-xl border border-subtle bg-surface p-5"
     >
-      <div className="flex items-start gap-3">
-        <ProfileAvatar name={profile.name} src={profile.avatarUrl} size="md" />
+      {/* The background as a banner above the text (never behind it, so the text keeps the
+          card's own contrast in light and dark); the avatar overlaps its lower edge. */}
+      <div aria-hidden="true" data-profile-banner={profile.backgroundUrl ? "image" : "none"} className="-mx-5 -mt-5 h-20 bg-inset">
+        {profile.backgroundUrl ? (
+          // eslint-disable-next-line @next/next/no-img-element -- a presigned URL: nothing for the image optimiser to cache
+          <img src={profile.backgroundUrl} alt="" width={640} height={160} className="size-full object-cover" />
+        ) : null}
+      </div>
+      <div className="-mt-10 flex items-end gap-3">
+        <span className="rounded-full bg-surface p-1">
+          <ProfileAvatar name={profile.name} src={profile.avatarUrl} size="md" />
+        </span>
+      </div>
+      <div className="-mt-2 flex items-start gap-3">
         <div className="min-w-0 flex-1">
           <h2 id={headingId} className="text-base font-semibold break-words">
             <Link href={`${basePath}/${profile.id}`} className="hover:underline focus-visible:underline">

@@ -1,15 +1,20 @@
 import "server-only";
 import { AUDIT_CATALOGUE, AUDIT_GROUPS, type AuditAction, type AuditGroup } from "@/lib/audit/catalogue";
 import { env } from "@/lib/env";
+import type { Role } from "@/lib/validation/users";
 import { batchGetAll } from "./batch-get";
 import { table } from "./client";
 import type { TransactWrite } from "./transact";
 
 // Daily counts of audit entries per action group. Each transaction that writes entries adds to
 // one of a few shard items of the day (chosen at random), so concurrent writers rarely touch
-// the same item; a read sums the shards.
+// the same item; a read sums the shards. Each group also has a count per actor role
+// (`admin:profiles`, …), so a viewer who may not see some roles' entries (a manager does not see
+// what admins did: auditVisibility) gets a chart of what they may see, from the same items.
 
-export const COUNTER_SHARDS = 8;
+// Three shards keep a 30-day chart to 90 keys, one BatchGetItem (at most 100 keys), so the home
+// page stays within its 4 DynamoDB calls; a transaction still writes one shard item a day.
+export const COUNTER_SHARDS = 3;
 
 const counterKey = (day: string, shard: number) => `audit-day#${day}#${shard}`;
 
@@ -17,19 +22,23 @@ const counterKey = (day: string, shard: number) => `audit-day#${day}#${shard}`;
 export interface CountedEntry {
   action: AuditAction;
   timestamp: string;
+  /** The actor's role when the entry was written (none for system and signed-out events). */
+  actorRole?: Role;
 }
+
+const roleCounter = (role: Role, group: AuditGroup) => `${role}:${group}`;
 
 /**
  * The counter updates for the audit entries of one transaction: one per day, on a shard chosen
  * at random (each call chooses again). The companion builder of auditPut (lib/db/audit.ts).
  */
 export function auditCounterUpdates(entries: CountedEntry[]): TransactWrite[] {
-  const perDay = new Map<string, Map<AuditGroup, number>>();
-  for (const { action, timestamp } of entries) {
+  const perDay = new Map<string, Map<string, number>>();
+  for (const { action, timestamp, actorRole } of entries) {
     const day = timestamp.slice(0, 10);
-    const groups = perDay.get(day) ?? new Map<AuditGroup, number>();
+    const groups = perDay.get(day) ?? new Map<string, number>();
     const group = AUDIT_CATALOGUE[action].group;
-    groups.set(group, (groups.get(group) ?? 0) + 1);
+    for (const counter of actorRole ? [group, roleCounter(actorRole, group)] : [group]) groups.set(counter, (groups.get(counter) ?? 0) + 1);
     perDay.set(day, groups);
   }
   const shard = Math.floor(Math.random() * COUNTER_SHARDS);
@@ -56,8 +65,13 @@ export function auditCounterUpdates(entries: CountedEntry[]): TransactWrite[] {
 
 export type DailyActivity = { day: string } & Record<AuditGroup, number>;
 
-/** Entries per day and group for the `days` days up to today (UTC), oldest first. */
-export async function dailyActivity(days = 30, now = new Date()): Promise<DailyActivity[]> {
+/**
+ * Entries per day and group for the `days` days up to today (UTC), oldest first, leaving out
+ * entries by actors of `hiddenActorRoles` (auditVisibility's, for a manager: admins). Entries
+ * counted before the per-role counts existed cannot be told apart and stay in.
+ */
+export async function dailyActivity(days = 30, now = new Date(), options: { hiddenActorRoles?: readonly Role[] } = {}): Promise<DailyActivity[]> {
+  const hidden = options.hiddenActorRoles ?? [];
   const dayList = Array.from({ length: days }, (_, i) => new Date(now.getTime() - (days - 1 - i) * 86_400_000).toISOString().slice(0, 10));
   const totals = new Map(dayList.map((day) => [day, Object.fromEntries(AUDIT_GROUPS.map((g) => [g, 0])) as Record<AuditGroup, number>]));
   const keys = dayList.flatMap((day) => Array.from({ length: COUNTER_SHARDS }, (_, s) => ({ key: counterKey(day, s) })));
@@ -66,7 +80,11 @@ export async function dailyActivity(days = 30, now = new Date()): Promise<DailyA
   for (const item of found.get(name) ?? []) {
     const day = String(item.key).split("#")[1] ?? "";
     const sums = totals.get(day);
-    if (sums) for (const group of AUDIT_GROUPS) sums[group] += Number(item[group] ?? 0);
+    if (!sums) continue;
+    for (const group of AUDIT_GROUPS) {
+      const unseen = hidden.reduce((n, role) => n + Number(item[roleCounter(role, group)] ?? 0), 0);
+      sums[group] += Math.max(0, Number(item[group] ?? 0) - unseen);
+    }
   }
   return dayList.map((day) => ({ day, ...totals.get(day)! }));
 }

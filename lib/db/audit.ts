@@ -5,6 +5,7 @@ import { z } from "zod";
 import { AUDIT_CATALOGUE, type AuditAction, type AuditDetails } from "@/lib/audit/catalogue";
 import { entryHmac, entryIntact } from "@/lib/audit/integrity";
 import { env } from "@/lib/env";
+import { ROLES, type Role } from "@/lib/validation/users";
 import { auditCounterUpdates, type CountedEntry } from "./audit-stats";
 import { db, table } from "./client";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -85,13 +86,15 @@ export function buildAuditItem<A extends AuditAction>(ctx: AuditContext, entry: 
 /** The audit entry as one item of the transaction that makes the change it records. */
 export function auditPut<A extends AuditAction>(ctx: AuditContext, entry: NewAuditEntry<A>, now = new Date()): TransactItem {
   const item = buildAuditItem(ctx, entry, now);
-  const counted: CountedEntry = { action: item.action, timestamp: item.timestamp };
+  const counted: CountedEntry = { action: item.action, timestamp: item.timestamp, ...(isRole(item.actorRole) ? { actorRole: item.actorRole } : {}) };
   return {
     Put: { TableName: table("auditLogs"), Item: item, ConditionExpression: "attribute_not_exists(id)" },
     // The daily counters (lib/db/audit-stats.ts) in the same transaction as the entry.
     companions: { build: auditCounterUpdates, payload: counted },
   };
 }
+
+const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);
 
 /** For events that change nothing else (a failed sign-in, a sign-out). */
 export async function appendAudit<A extends AuditAction>(ctx: AuditContext, entry: NewAuditEntry<A>): Promise<void> {

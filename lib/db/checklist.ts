@@ -24,6 +24,9 @@ import { transact, type TransactItem } from "./transact";
 // - `checklistProgress` ({ done, total, dueAt, completedAt }) and `progressKey`, the sort key of
 //   Template-Progress-Index (partition `templateId`), so the admin view of a template's progress
 //   is one Query a page, never a read of every profile;
+// - `checklistOpen` ({ title, items: [{ id, label }] }): the template's title and the items still
+//   open as of the last write, so the home page lists what is left without reading templates
+//   (like the progress, it moves on the profile's next checklist write after a template edit);
 // - `checklistRev`, bumped by every write of the above. Each such write conditions on the
 //   revision it read, so two changes racing (a save and a document becoming ready) cannot leave a
 //   summary computed from a state that is no longer there: the loser reads again and redoes.
@@ -32,6 +35,8 @@ import { transact, type TransactItem } from "./transact";
 
 const docSchema = z.object({ fileId: z.string(), at: z.string() });
 const ackSchema = z.object({ by: z.string(), byName: z.string(), at: z.string() });
+const openSchema = z.object({ title: z.string(), items: z.array(z.object({ id: z.string(), label: z.string() })) });
+export type ChecklistOpen = z.infer<typeof openSchema>;
 const progressSchema = z.object({ done: z.number().int(), total: z.number().int(), dueAt: z.string().optional(), completedAt: z.string().optional() });
 
 /** The attributes above as profileSchema reads them. */
@@ -40,9 +45,10 @@ export const checklistAttributes = {
   checklistAcks: z.record(z.string(), ackSchema).optional(),
   checklistDoneAt: z.record(z.string(), z.string()).optional(),
   checklistProgress: progressSchema.optional(),
+  checklistOpen: openSchema.optional(),
   checklistRev: z.number().int().optional(),
 };
-export const CHECKLIST_PROJECTION = "checklistDocuments, checklistAcks, checklistDoneAt, checklistProgress, checklistRev";
+export const CHECKLIST_PROJECTION = "checklistDocuments, checklistAcks, checklistDoneAt, checklistProgress, checklistOpen, checklistRev";
 
 export interface ChecklistHolder {
   id: string;
@@ -68,6 +74,7 @@ export interface ChecklistWrite {
     checklistAcks: ChecklistState["acks"];
     checklistDoneAt: ChecklistState["doneAt"];
     checklistProgress: ProgressSummary;
+    checklistOpen: ChecklistOpen;
     progressKey: string;
     checklistRev: number;
   };
@@ -87,18 +94,20 @@ export function checklistWrite(profile: ChecklistHolder, template: Template, cha
     checklistAcks: state.acks,
     checklistDoneAt: evaluated.doneAt,
     checklistProgress: evaluated.progress,
+    checklistOpen: { title: template.title, items: evaluated.items.filter((item) => !item.done).map(({ id, label }) => ({ id, label })) },
     progressKey: progressKeyOf(evaluated.progress, profile.id),
     checklistRev: rev + 1,
   };
   return {
     attributes,
-    set: "checklistDocuments = :clDocs, checklistAcks = :clAcks, checklistDoneAt = :clDone, checklistProgress = :clProgress, progressKey = :clKey, checklistRev = :clNextRev",
+    set: "checklistDocuments = :clDocs, checklistAcks = :clAcks, checklistDoneAt = :clDone, checklistProgress = :clProgress, checklistOpen = :clOpen, progressKey = :clKey, checklistRev = :clNextRev",
     condition: profile.checklistRev === undefined ? "attribute_not_exists(checklistRev)" : "checklistRev = :clRev",
     values: {
       ":clDocs": attributes.checklistDocuments,
       ":clAcks": attributes.checklistAcks,
       ":clDone": attributes.checklistDoneAt,
       ":clProgress": attributes.checklistProgress,
+      ":clOpen": attributes.checklistOpen,
       ":clKey": attributes.progressKey,
       ":clNextRev": attributes.checklistRev,
       ...(profile.checklistRev === undefined ? {} : { ":clRev": rev }),

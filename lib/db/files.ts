@@ -3,7 +3,9 @@ import { GetCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-d
 import { z } from "zod";
 import { diff } from "@/lib/audit/diff";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { fold, nameMatches } from "@/lib/format/fold";
 import { FILE_PURPOSES } from "@/lib/uploads/policies";
+import type { FilePurposeFilter } from "@/lib/validation/file-filter";
 import { type AuditContext, auditPut } from "./audit";
 import { batchGetAll } from "./batch-get";
 import { db, table } from "./client";
@@ -73,32 +75,54 @@ export async function getFilesByIds(ids: readonly string[], options: { consisten
 
 
 export interface FileQuery {
+  /** Words of the name (case- and accent-insensitive, each found anywhere in the name). */
+  q?: string;
+  /** One tag, matched case-insensitively ("CV" finds "cv"). */
   tag?: string;
   /** "image", "document" (anything not an image) or undefined for all. */
   kind?: "image" | "document";
+  /** What the files are for: uploads and exports (the default), avatars and backgrounds, or all. */
+  purpose?: FilePurposeFilter;
   cursor?: string | null;
   limit?: number;
+  /** At most this many Query pages (of 100 items) a call; see listFiles. */
+  maxReads?: number;
 }
 
-/** A user's ready, unexpired files, newest first, on UploadedBy-Index. */
+const PROFILE_IMAGE_PURPOSES = ["avatar", "background"] as const;
+
+/**
+ * A user's ready, unexpired files, newest first: Queries of UploadedBy-Index (a user's files
+ * are one partition). Status, expiry, type and purpose narrow the Query itself; the name
+ * search and the tag are compared here (folded for case and accents, which a FilterExpression
+ * cannot do), on the same items the Query reads anyway. A call reads at most `maxReads`
+ * (default 2) pages of 100 items, so a page stays within the 4 DynamoDB calls a request may
+ * make; a rare search whose matches are spread thin returns a short page with a cursor, and
+ * "Load more" reads on from where it stopped.
+ */
 export async function listFiles(ownerId: string, query: FileQuery = {}): Promise<Page<FileMetadata>> {
   const limit = Math.min(Math.max(query.limit ?? 25, 1), 100);
-  const scope = `files:${ownerId}:${query.tag ?? ""}:${query.kind ?? ""}`;
+  const maxReads = Math.max(query.maxReads ?? 2, 1);
+  const purpose = query.purpose ?? "documents";
+  const scope = `files:${ownerId}:${fold(query.q ?? "")}:${fold(query.tag ?? "")}:${query.kind ?? ""}:${purpose}`;
   const filters = ["#status = :ready", "(attribute_not_exists(expiresAtEpoch) OR expiresAtEpoch > :now)"];
   const values: Record<string, unknown> = { ":owner": ownerId, ":ready": "ready", ":now": nowEpoch() };
-  if (query.tag) {
-    filters.push("contains(tags, :tag)");
-    values[":tag"] = query.tag;
-  }
   if (query.kind) {
     filters.push(query.kind === "image" ? "begins_with(mimeType, :image)" : "NOT begins_with(mimeType, :image)");
     values[":image"] = "image/";
   }
+  if (purpose !== "all") {
+    filters.push(`${purpose === "profile-images" ? "" : "NOT "}purpose IN (:avatar, :background)`);
+    values[":avatar"] = PROFILE_IMAGE_PURPOSES[0];
+    values[":background"] = PROFILE_IMAGE_PURPOSES[1];
+  }
+  const tag = query.tag ? fold(query.tag) : null;
+  const keep = (file: FileMetadata) => (!query.q || nameMatches(file.displayName, query.q)) && (!tag || file.tags.some((t) => fold(t) === tag));
   const items: FileMetadata[] = [];
   let key = decodeCursor(scope, query.cursor);
   // The filters apply after DynamoDB's Limit, so read ahead and end the page at the last item
   // kept: its key is where the next page starts.
-  while (items.length < limit) {
+  for (let reads = 0; items.length < limit && reads < maxReads; reads++) {
     const input: QueryCommandInput = {
       TableName: table("files"),
       IndexName: INDEX.files.byUploader,
@@ -112,7 +136,7 @@ export async function listFiles(ownerId: string, query: FileQuery = {}): Promise
       ExclusiveStartKey: key,
     };
     const out = await db().send(new QueryCommand(input));
-    const fetched = (out.Items ?? []).map((item) => fileSchema.parse(item));
+    const fetched = (out.Items ?? []).map((item) => fileSchema.parse(item)).filter(keep);
     const room = limit - items.length;
     if (fetched.length > room) {
       items.push(...fetched.slice(0, room));

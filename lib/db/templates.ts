@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { PROFILE_TYPES } from "@/lib/validation/profile-details";
 import { type Page } from "@/lib/types/page";
 import { type AuditContext, auditPut } from "./audit";
+import { batchGetAll } from "./batch-get";
 import { db, table } from "./client";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { INDEX } from "./tables";
@@ -49,6 +50,15 @@ export async function getTemplateMetadata(id: string, options: { consistent?: bo
 }
 
 /** Puts a new template's item with its `template.created` entry; a taken id is a ConflictError. */
+/** Many templates' metadata in one BatchGetItem per 100 ids; unknown ids are absent. */
+export async function getTemplatesMetadata(ids: readonly string[]): Promise<Map<string, TemplateMetadata>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const name = table("templates");
+  const found = await batchGetAll({ [name]: { Keys: unique.map((id) => ({ id })), ProjectionExpression: PROJECTION, ExpressionAttributeNames: NAMES } });
+  return new Map((found.get(name) ?? []).map((item) => { const metadata = templateMetadataSchema.parse(item); return [metadata.id, metadata]; }));
+}
+
 export async function insertTemplate(template: TemplateMetadata, ctx: AuditContext): Promise<void> {
   await transact(
     [

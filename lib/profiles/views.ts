@@ -19,6 +19,8 @@ export interface ProfileData {
 export type ProfileSummary = Omit<ProfileData, "customFields"> & {
   fieldCount: number;
   avatarUrl?: string | null;
+  /** The background image, shown as the card's banner. */
+  backgroundUrl?: string | null;
   /** An avatar or background is set (deleting the profile deletes them too). */
   hasImages?: boolean;
 };
@@ -30,9 +32,9 @@ export function toProfileData(profile: ProfileData): ProfileData {
   return { id, userId, name, type, customFields, isDefault, updatedAt, version };
 }
 
-export function toSummary(profile: ProfileData & { avatarFileId?: string; backgroundFileId?: string }, avatarUrl?: string | null): ProfileSummary {
+export function toSummary(profile: ProfileData & { avatarFileId?: string; backgroundFileId?: string }, avatarUrl?: string | null, backgroundUrl?: string | null): ProfileSummary {
   const { customFields, ...rest } = toProfileData(profile);
-  return { ...rest, fieldCount: Object.keys(customFields).length, avatarUrl: avatarUrl ?? null, hasImages: Boolean(profile.avatarFileId || profile.backgroundFileId) };
+  return { ...rest, fieldCount: Object.keys(customFields).length, avatarUrl: avatarUrl ?? null, backgroundUrl: backgroundUrl ?? null, hasImages: Boolean(profile.avatarFileId || profile.backgroundFileId) };
 }
 
 export function draftOf(profile: Pick<ProfileData, "name" | "type" | "customFields">): ProfileDraft {

@@ -6,6 +6,7 @@ import { type AuditContext } from "@/lib/db/audit";
 import {
   archiveTemplateRecord,
   getTemplateMetadata,
+  getTemplatesMetadata,
   insertTemplate,
   listTemplateMetadata,
   replaceTemplate,
@@ -164,6 +165,22 @@ async function readTemplate(id: string, options: { consistent?: boolean } = {}):
   }
   const parsed = templateSchema.safeParse(document);
   return parsed.success ? { ok: true, metadata, template: parsed.data } : { ok: false, metadata, problem: "The template's document is not a valid template." };
+}
+
+/**
+ * The readable templates among `ids`, each read once: one BatchGetItem for the metadata, then
+ * the documents from S3 in parallel. Missing or unreadable ones are absent.
+ */
+export async function getTemplates(ids: readonly string[]): Promise<Map<string, Template & { id: string; title: string }>> {
+  const metadata = await getTemplatesMetadata(ids);
+  const read = await Promise.all(
+    [...metadata.values()].map(async (m) => {
+      const document = await readDocument(m.s3Key).catch(() => null);
+      const parsed = templateSchema.safeParse(document);
+      return parsed.success ? ([m.id, { ...parsed.data, id: m.id }] as const) : null;
+    }),
+  );
+  return new Map(read.filter((entry) => entry !== null));
 }
 
 /** A template's metadata and its document, checked by the schema on the way in. */

@@ -178,7 +178,10 @@ export async function deleteFile(file: FileMetadata, ctx: AuditContext): Promise
 }
 
 /** Raster images may show inline; everything else downloads as an attachment, never rendered. */
-export function downloadUrl(file: FileMetadata, options: { expiresIn?: number } = {}): Promise<string> {
-  const inline = isRasterImage(file.mimeType);
-  return presignGet(file.s3Key, { filename: file.displayName, inline, contentType: inline ? file.mimeType : "application/octet-stream", ...options });
+export function downloadUrl(file: FileMetadata, options: { expiresIn?: number; attachment?: boolean } = {}): Promise<string> {
+  const { attachment = false, ...rest } = options;
+  const image = isRasterImage(file.mimeType);
+  // A download the person asked for is saved under the file's name, an image too (attachment
+  // with its RFC 5987 name), rather than opening the storage URL in the browser.
+  return presignGet(file.s3Key, { filename: file.displayName, inline: image && !attachment, contentType: image ? file.mimeType : "application/octet-stream", ...rest });
 }

@@ -18,6 +18,13 @@ describe("file list filter in the URL", () => {
     expect(fileFilterFrom({ tag: "x".repeat(100) }).tag).toHaveLength(40);
   });
 
+  it("keeps a search and a purpose other than the default", () => {
+    expect(fileFilterFrom({ q: "  Rapport ", purpose: "profile-images" })).toEqual({ q: "Rapport", purpose: "profile-images" });
+    expect(fileFilterFrom({ purpose: "documents" })).toEqual({});
+    expect(fileFilterFrom({ purpose: "everything" })).toEqual({});
+    expect(fileFilterQuery({ q: "été", purpose: "all" })).toBe("?q=%C3%A9t%C3%A9&purpose=all");
+  });
+
   it("writes the same filter back as a query string", () => {
     expect(fileFilterQuery({})).toBe("");
     expect(fileFilterQuery({ tag: "tax 2025", kind: "document" })).toBe("?tag=tax+2025&kind=document");
@@ -35,6 +42,8 @@ describe("file edit forms", () => {
   it("splits tags on commas, drops blanks and duplicates, and explains a bad tag", () => {
     expect(parseTags(" a, b ,, c ,")).toEqual(["a", "b", "c"]);
     expect(fileTagsFormSchema.parse({ tags: "tax, 2025, tax" })).toEqual({ tags: ["tax", "2025"] });
+    // Case-insensitive: the first spelling stays.
+    expect(fileTagsFormSchema.parse({ tags: "CV, cv, Cv, Été, ete" })).toEqual({ tags: ["CV", "Été"] });
     expect(fileTagsFormSchema.parse({ tags: "" })).toEqual({ tags: [] });
     const bad = fileTagsFormSchema.safeParse({ tags: "ok, <script>" });
     expect(bad.success).toBe(false);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { UPLOAD_PURPOSES } from "@/lib/uploads/policies";
-import { FILE_KINDS } from "./file-filter";
+import { uniqueTags } from "@/lib/format/fold";
+import { FILE_KINDS, FILE_PURPOSE_FILTERS } from "./file-filter";
 import { plainText } from "./text";
 
 const id = z.uuid({ error: "Unknown file." });
@@ -28,6 +29,8 @@ export const listFilesSchema = z.object({
   ownerId: z.uuid().optional(),
   tag: z.string().trim().max(40).optional(),
   kind: z.enum(FILE_KINDS).optional(),
+  q: z.string().trim().max(100).optional(),
+  purpose: z.enum(FILE_PURPOSE_FILTERS).optional(),
   cursor: z.string().max(4096).nullish(),
 });
 
@@ -40,7 +43,8 @@ export const updateFileSchema = z.object({
   tags: z
     .array(z.string().trim().regex(TAG_PATTERN, "Tags are 1–40 letters, digits, spaces, _ or -."))
     .max(20, "At most 20 tags.")
-    .transform((tags) => [...new Set(tags)])
+    // "CV" and "cv" are one tag, kept as first typed.
+    .transform(uniqueTags)
     .optional(),
   isPublic: z.boolean().optional(),
   expiresAt: z.iso

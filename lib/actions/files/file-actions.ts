@@ -1,7 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { fileSubject, userSubject } from "@/lib/auth/subjects";
-import { listFiles, updateFile } from "@/lib/db/files";
+import { updateFile } from "@/lib/db/files";
+import { listFileViews } from "@/lib/uploads/file-list";
 import { AppError } from "@/lib/errors";
 import { cancelUpload, completeUpload, deleteFile, downloadUrl, startUpload } from "@/lib/uploads/service";
 import { cancelUploadSchema, fileIdSchema, listFilesSchema, startUploadSchema, updateFileSchema } from "@/lib/validation/files";
@@ -34,7 +35,7 @@ export const cancelUploadAction = action(cancelUploadSchema, async ({ id, reason
 
 export const listFilesAction = action(listFilesSchema, async ({ ownerId, ...query }, { user }) => {
   const owner = await userSubject(user, ownerId ?? user.id, "files.manage");
-  return listFiles(owner.id, query);
+  return listFileViews(owner.id, query);
 });
 
 export const updateFileAction = action(updateFileSchema, async ({ id, version, ...patch }, { user, audit }) => {
@@ -51,8 +52,8 @@ export const deleteFileAction = action(fileIdSchema, async ({ id }, { user, audi
   return { deleted: true };
 });
 
-/** A short-lived download link (non-images as attachments). */
+/** A short-lived download link, served as an attachment under the file's name. */
 export const downloadUrlAction = action(fileIdSchema, async ({ id }, { user }) => {
   const { file } = await fileSubject(user, id);
-  return { url: await downloadUrl(file) };
+  return { url: await downloadUrl(file, { attachment: true }), name: file.displayName };
 });

@@ -17,7 +17,7 @@ export default async function MyProfilesPage() {
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title="My profiles" description={<>Keep personal, professional and custom profiles, each with its own fields. Your default profile&apos;s <code className="font-mono">preferences.theme</code> (dark or light) sets the app&apos;s theme.</>} />
-      <ProfileCards ownerId={user.id} profiles={profiles.map((p) => toSummary(p, images.get(p.id)?.avatar?.url))} basePath="/profiles"
+      <ProfileCards ownerId={user.id} profiles={profiles.map((p) => toSummary(p, images.get(p.id)?.avatar?.url, images.get(p.id)?.background?.url))} basePath="/profiles"
         templates={templates.items.map(({ id, title, profileType }) => ({ id, title, profileType }))}
       />
     </div>

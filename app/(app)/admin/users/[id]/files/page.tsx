@@ -4,13 +4,13 @@ import { FileBrowser } from "@/components/files/file-browser";
 import { Uploader } from "@/components/files/uploader";
 import { requireUser } from "@/lib/auth/current-user";
 import { forPage, userSubject } from "@/lib/auth/subjects";
-import { listFiles } from "@/lib/db/files";
+import { listFileViews } from "@/lib/uploads/file-list";
 import { fileFilterFrom } from "@/lib/validation/file-filter";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "User's files" };
 
-type Search = { tag?: string | string[]; kind?: string | string[] };
+type Search = { q?: string | string[]; tag?: string | string[]; kind?: string | string[]; purpose?: string | string[] };
 
 /**
  * A managed user's files. Anyone the viewer may not manage looks like nobody at all. (The
@@ -22,7 +22,7 @@ export default async function UserFilesPage({ params, searchParams }: { params: 
   const { id } = await params;
   const owner = await forPage(userSubject(viewer, id, "files.manage"));
   const filter = fileFilterFrom(await searchParams);
-  const firstPage = await listFiles(owner.id, filter);
+  const firstPage = await listFileViews(owner.id, filter);
   return (
     <div className="flex flex-col gap-8">
       <PageHeader title={<>Files of {owner.name}</>} back={<Link href="/admin/users" className="text-sm font-medium text-link underline hover:no-underline">Back to users</Link>} description={<>{owner.email}. Files you upload here go to this user&apos;s space.</>} />

@@ -36,7 +36,7 @@ export default async function ManagedProfilesPage({ params }: { params: Promise<
           </>
         }
       />
-      <ProfileCards ownerId={owner.id} profiles={profiles.map((p) => toSummary(p, images.get(p.id)?.avatar?.url))} basePath={`/admin/users/${owner.id}/profiles`}
+      <ProfileCards ownerId={owner.id} profiles={profiles.map((p) => toSummary(p, images.get(p.id)?.avatar?.url, images.get(p.id)?.background?.url))} basePath={`/admin/users/${owner.id}/profiles`}
         templates={templates.items.map(({ id, title, profileType }) => ({ id, title, profileType }))}
       />
     </div>
