@@ -6,6 +6,33 @@ import { EntryDiff } from "./entry-diff";
 import { clockTime, exactTime, relativeTime } from "@/components/ui/format-date";
 import type { ClientClock } from "./use-client-clock";
 
+/** Ids and raw request fields: what an investigation may quote, behind the entry's "Details". */
+function TechnicalDetails({ entry }: { entry: TimelineEntryView }) {
+  const rows: Array<[string, string | null]> = [
+    ["Entry id", entry.id],
+    ["Actor id", entry.actor.id],
+    ["Target user id", entry.target?.id ?? null],
+    ["IP address as recorded", entry.technical.ipAddress],
+    ["User agent", entry.technical.userAgent],
+    ["Signature (HMAC)", entry.technical.hmac],
+  ];
+  return (
+    <div className="mt-3">
+      <p className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-muted">Technical details</p>
+      <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[max-content_minmax(0,1fr)]">
+        {rows
+          .filter((row): row is [string, string] => row[1] !== null)
+          .map(([label, value]) => (
+            <div key={label} className="contents">
+              <dt className="font-medium">{label}</dt>
+              <dd className="min-w-0 break-all font-mono text-[0.8125rem]">{value}</dd>
+            </div>
+          ))}
+      </dl>
+    </div>
+  );
+}
+
 /** One entry: its sentence, when (relative, with the exact time on hover and when expanded), where from, and the diff. */
 export function TimelineEntry({ entry, clock }: { entry: TimelineEntryView; clock: ClientClock }) {
   const [open, setOpen] = useState(false);
@@ -53,6 +80,7 @@ export function TimelineEntry({ entry, clock }: { entry: TimelineEntryView; cloc
               <span className="text-muted"> · {entry.action}</span>
             </p>
             <EntryDiff details={entry.details} />
+            <TechnicalDetails entry={entry} />
           </>
         ) : null}
       </div>

@@ -241,6 +241,7 @@ async function updateProfileOnce(id: string, expectedVersion: number, patch: Pro
           targetUserId: current.userId,
           details: {
             profileId: id,
+            profileName: updated.name,
             changes: changeSet.changes,
             affectedFields: reordered && !changeSet.affectedFields.includes("customFields") ? [...changeSet.affectedFields, "customFields"] : changeSet.affectedFields,
             ...(reordered ? { reordered: true } : {}),
@@ -272,7 +273,7 @@ export async function makeDefaultProfile(id: string, ctx: AuditContext): Promise
       setDefaultOnUser(profile.userId, currentDefault, id),
       flagProfile(id, profile.userId, true, now),
       ...(currentDefault ? [flagProfile(currentDefault, profile.userId, false, now)] : []),
-      auditPut(ctx, { action: "profile.default_changed", targetUserId: profile.userId, details: { profileId: id, previousProfileId: currentDefault } }),
+      auditPut(ctx, { action: "profile.default_changed", targetUserId: profile.userId, details: { profileId: id, profileName: profile.name, previousProfileId: currentDefault } }),
     ];
     const outcome = await runDefaultChange(items, 0, () => new NotFoundError("This profile no longer exists."));
     return outcome === "ok" ? { ...profile, isDefault: true, updatedAt: now, version: profile.version + 1 } : "retry";

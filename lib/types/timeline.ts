@@ -22,9 +22,12 @@ export interface TimelineEntryView {
   timestamp: string;
   actor: { id: string; name: string | null };
   target: { id: string; name: string | null } | null;
+  /** Normalised for reading (lib/audit/ip-address.ts); as recorded in `technical`. */
   ipAddress: string | null;
   device: string | null;
   details: Record<string, unknown>;
+  /** What an investigation may need and a reader does not: shown behind "Details". */
+  technical: { ipAddress: string | null; userAgent: string | null; hmac: string | null };
 }
 
 export interface TimelineViewPage {

@@ -92,3 +92,9 @@ export const verifyAuditSchema = z
   .object({ from: day, to: day })
   .refine((v) => v.from <= v.to, { message: "The start must not be after the end.", path: ["to"] })
   .refine((v) => Date.parse(v.to) - Date.parse(v.from) <= 366 * 86_400_000, { message: "Verify at most a year at a time.", path: ["to"] });
+
+/** The audit page's actor and target pickers: a search over every user (lib/audit/user-picker.ts). */
+export const searchAuditUsersSchema = z.object({
+  q: z.string().trim().min(1, "Type a name or an email.").max(100),
+  role: z.enum(["actor", "target"]),
+});
