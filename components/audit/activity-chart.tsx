@@ -57,7 +57,7 @@ function summaryOf(days: DailyActivity[], period: string): string {
   if (all === 0) return `Stacked bar chart of audit entries per day for ${period}: no entries.`;
   const busiest = days.reduce((best, d) => (total(d) > total(best) ? d : best));
   const parts = sums.map(([g, n]) => `${GROUP_LABELS[g].toLowerCase()} ${formatCount(n)}`).join(", ");
-  return `Stacked bar chart of audit entries per day for ${period}: ${formatCount(all)} entries in all (${parts}). Busiest day ${shortDay(busiest.day)} with ${formatCount(total(busiest))}.`;
+  return `Stacked bar chart of audit entries per day for ${period}: ${formatCount(all)} ${all === 1 ? "entry" : "entries"} in all (${parts}). Busiest day ${shortDay(busiest.day)} with ${formatCount(total(busiest))}.`;
 }
 
 interface ActivityChartProps {
