@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { avatarColour, initials } from "@/components/profiles/avatar-initials";
+import { ProfileAvatar } from "@/components/profiles/profile-avatar";
 import { signOutAction } from "@/lib/actions/auth/sign-out";
 import type { User } from "@/lib/validation/users";
 import { ThemeSwitch } from "./theme-switch";
@@ -14,7 +14,7 @@ const itemClasses = "block rounded-md px-3 py-2 text-sm font-medium text-soft ho
  * sign-out. A native popover: it opens from the keyboard, closes on Escape or a click outside,
  * and needs no script of its own (React renders the attributes).
  */
-export function AccountMenu({ user, theme }: { user: User; theme: "system" | "light" | "dark" }) {
+export function AccountMenu({ user, avatarSrc, theme }: { user: User; avatarSrc: string | null; theme: "system" | "light" | "dark" }) {
   return (
     <div className="relative">
       <button
@@ -22,9 +22,7 @@ export function AccountMenu({ user, theme }: { user: User; theme: "system" | "li
         popoverTarget={MENU_ID}
         className="flex items-center gap-2 rounded-full py-1 pl-1 pr-3 text-sm hover:bg-inset focus-visible:outline-2 focus-visible:outline-indigo-600"
       >
-        <span aria-hidden="true" className={cn("flex size-8 items-center justify-center rounded-full text-xs font-semibold text-white", avatarColour(user.name))}>
-          {initials(user.name)}
-        </span>
+        <ProfileAvatar name={user.name} src={avatarSrc} size="sm" decorative />
         {/* The name is the button's visible text (hidden on phones), then what it opens. */}
         <span className="sr-only max-w-40 truncate font-medium sm:not-sr-only">{user.name}</span>
         <span className="sr-only">, account menu</span>

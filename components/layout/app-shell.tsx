@@ -2,9 +2,11 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { can } from "@/lib/auth/permissions";
 import { currentTheme } from "@/lib/profiles/theme";
+import { avatarPath } from "@/lib/users/avatar-path";
 import type { User } from "@/lib/validation/users";
 import { AccountMenu } from "./account-menu";
 import { type NavItem, NavLinks } from "./nav-links";
+import { PhoneMenu } from "./phone-menu";
 
 /** Navigation shows each role only what it may use; the pages check again on their own. */
 function navItems(user: User): NavItem[] {
@@ -21,6 +23,7 @@ function navItems(user: User): NavItem[] {
 }
 
 export async function AppShell({ user, children }: { user: User; children: ReactNode }) {
+  const items = navItems(user);
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-zinc-900">
@@ -28,15 +31,16 @@ export async function AppShell({ user, children }: { user: User; children: React
       </a>
       <header className="border-b border-subtle bg-surface">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <div className="flex items-center gap-6">
+          <div className="flex items-center gap-2 md:gap-6">
+            <PhoneMenu items={items} />
             <Link href="/" className="text-lg font-semibold tracking-tight">
               Pre-Work
             </Link>
-            <nav aria-label="Main">
-              <NavLinks items={navItems(user)} />
+            <nav aria-label="Main" className="hidden md:block">
+              <NavLinks items={items} />
             </nav>
           </div>
-          <AccountMenu user={user} theme={(await currentTheme()) ?? "system"} />
+          <AccountMenu user={user} avatarSrc={avatarPath(user)} theme={(await currentTheme()) ?? "system"} />
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">

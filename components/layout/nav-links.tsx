@@ -8,10 +8,11 @@ export interface NavItem {
   label: string;
 }
 
-export function NavLinks({ items }: { items: NavItem[] }) {
+/** The main links, in a row in the header or, `vertical`, in the phone menu. */
+export function NavLinks({ items, vertical = false }: { items: NavItem[]; vertical?: boolean }) {
   const pathname = usePathname();
   return (
-    <ul className="flex flex-wrap items-center gap-1">
+    <ul className={vertical ? "flex flex-col gap-1" : "flex flex-wrap items-center gap-1"}>
       {items.map((item) => {
         const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
         return (
@@ -21,6 +22,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
               aria-current={active ? "page" : undefined}
               className={cn(
                 "rounded-md px-3 py-2 text-sm font-medium",
+                vertical && "block py-3 text-base",
                 active
                   ? "bg-inset-strong text-fg"
                   : "text-soft hover:bg-inset",

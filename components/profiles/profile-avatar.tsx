@@ -14,9 +14,11 @@ const SIZES = {
 export interface ProfileAvatarProps {
   /** The profile's name: the image's alt text and the source of the fallback's initials. */
   name: string;
-  /** A presigned URL of the avatar (see lib/uploads/profile-images.ts), or none. */
+  /** The avatar's URL: presigned (lib/uploads/profile-images.ts) or /api/avatars (lib/users/avatar-path.ts), or none. */
   src?: string | null;
   size?: keyof typeof SIZES;
+  /** The name is written next to it: hidden from assistive technology, not read twice. */
+  decorative?: boolean;
   className?: string;
 }
 
@@ -24,14 +26,14 @@ export interface ProfileAvatarProps {
  * A profile's avatar wherever the profile appears, or its initials on a coloured circle when
  * it has none, or when the image cannot load (a presigned URL from a page left open too long).
  */
-export function ProfileAvatar({ name, src, size = "md", className }: ProfileAvatarProps) {
+export function ProfileAvatar({ name, src, size = "md", decorative = false, className }: ProfileAvatarProps) {
   const [brokenSrc, setBrokenSrc] = useState<string | null>(null);
   const { px, box, text } = SIZES[size];
   if (src && src !== brokenSrc) {
     return (
       <Image
         src={src}
-        alt={name}
+        alt={decorative ? "" : name}
         width={px}
         height={px}
         // Presigned S3 URLs change per request and are already small: nothing to optimise.
@@ -42,7 +44,7 @@ export function ProfileAvatar({ name, src, size = "md", className }: ProfileAvat
     );
   }
   return (
-    <span role="img" aria-label={name} className={cn("inline-flex shrink-0 select-none items-center justify-center rounded-full font-semibold text-white", box, text, avatarColour(name), className)}>
+    <span {...(decorative ? { "aria-hidden": true } : { role: "img", "aria-label": name })} className={cn("inline-flex shrink-0 select-none items-center justify-center rounded-full font-semibold text-white", box, text, avatarColour(name), className)}>
       <span aria-hidden="true">{initials(name)}</span>
     </span>
   );

@@ -16,6 +16,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { LeaveGuard } from "@/components/ui/leave-guard";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { clockTime } from "@/components/ui/format-date";
 import { updateProfileAction } from "@/lib/actions/profiles/profile-actions";
 import { draftTimeLabel, type StoredDraft } from "@/lib/profiles/local-draft";
 import { type ProfileDraft, rebase } from "@/lib/profiles/rebase";
@@ -63,6 +64,9 @@ export function ProfileEditor({ profile, viewerId, backHref, ownerName, hints }:
   const [saving, startSaving] = useTransition();
   const conflictRef = useRef<HTMLElement>(null);
   const errorRef = useRef<HTMLParagraphElement>(null);
+  /** The result of the last save, where the sticky bar says it: focus goes there after it. */
+  const savedRef = useRef<HTMLParagraphElement>(null);
+  const [lastSave, setLastSave] = useState<{ version: number; at: string } | null>(null);
   const conflictHeadingId = useId();
   const form = useProfileDetailsForm({ name: profile.name, type: profile.type });
   const localDraft = useProfileDraft({ viewerId, base, store, details: form.values });
@@ -80,12 +84,13 @@ export function ProfileEditor({ profile, viewerId, backHref, ownerName, hints }:
   // After a save the review dialog closes, and closing a modal dialog returns focus to what
   // opened it. That happens in the dialog's effect; this parent effect runs after it, so focus
   // requested by the save's outcome is moved here, last.
-  const focusAfterSave = useRef<"conflict" | "error" | "problem" | null>(null);
+  const focusAfterSave = useRef<"saved" | "conflict" | "error" | "problem" | null>(null);
   useEffect(() => {
     const request = focusAfterSave.current;
     if (!request) return;
     focusAfterSave.current = null;
-    if (request === "conflict") conflictRef.current?.focus();
+    if (request === "saved") savedRef.current?.focus();
+    else if (request === "conflict") conflictRef.current?.focus();
     else if (request === "error") errorRef.current?.focus();
     else focusFirstProblem();
   });
@@ -122,7 +127,9 @@ export function ProfileEditor({ profile, viewerId, backHref, ownerName, hints }:
         loadInto({ ...base, ...saved });
         setFormError(null);
         setRetryable(null);
-        toast.success("Profile saved.");
+        // Said where the person is (the focused bar), not in a toast that would say it twice.
+        setLastSave({ version: saved.version, at: saved.updatedAt });
+        focusAfterSave.current = "saved";
       } catch (failure) {
         // Whatever went wrong, the edits stay in the editor; saving again is the retry.
         setReview(null);
@@ -259,7 +266,13 @@ export function ProfileEditor({ profile, viewerId, backHref, ownerName, hints }:
           <SubmitButton pending={saving} pendingLabel="Saving…" disabled={conflict !== null}>
             Review changes
           </SubmitButton>
-          <p className="text-sm text-muted">{conflict ? "Resolve the conflict above first." : "You will see every change before it is saved."}</p>
+          {lastSave && !conflict ? (
+            <p ref={savedRef} tabIndex={-1} className="rounded text-sm font-medium text-success focus:outline-2 focus:outline-offset-2 focus:outline-indigo-600">
+              Profile saved. Version {lastSave.version} at {clockTime(lastSave.at, "local")}.
+            </p>
+          ) : (
+            <p className="text-sm text-muted">{conflict ? "Resolve the conflict above first." : "You will see every change before it is saved."}</p>
+          )}
         </div>
       </form>
 

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { formatUtc } from "@/components/ui/format-date";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { TableHead } from "@/components/ui/table-head";
+import { type Column, TableHead } from "@/components/ui/table-head";
 import { archiveTemplateAction } from "@/lib/actions/templates/template-actions";
 import { TYPE_LABELS } from "@/lib/profiles/views";
 import { callAction, messageOf } from "@/lib/types/action-result";
@@ -26,7 +26,9 @@ export interface TemplateRow {
   thumbnailUrl: string | null;
 }
 
-const COLUMNS = ["Thumbnail", "Title", "Profile type", "Fields", "Checklist", "Status", "Updated"] as const;
+/** Phones show the thumbnail, title, status and actions; the counts and dates from md up. */
+const WIDE = "hidden md:table-cell";
+const COLUMNS: Column[] = ["Thumbnail", "Title", { label: "Profile type", className: WIDE }, { label: "Fields", className: WIDE }, { label: "Checklist", className: WIDE }, "Status", { label: "Updated", className: WIDE }];
 
 export function TemplatesTable({ templates }: { templates: TemplateRow[] }) {
   const router = useRouter();
@@ -47,7 +49,8 @@ export function TemplatesTable({ templates }: { templates: TemplateRow[] }) {
     });
 
   return (
-    <div className="overflow-x-auto rounded-xl border border-subtle bg-surface">
+    // `relative`: screen-reader-only text is positioned, and would otherwise escape the scroll box.
+    <div className="relative overflow-x-auto rounded-xl border border-subtle bg-surface">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Templates</caption>
         <TableHead columns={COLUMNS} />
@@ -65,14 +68,15 @@ export function TemplatesTable({ templates }: { templates: TemplateRow[] }) {
                 )}
               </td>
               <th scope="row" className="px-4 py-3 font-medium wrap-anywhere">{template.title}</th>
-              <td className="px-4 py-3">{TYPE_LABELS[template.profileType]}</td>
-              <td className="px-4 py-3 tabular-nums">{template.fieldCount}</td>
-              <td className="px-4 py-3 tabular-nums">{template.checklistCount}</td>
+              <td className={`px-4 py-3 ${WIDE}`}>{TYPE_LABELS[template.profileType]}</td>
+              <td className={`px-4 py-3 tabular-nums ${WIDE}`}>{template.fieldCount}</td>
+              <td className={`px-4 py-3 tabular-nums ${WIDE}`}>{template.checklistCount}</td>
               <td className="px-4 py-3">
                 <StatusBadge tone={template.status === "active" ? "success" : "neutral"}>{template.status === "active" ? "Active" : "Archived"}</StatusBadge>
               </td>
-              <td className="px-4 py-3 whitespace-nowrap">{formatUtc(template.updatedAt)}</td>
-              <td className="px-4 py-3 text-right whitespace-nowrap">
+              <td className={`px-4 py-3 whitespace-nowrap ${WIDE}`}>{formatUtc(template.updatedAt)}</td>
+              <td className="px-4 py-3 text-right">
+                <div className="flex flex-col items-end gap-1 md:flex-row md:items-center md:justify-end md:gap-0 md:whitespace-nowrap">
                 <Link href={`/admin/templates/${encodeURIComponent(template.id)}/progress`} className="px-3 py-1.5 text-sm font-medium text-link hover:underline">
                   Progress<span className="sr-only"> of {template.title}</span>
                 </Link>
@@ -86,6 +90,7 @@ export function TemplatesTable({ templates }: { templates: TemplateRow[] }) {
                     Archive<span className="sr-only"> {template.title}</span>
                   </Button>
                 ) : null}
+                </div>
               </td>
             </tr>
           ))}

@@ -1,19 +1,25 @@
 import type { ReactNode } from "react";
 
+/** A column's heading, with classes for it (e.g. `hidden md:table-cell` for one phones leave out). */
+export type Column = string | { label: string; className: string };
+
 /**
  * A data table's header row: a heading per column, then the column of each row's buttons, whose
  * heading only screen readers hear. `leading` goes first (a select-all checkbox cell).
  */
-export function TableHead({ columns, leading }: { columns: readonly string[]; leading?: ReactNode }) {
+export function TableHead({ columns, leading }: { columns: readonly Column[]; leading?: ReactNode }) {
   return (
     <thead className="border-b border-subtle bg-surface-alt text-xs uppercase tracking-wide text-muted">
       <tr>
         {leading}
-        {columns.map((heading) => (
-          <th key={heading} scope="col" className="px-4 py-3 font-medium">
-            {heading}
-          </th>
-        ))}
+        {columns.map((column) => {
+          const { label, className } = typeof column === "string" ? { label: column, className: "" } : column;
+          return (
+            <th key={label} scope="col" className={`px-4 py-3 font-medium ${className}`.trim()}>
+              {label}
+            </th>
+          );
+        })}
         <th scope="col" className="px-4 py-3 font-medium">
           <span className="sr-only">Actions</span>
         </th>

@@ -6,6 +6,7 @@ import { ChecklistMoved } from "./checklist";
 import { db, table } from "./client";
 import { epoch, FILE_NAMES as NAMES, nowEpoch, profileImageField } from "./file-item";
 import { type FileMetadata, getFile } from "./files";
+import { avatarOnUser } from "./profile-default";
 import { transact, type TransactItem } from "./transact";
 
 // An upload's file record, from pending (with a TTL, so an abandoned upload disappears) to
@@ -83,9 +84,12 @@ export async function markUploadReady(
   let replaced: FileMetadata | null = null;
   if (file.profileId && (file.purpose === "avatar" || file.purpose === "background")) {
     const field = profileImageField(file.purpose);
-    const profile = await db().send(new GetCommand({ TableName: table("userProfiles"), Key: { id: file.profileId }, ProjectionExpression: `id, ${field}`, ConsistentRead: true }));
+    const profile = await db().send(
+      new GetCommand({ TableName: table("userProfiles"), Key: { id: file.profileId }, ProjectionExpression: `id, userId, isDefault, ${field}`, ConsistentRead: true }),
+    );
     if (!profile.Item) throw new NotFoundError("This profile no longer exists.");
     const previousId = profile.Item[field] as string | undefined;
+    if (file.purpose === "avatar") items.push(avatarOnUser(String(profile.Item.userId), file.profileId, profile.Item.isDefault === true, finalKey));
     replaced = previousId ? await getFile(previousId, { consistent: true }) : null;
     items.push({
       Update: {

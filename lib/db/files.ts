@@ -12,6 +12,7 @@ import { epoch, FILE_NAMES as NAMES, nowEpoch, profileImageField } from "./file-
 import { type Page } from "@/lib/types/page";
 import { INDEX } from "./tables";
 import { ChecklistMoved } from "./checklist";
+import { avatarOnUser } from "./profile-default";
 import { transact, type TransactItem } from "./transact";
 
 // File metadata: the spec's FileMetadata plus status (pending → ready), purpose, profileId,
@@ -193,9 +194,12 @@ export async function deleteFileRecord(file: FileMetadata, ctx: AuditContext, ch
   ];
   if (file.profileId && (file.purpose === "avatar" || file.purpose === "background")) {
     const field = profileImageField(file.purpose);
-    const profile = await db().send(new GetCommand({ TableName: table("userProfiles"), Key: { id: file.profileId }, ProjectionExpression: `id, ${field}`, ConsistentRead: true }));
+    const profile = await db().send(
+      new GetCommand({ TableName: table("userProfiles"), Key: { id: file.profileId }, ProjectionExpression: `id, userId, isDefault, ${field}`, ConsistentRead: true }),
+    );
     // Only unset it where it is still this file (an Update would create a missing profile).
     if (profile.Item?.[field] === file.id) {
+      if (file.purpose === "avatar") items.push(avatarOnUser(String(profile.Item.userId), file.profileId, profile.Item.isDefault === true, null));
       items.push({
         Update: {
           TableName: table("userProfiles"),

@@ -6,8 +6,11 @@ import { transact, type TransactItem } from "./transact";
 
 // Exactly one of a user's profiles is the default whenever the user has at least one. The user
 // item records which one (`defaultProfileId`), and every change of the default conditions on it
-// in the same transaction, so racing requests cannot leave two defaults or none. These are the
-// pieces of such a transaction, for lib/db/profiles.ts.
+// in the same transaction, so racing requests cannot leave two defaults or none. The user item
+// also carries its default profile's avatar (`avatarKey`, the object's key), so that lists of
+// users and timelines show faces without reading profiles and files per row: every write that
+// moves the default or its avatar sets it in the same transaction, conditioned on what it read.
+// These are the pieces of such a transaction, for lib/db/profiles.ts and lib/db/file-uploads.ts.
 
 const MAX_ATTEMPTS = 5;
 
@@ -37,36 +40,72 @@ export const PROFILE_ADDED = "ADD profileAdds :one";
 /**
  * The user item's record of the default, conditioned on what was read: the default and, with
  * `addsSeen` (a promotion chosen from a list), the count of adds read before the list.
- * `added` counts a profile created in the same transaction.
+ * `added` counts a profile created in the same transaction; `avatarKey` is the new default's
+ * avatar (null: none), from avatarKeyOf.
  */
-export function setDefaultOnUser(userId: string, from: string | null, to: string | null, options: { added?: boolean; addsSeen?: number | null } = {}): TransactItem {
-  const set = to ? "SET defaultProfileId = :to" : "REMOVE defaultProfileId";
+export function setDefaultOnUser(
+  userId: string,
+  from: string | null,
+  to: string | null,
+  options: { added?: boolean; addsSeen?: number | null; avatarKey?: string | null } = {},
+): TransactItem {
+  const sets = to ? ["defaultProfileId = :to"] : [];
+  const removes = to ? [] : ["defaultProfileId"];
+  if (options.avatarKey) sets.push("avatarKey = :avatar");
+  else if (options.avatarKey === null || !to) removes.push("avatarKey");
+  const clauses = [sets.length ? `SET ${sets.join(", ")}` : "", removes.length ? `REMOVE ${removes.join(", ")}` : "", options.added ? PROFILE_ADDED : ""];
   const condition = from ? "defaultProfileId = :from" : "attribute_exists(id) AND attribute_not_exists(defaultProfileId)";
   const adds = options.addsSeen === undefined ? "" : options.addsSeen === null ? " AND attribute_not_exists(profileAdds)" : " AND profileAdds = :adds";
   return {
     Update: {
       TableName: table("users"),
       Key: { id: userId },
-      UpdateExpression: options.added ? `${set} ${PROFILE_ADDED}` : set,
+      UpdateExpression: clauses.filter(Boolean).join(" "),
       ConditionExpression: condition + adds,
       ExpressionAttributeValues: {
         ...(to ? { ":to": to } : {}),
         ...(from ? { ":from": from } : {}),
         ...(options.added ? { ":one": 1 } : {}),
         ...(typeof options.addsSeen === "number" ? { ":adds": options.addsSeen } : {}),
+        ...(options.avatarKey ? { ":avatar": options.avatarKey } : {}),
       },
     },
   };
 }
 
-export function flagProfile(id: string, userId: string, isDefault: boolean, now: string): TransactItem {
+/**
+ * The clause of an avatar or background completion or removal that keeps the user item's
+ * `avatarKey` in step: set (or removed, `key` null) when the profile is the default, else a
+ * check that it still is not, so that a concurrent change of the default cannot miss it.
+ */
+export function avatarOnUser(userId: string, profileId: string, isDefault: boolean, key: string | null): TransactItem {
+  if (!isDefault) {
+    return { ConditionCheck: { TableName: table("users"), Key: { id: userId }, ConditionExpression: "defaultProfileId <> :p", ExpressionAttributeValues: { ":p": profileId } } };
+  }
+  return {
+    Update: {
+      TableName: table("users"),
+      Key: { id: userId },
+      UpdateExpression: key ? "SET avatarKey = :avatar" : "REMOVE avatarKey",
+      ConditionExpression: "defaultProfileId = :p",
+      ExpressionAttributeValues: { ":p": profileId, ...(key ? { ":avatar": key } : {}) },
+    },
+  };
+}
+
+/**
+ * Flags a profile as the default or not. A profile made the default with `avatarFileId` (the
+ * avatar read for the user item's avatarKey; null: none) is refused when its avatar changed since.
+ */
+export function flagProfile(id: string, userId: string, isDefault: boolean, now: string, avatarFileId?: string | null): TransactItem {
+  const avatar = avatarFileId === undefined ? "" : avatarFileId ? " AND avatarFileId = :avatarFile" : " AND attribute_not_exists(avatarFileId)";
   return {
     Update: {
       TableName: table("userProfiles"),
       Key: { id },
       UpdateExpression: "SET isDefault = :d, defaultFlag = :f, updatedAt = :now, version = version + :one",
-      ConditionExpression: "userId = :u",
-      ExpressionAttributeValues: { ":d": isDefault, ":f": isDefault ? "1" : "0", ":now": now, ":one": 1, ":u": userId },
+      ConditionExpression: `userId = :u${avatar}`,
+      ExpressionAttributeValues: { ":d": isDefault, ":f": isDefault ? "1" : "0", ":now": now, ":one": 1, ":u": userId, ...(avatarFileId ? { ":avatarFile": avatarFileId } : {}) },
     },
   };
 }
@@ -86,10 +125,14 @@ export async function withDefaultRetry<T>(attempt: () => Promise<T | "retry">): 
 
 class DefaultMoved extends Error {}
 
-/** Runs the transaction; "retry" when its item at `userItemIndex` (the user's default) had moved. */
-export async function runDefaultChange(items: TransactItem[], userItemIndex: number, other: (codes: string[]) => Error): Promise<"ok" | "retry"> {
+/**
+ * Runs the transaction; "retry" when its item at `userItemIndex` (the user's default) had moved,
+ * or one at `alsoRetry` (a profile whose avatar was read) had changed.
+ */
+export async function runDefaultChange(items: TransactItem[], userItemIndex: number, other: (codes: string[]) => Error, alsoRetry: number[] = []): Promise<"ok" | "retry"> {
+  const moved = [userItemIndex, ...alsoRetry];
   try {
-    await transact(items, (codes) => (codes[userItemIndex] === "ConditionalCheckFailed" ? new DefaultMoved() : other(codes)));
+    await transact(items, (codes) => (moved.some((i) => codes[i] === "ConditionalCheckFailed") ? new DefaultMoved() : other(codes)));
     return "ok";
   } catch (error) {
     if (error instanceof DefaultMoved) return "retry";

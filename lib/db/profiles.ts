@@ -9,7 +9,7 @@ import { PROFILE_TYPES, type ProfileTypeInput } from "@/lib/validation/profiles"
 import { type AuditContext, auditPut } from "./audit";
 import { batchGetAll } from "./batch-get";
 import { db, table } from "./client";
-import { type FileMetadata, getFilesByIds } from "./files";
+import { type FileMetadata, getFile, getFilesByIds } from "./files";
 import { defaultProfileIdOf, defaultStateOf, flagProfile, PROFILE_ADDED, runDefaultChange, setDefaultOnUser, withDefaultRetry } from "./profile-default";
 import { CHECKLIST_PROJECTION, checklistAttributes, checklistWrite, ChecklistMoved } from "./checklist";
 import { INDEX } from "./tables";
@@ -145,7 +145,7 @@ export async function createProfile(userId: string, input: NewProfile, ctx: Audi
       },
       // Either claim the default (none yet) or check that one still exists; both count the add.
       profile.isDefault
-        ? setDefaultOnUser(userId, null, profile.id, { added: true })
+        ? setDefaultOnUser(userId, null, profile.id, { added: true, avatarKey: null })
         : {
             Update: {
               TableName: table("users"),
@@ -261,6 +261,14 @@ async function updateProfileOnce(id: string, expectedVersion: number, patch: Pro
   return updated;
 }
 
+/** The key of a profile's avatar object, as the user item shows it when the profile is the default. */
+export async function avatarKeyOf(profile: { id: string; userId: string; avatarFileId?: string }): Promise<string | null> {
+  if (!profile.avatarFileId) return null;
+  const file = await getFile(profile.avatarFileId, { consistent: true });
+  const belongs = file?.status === "ready" && file.purpose === "avatar" && file.profileId === profile.id;
+  return belongs ? file.s3Key : null;
+}
+
 /** Makes a profile the default: the old one is unset in the same transaction. */
 export async function makeDefaultProfile(id: string, ctx: AuditContext): Promise<Profile> {
   return withDefaultRetry(async () => {
@@ -269,13 +277,15 @@ export async function makeDefaultProfile(id: string, ctx: AuditContext): Promise
     const currentDefault = await defaultProfileIdOf(profile.userId);
     if (currentDefault === id) return profile;
     const now = new Date().toISOString();
+    const avatarKey = await avatarKeyOf(profile);
     const items: TransactItem[] = [
-      setDefaultOnUser(profile.userId, currentDefault, id),
-      flagProfile(id, profile.userId, true, now),
+      setDefaultOnUser(profile.userId, currentDefault, id, { avatarKey }),
+      // Its avatar as read for the user item: a newer one completed meanwhile is decided again.
+      flagProfile(id, profile.userId, true, now, profile.avatarFileId ?? null),
       ...(currentDefault ? [flagProfile(currentDefault, profile.userId, false, now)] : []),
       auditPut(ctx, { action: "profile.default_changed", targetUserId: profile.userId, details: { profileId: id, profileName: profile.name, previousProfileId: currentDefault } }),
     ];
-    const outcome = await runDefaultChange(items, 0, () => new NotFoundError("This profile no longer exists."));
+    const outcome = await runDefaultChange(items, 0, () => new NotFoundError("This profile no longer exists."), [1]);
     return outcome === "ok" ? { ...profile, isDefault: true, updatedAt: now, version: profile.version + 1 } : "retry";
   });
 }
@@ -328,10 +338,16 @@ export async function deleteProfile(id: string, ctx: AuditContext): Promise<{ pr
     let items: TransactItem[];
     if (currentDefault === id) {
       const rest = (await listProfiles(profile.userId)).filter((p) => p.id !== id).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-      promoted = rest[0]?.id ?? null;
+      const next = rest[0];
+      promoted = next?.id ?? null;
+      const avatarKey = next ? await avatarKeyOf(next) : null;
       // A profile created after the list was read would be left without a default: the count
       // of adds read before the list refuses the transaction then, and it is decided again.
-      items = [setDefaultOnUser(profile.userId, id, promoted, { addsSeen: profileAdds }), remove, ...(promoted ? [flagProfile(promoted, profile.userId, true, now)] : [])];
+      items = [
+        setDefaultOnUser(profile.userId, id, promoted, { addsSeen: profileAdds, avatarKey }),
+        remove,
+        ...(next ? [flagProfile(next.id, profile.userId, true, now, next.avatarFileId ?? null)] : []),
+      ];
     } else {
       // Still not the default at commit time.
       items = [
@@ -348,7 +364,12 @@ export async function deleteProfile(id: string, ctx: AuditContext): Promise<{ pr
       }),
     );
     try {
-      const outcome = await runDefaultChange(items, 0, (codes) => (codes[items.indexOf(remove)] === "ConditionalCheckFailed" ? new ProfileMoved() : new NotFoundError("This profile no longer exists.")));
+      const outcome = await runDefaultChange(
+        items,
+        0,
+        (codes) => (codes[items.indexOf(remove)] === "ConditionalCheckFailed" ? new ProfileMoved() : new NotFoundError("This profile no longer exists.")),
+        promoted ? [2] : [],
+      );
       return outcome === "ok" ? { promoted, removedImages } : "retry";
     } catch (error) {
       // Gone, or its images changed meanwhile: read again (a gone profile is then refused).

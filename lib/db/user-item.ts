@@ -6,7 +6,7 @@ import { type User, userSchema } from "@/lib/validation/users";
 // sorts and searches on (lib/db/user-directory.ts).
 
 // Every read names its attributes, so the password hash never leaves lib/db by accident.
-const USER_ATTRIBUTES = ["id", "email", "#name", "#role", "isActive", "createdAt", "updatedAt", "version", "lastSignInAt", "defaultProfileId"];
+const USER_ATTRIBUTES = ["id", "email", "#name", "#role", "isActive", "createdAt", "updatedAt", "version", "lastSignInAt", "defaultProfileId", "avatarKey"];
 export const USER_PROJECTION = USER_ATTRIBUTES.join(", ");
 export const USER_PROJECTION_NAMES = { "#name": "name", "#role": "role" };
 

@@ -98,6 +98,18 @@ function checkDefaults(users: Item[], profiles: Item[], violations: string[]) {
   for (const [userId] of byUser) if (!users.some((u) => u.id === userId)) violations.push(`profiles of unknown user ${userId}`);
 }
 
+/** The user item's avatarKey is its default profile's ready avatar's key, or absent. */
+function checkAvatars(users: Item[], profiles: Item[], files: Item[], violations: string[]) {
+  const profilesById = new Map(profiles.map((p) => [String(p.id), p]));
+  const filesById = new Map(files.map((f) => [String(f.id), f]));
+  for (const user of users) {
+    const avatarId = user.defaultProfileId === undefined ? undefined : profilesById.get(String(user.defaultProfileId))?.avatarFileId;
+    const avatar = avatarId === undefined ? undefined : filesById.get(String(avatarId));
+    const expected = avatar?.status === "ready" ? avatar.s3Key : undefined;
+    if (user.avatarKey !== expected) violations.push(`user ${String(user.id)} shows avatar ${String(user.avatarKey)}, its default profile's is ${String(expected)}`);
+  }
+}
+
 const REFUSALS = new Set(["ConflictError", "NotFoundError"]);
 
 function checkAudits(records: OperationRecord[], entries: Item[], violations: string[], misreported: string[]) {
@@ -190,6 +202,7 @@ export async function check({ records, domain, actorId }: CheckInput): Promise<C
   const violations: string[] = [];
   checkEmails(users, guards, violations);
   checkDefaults(users, profiles, violations);
+  checkAvatars(users, profiles, files, violations);
   const misreported: string[] = [];
   checkAudits(records, entries, violations, misreported);
   await checkFiles(users, files, violations);

@@ -17,6 +17,8 @@ export const userSchema = z.object({
   updatedAt: z.string(),
   version: z.number().int(),
   lastSignInAt: z.string().optional(),
+  /** The default profile's avatar object (kept by lib/db/profile-default.ts); pages link it through /api/avatars. */
+  avatarKey: z.string().optional(),
   /** Which profile is the default (kept by lib/db/profiles.ts). */
   defaultProfileId: z.string().optional(),
 });

@@ -85,7 +85,7 @@ export default async function TemplateProgressPage({ params, searchParams }: { p
         </Link>
       </div>
       {page.items.length ? (
-        <div className="overflow-x-auto rounded-xl border border-subtle bg-surface">
+        <div className="relative overflow-x-auto rounded-xl border border-subtle bg-surface">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Progress on {template.title}</caption>
             <thead className="border-b border-subtle bg-surface-alt text-xs uppercase tracking-wide text-muted">
