@@ -19,6 +19,8 @@ import { makeUser, signIn } from "./fixtures/users";
 import { expect, test } from "./fixtures";
 import { callServerAction } from "./fixtures/server-actions";
 import { parseCsv } from "./fixtures/csv";
+import { makeAvatar } from "./fixtures/files";
+import { initials } from "@/components/profiles/avatar-initials";
 import { seriousViolations as scan } from "./fixtures/accessibility";
 
 // Several pages and sign-ins per test: on a shared 2-core machine under load, 30 s is too tight.
@@ -633,6 +635,28 @@ test.describe("investigations on the audit page", () => {
     await expect(upload.getByText(/Chrome\/131\.0 Safari/)).toBeVisible();
     await upload.getByRole("button", { name: "Hide details" }).click();
     await expect(upload.getByText(fileId)).toHaveCount(0);
+  });
+
+  test("timeline entries show the actor's face, or their initials when their default profile has no avatar", async ({ page }) => {
+    const admin = await makeUser("admin", { name: `Ada Admin ${tag()}` });
+    const faced = await makeUser("user", { name: `Faye Faced ${tag()}` });
+    const plain = await makeUser("user", { name: `Pia Plain ${tag()}` });
+    const profile = await createProfile(faced.id, { name: "Work", type: "professional", customFields: {} }, actorOf(faced));
+    await makeAvatar(faced, profile.id);
+    await appendAudit(actorOf(faced), { action: "user.reactivated", targetUserId: plain.id, details: {} });
+    await appendAudit(actorOf(plain), { action: "user.deactivated", targetUserId: plain.id, details: {} });
+
+    await signIn(page, admin);
+    await page.goto(`/admin/audit?target=${plain.id}`);
+    const byFaced = page.getByRole("article", { name: `${faced.name} reactivated ${plain.name}` });
+    const image = byFaced.locator("img");
+    await expect(image).toHaveAttribute("src", new RegExp(`/api/avatars/${faced.id}\\?v=[\\w-]{10}$`));
+    // Decorative: the sentence names them.
+    await expect(image).toHaveAttribute("alt", "");
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    const byPlain = page.getByRole("article", { name: `${plain.name} deactivated themselves` });
+    await expect(byPlain.locator("img")).toHaveCount(0);
+    await expect(byPlain.getByText(initials(plain.name), { exact: true })).toBeVisible();
   });
 
   for (const scheme of ["light", "dark"] as const) {

@@ -3,6 +3,7 @@ import { useId, useState } from "react";
 import type { TimelineEntryView } from "@/lib/types/timeline";
 import { GROUP_LABELS } from "./action-labels";
 import { EntryDiff } from "./entry-diff";
+import { ProfileAvatar } from "@/components/profiles/profile-avatar";
 import { clockTime, exactTime, relativeTime } from "@/components/ui/format-date";
 import type { ClientClock } from "./use-client-clock";
 
@@ -42,9 +43,13 @@ export function TimelineEntry({ entry, clock }: { entry: TimelineEntryView; cloc
   return (
     <article aria-labelledby={sentenceId} className="rounded-lg border border-subtle bg-surface px-4 py-3">
       <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1">
-        <p id={sentenceId} className="min-w-0 break-words font-medium">
-          {entry.sentence}
-        </p>
+        <div className="flex min-w-0 items-start gap-3">
+          {/* The sentence names the actor: the face is decorative. People only (not the system). */}
+          {entry.actor.name ? <ProfileAvatar name={entry.actor.name} src={entry.actor.avatar} size="sm" decorative className="-my-0.5" /> : null}
+          <p id={sentenceId} className="min-w-0 break-words font-medium">
+            {entry.sentence}
+          </p>
+        </div>
         <time dateTime={entry.timestamp} title={exact} className="shrink-0 whitespace-nowrap text-sm text-muted">
           {clock.now === null ? clockTime(entry.timestamp, clock.zone) : `${relativeTime(entry.timestamp, clock.now)} · ${clockTime(entry.timestamp, clock.zone)}`}
         </time>

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appendAudit } from "@/lib/db/audit";
+import { db, table } from "@/lib/db/client";
 import { createProfile, deleteProfile, updateProfile } from "@/lib/db/profiles";
 import { useIsolatedTables } from "@/lib/db/testing/isolated-tables";
 import { countCalls } from "@/lib/db/testing/sdk-middleware";
@@ -40,6 +42,8 @@ beforeAll(async () => {
   const travel = await createProfile(avery.id, { name: "Travel", type: "personal", customFields: {} }, averyCtx);
   await deleteProfile(travel.id, averyCtx);
   await appendAudit({ actorId: admin.id, actorRole: "admin", ipAddress: "::ffff:192.0.2.7" }, { action: "user.deactivated", targetUserId: late.id, details: {} });
+  // Avery's face, as lib/db/profile-default.ts keeps it on the user item.
+  await db().send(new UpdateCommand({ TableName: table("users"), Key: { id: avery.id }, UpdateExpression: "SET avatarKey = :k", ExpressionAttributeValues: { ":k": `users/${avery.id}/avatars/a.webp` } }));
 }, 120_000);
 
 describe("the audit page's read", () => {
@@ -49,6 +53,11 @@ describe("the audit page's read", () => {
       expect(calls + SESSION_CALLS, JSON.stringify(filter)).toBeLessThanOrEqual(BUDGET);
       expect(result.page.entries.length, JSON.stringify(filter)).toBeGreaterThan(0);
       if ("actorId" in filter) expect(result.actor).toEqual({ id: avery.id, name: "Avery User" });
+      // Faces come with the names' read: the actor's avatar link, or null for initials.
+      for (const entry of result.page.entries) {
+        if (entry.actor.id === avery.id) expect(entry.actor.avatar).toMatch(new RegExp(`^/api/avatars/${avery.id}\\?v=[\\w-]{10}$`));
+        else expect(entry.actor.avatar ?? null).toBeNull();
+      }
       if ("targetUserId" in filter && filter.targetUserId === late.id) expect(result.target).toEqual({ id: late.id, name: "Zoë Zylberstein" });
     }
   });

@@ -11,7 +11,10 @@ import { AUDIT_CATALOGUE, isAuditAction } from "./catalogue";
 import { normaliseIpAddress } from "./ip-address";
 import { auditSentence, needsProfileLookup } from "./sentences";
 import { describeUserAgent } from "./user-agent";
+import { avatarPath } from "@/lib/users/avatar-path";
 import type { TimelineEntryView, TimelineFilter, TimelineSubject, TimelineViewPage } from "@/lib/types/timeline";
+
+const avatarOf = (user: User | undefined) => (user ? avatarPath(user) : null);
 
 // Timelines: one or more newest-first streams of entries (an index partition each, or the
 // month buckets of Timestamp-Index for "everything"), merged by time. The cursor keeps each
@@ -187,7 +190,8 @@ async function presentWithUsers(entries: AuditLog[], alsoUsers: readonly string[
     group: isAuditAction(e.action) ? AUDIT_CATALOGUE[e.action].group : null,
     sentence: auditSentence(e, names),
     timestamp: e.timestamp,
-    actor: { id: e.userId, name: names.user(e.userId) },
+    // The face comes with the user already read for the name: no further read.
+    actor: { id: e.userId, name: names.user(e.userId), avatar: avatarOf(users.get(e.userId)) },
     target: e.targetUserId ? { id: e.targetUserId, name: names.user(e.targetUserId) } : null,
     ipAddress: e.ipAddress ? normaliseIpAddress(e.ipAddress) : null,
     device: describeUserAgent(e.userAgent),
