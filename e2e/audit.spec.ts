@@ -321,6 +321,12 @@ test.describe("who sees what", () => {
     // Not in the export either.
     const exported = await page.request.get(`/api/audit/export?format=jsonl&target=${target.id}`);
     expect(await exported.text()).not.toContain(admin.id);
+    // Nor offered as an actor by the picker's action; as a target, an admin may be chosen.
+    const adminWord = admin.name.split(" ").at(-1)!;
+    const asActor = await callServerAction<{ ok: boolean; data?: Array<{ id: string }> }>(page, AUDIT_ACTIONS_FILE, "searchAuditUsersAction", { q: adminWord, role: "actor" });
+    expect(asActor).toEqual({ ok: true, data: [] });
+    const asTarget = await callServerAction<{ ok: boolean; data?: Array<{ id: string }> }>(page, AUDIT_ACTIONS_FILE, "searchAuditUsersAction", { q: adminWord, role: "target" });
+    expect(asTarget.data?.map((u) => u.id)).toEqual([admin.id]);
 
     await signInFresh(page, admin);
     await page.goto(`/admin/audit?target=${target.id}`);
@@ -349,6 +355,9 @@ test.describe("who sees what", () => {
     expect(refused).toEqual({ ok: false, error: "You may only read your own activity." });
     const everything = await callServerAction<{ ok: boolean }>(page, AUDIT_ACTIONS_FILE, "readTimelineAction", { subject: { kind: "all" }, filter: {} });
     expect(everything.ok).toBe(false);
+    const people = await callServerAction<{ ok: boolean; data?: unknown }>(page, AUDIT_ACTIONS_FILE, "searchAuditUsersAction", { q: other.name.split(" ")[0], role: "target" });
+    expect(people).toMatchObject({ ok: false });
+    expect(people.data).toBeUndefined();
     const counted = await callServerAction<{ ok: boolean }>(page, AUDIT_ACTIONS_FILE, "countNewerAction", {
       subject: { kind: "user", userId: other.id },
       filter: {},
