@@ -14,15 +14,12 @@
 import { cpus, loadavg } from "node:os";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_LAUNCH_OPTIONS } from "../e2e/chromium";
+import { measureKeystrokes } from "./bench/keystrokes";
 import { generateFields } from "./large-custom-fields";
 
 const KEYSTROKES = Number(process.env.KEYSTROKES ?? 100);
 const WARM_UP = 10;
 const BUDGET_MS = 50;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 async function main(): Promise<void> {
   const { default: globalSetup } = await import("../e2e/global-setup");
@@ -46,68 +43,14 @@ async function main(): Promise<void> {
       await page.goto(`/profiles/${profile.id}`);
       const input = page.getByRole("group", { name: `Field ${target}`, exact: true }).getByLabel("Value", { exact: true });
       await input.waitFor();
-      const rows = await page.locator('[role="group"][aria-label^="Field "], [role="group"][aria-label^="Item "]').count();
-
-      await page.evaluate(() => {
-        const w = window as unknown as { __samples: number[]; __scripts: number[]; __events: Array<{ name: string; duration: number }> };
-        w.__samples = [];
-        w.__scripts = [];
-        w.__events = [];
-        document.addEventListener(
-          "keydown",
-          (event) => {
-            const start = event.timeStamp;
-            // After React's own listeners (it renders a keystroke synchronously): the script part.
-            window.addEventListener("input", () => w.__scripts.push(performance.now() - start), { once: true });
-            requestAnimationFrame(() => {
-              const channel = new MessageChannel();
-              channel.port1.onmessage = () => w.__samples.push(performance.now() - start);
-              channel.port2.postMessage(null);
-            });
-          },
-          { capture: true },
-        );
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) w.__events.push({ name: entry.name, duration: entry.duration });
-        }).observe({ type: "event", durationThreshold: 16, buffered: false } as PerformanceObserverInit);
-      });
-
-      await input.click();
-      await input.press("End");
-      const type = async (count: number) => {
-        for (let i = 0; i < count; i++) {
-          const expected = (await page.evaluate(() => (window as unknown as { __samples: number[] }).__samples.length)) + 1;
-          await page.keyboard.press(String.fromCharCode(97 + (i % 26)));
-          await page.waitForFunction((n) => (window as unknown as { __samples: number[] }).__samples.length >= n, expected);
-        }
-      };
-      await type(WARM_UP);
-      await page.evaluate(() => {
-        const w = window as unknown as { __samples: number[]; __scripts: number[]; __events: unknown[] };
-        w.__samples = [];
-        w.__scripts = [];
-        w.__events = [];
-      });
-      await type(KEYSTROKES);
-      const typed = await input.inputValue();
-      if (typed.length !== "Type here: ".length + WARM_UP + KEYSTROKES) throw new Error(`the input holds ${typed.length} characters: keystrokes were lost`);
-
-      const { samples, scripts, events } = await page.evaluate(() => {
-        const w = window as unknown as { __samples: number[]; __scripts: number[]; __events: Array<{ name: string; duration: number }> };
-        return { samples: w.__samples, scripts: w.__scripts, events: w.__events.filter((e) => e.name.startsWith("key") || e.name === "input" || e.name === "beforeinput") };
-      });
-      const sorted = [...samples].sort((a, b) => a - b);
-      const sortedScripts = [...scripts].sort((a, b) => a - b);
-      const p95 = percentile(sorted, 95);
+      const m = await measureKeystrokes(page, input, { count: KEYSTROKES, warmUp: WARM_UP });
       const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
-      console.log(`\nCustom-fields editor: ${rows} rows in the form (200 keys, depth 5), ${samples.length} keystrokes into ${target}`);
-      console.log(`  keydown → next frame painted:  p50 ${fmt(percentile(sorted, 50))}   p95 ${fmt(p95)}   max ${fmt(sorted[sorted.length - 1] ?? NaN)}`);
-      console.log(`  keydown → input handled (script, React render and commit):  p50 ${fmt(percentile(sortedScripts, 50))}   p95 ${fmt(percentile(sortedScripts, 95))}`);
+      console.log(`\nCustom-fields editor: ${m.rows} rows in the form (200 keys, depth 5), ${m.keystrokes} keystrokes into ${target}`);
+      console.log(`  keydown → next frame painted:  p50 ${fmt(m.p50)}   p95 ${fmt(m.p95)}   max ${fmt(m.max)}`);
+      console.log(`  keydown → input handled (script, React render and commit):  p50 ${fmt(m.scriptP50)}   p95 ${fmt(m.scriptP95)}`);
       console.log(`  machine load average while measuring: ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores (other work inflates every figure)`);
-      console.log(
-        `  Event Timing (input to next paint, entries of 16 ms or more): ${events.length}${events.length ? `, longest ${fmt(Math.max(...events.map((e) => e.duration)))}` : ""}`,
-      );
-      console.log(`  budget p95 < ${BUDGET_MS} ms: ${p95 < BUDGET_MS ? "met" : "NOT met"}\n`);
+      console.log(`  Event Timing (input to next paint, entries of 16 ms or more): ${m.slowEvents}`);
+      console.log(`  budget p95 < ${BUDGET_MS} ms: ${m.p95 < BUDGET_MS ? "met" : "NOT met"}\n`);
     } finally {
       await browser.close();
     }
