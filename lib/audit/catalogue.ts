@@ -37,8 +37,7 @@ export const AUDIT_CATALOGUE = {
   },
   "profile.updated": {
     group: "profiles", sentence: "{actor} changed {target:possessive} {profile}",
-    // profileName: the profile's name after the change, so the sentence keeps it once the profile is gone.
-    details: changeSetSchema.extend({ profileId: z.string(), profileName: z.string().optional(), reordered: z.boolean().optional() }),
+    details: changeSetSchema.extend({ profileId: z.string(), reordered: z.boolean().optional() }),
   },
   "profile.deleted": {
     group: "profiles", sentence: "{actor} deleted {target:possessive} profile “{details.name}”",
@@ -47,7 +46,7 @@ export const AUDIT_CATALOGUE = {
   },
   "profile.default_changed": {
     group: "profiles", sentence: "{actor} made {target:possessive} {profile} the default",
-    details: z.object({ profileId: z.string(), profileName: z.string().optional(), previousProfileId: z.string().nullable() }),
+    details: z.object({ profileId: z.string(), previousProfileId: z.string().nullable() }),
   },
   "file.upload_started": {
     group: "files", sentence: "{actor} started uploading “{details.name}”{for:target}",

@@ -37,11 +37,8 @@ describe("auditSentence", () => {
   it("keeps the name of what is gone when the entry recorded it", () => {
     // Deleted: the deletion's own entry holds the name.
     expect(auditSentence({ action: "profile.deleted", userId: "jane", targetUserId: "john", details: { profileId: "p9", name: "Old", promotedProfileId: null } }, names)).toBe("Jane Smith deleted John Doe's profile “Old”");
-    // A change recorded with the profile's name reads with it after the profile is gone.
-    const named = { action: "profile.updated", userId: "jane", targetUserId: "john", details: { profileId: "p9", profileName: "Travel" } };
-    expect(auditSentence(named, names)).toBe("Jane Smith changed John Doe's profile “Travel”");
-    expect(needsProfileLookup(named)).toBe(false);
-    // An older entry without it, of a profile since deleted.
+    expect(needsProfileLookup({ action: "profile.deleted", userId: "jane", details: { profileId: "p9", name: "Old" } })).toBe(false);
+    // A change of a profile since deleted, when the names read now do not have it.
     const older = { action: "profile.updated", userId: "ghost", targetUserId: "john", details: { profileId: "p9" } };
     expect(needsProfileLookup(older)).toBe(true);
     expect(auditSentence(older, names)).toBe("A deleted user changed John Doe's deleted profile");

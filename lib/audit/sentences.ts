@@ -50,7 +50,8 @@ function changeOf(details: Record<string, unknown>, field: string): { from: stri
 
 /** The entry's profile name: as recorded in it, else as resolved now; null when it is gone. */
 export function profileNameOf(entry: SentenceInput, names: Pick<Names, "profile">): string | null {
-  const recorded = str(entry.details.profileName) ?? (entry.action.startsWith("profile.") && entry.action !== "profile.updated" ? str(entry.details.name) : undefined);
+  // Created and deleted entries record the profile's name; other entries name it by id.
+  const recorded = entry.action === "profile.created" || entry.action === "profile.deleted" ? str(entry.details.name) : undefined;
   if (recorded) return recorded;
   const id = str(entry.details.profileId);
   return id ? names.profile(id) : null;

@@ -241,7 +241,6 @@ async function updateProfileOnce(id: string, expectedVersion: number, patch: Pro
           targetUserId: current.userId,
           details: {
             profileId: id,
-            profileName: updated.name,
             changes: changeSet.changes,
             affectedFields: reordered && !changeSet.affectedFields.includes("customFields") ? [...changeSet.affectedFields, "customFields"] : changeSet.affectedFields,
             ...(reordered ? { reordered: true } : {}),
@@ -283,7 +282,7 @@ export async function makeDefaultProfile(id: string, ctx: AuditContext): Promise
       // Its avatar as read for the user item: a newer one completed meanwhile is decided again.
       flagProfile(id, profile.userId, true, now, profile.avatarFileId ?? null),
       ...(currentDefault ? [flagProfile(currentDefault, profile.userId, false, now)] : []),
-      auditPut(ctx, { action: "profile.default_changed", targetUserId: profile.userId, details: { profileId: id, profileName: profile.name, previousProfileId: currentDefault } }),
+      auditPut(ctx, { action: "profile.default_changed", targetUserId: profile.userId, details: { profileId: id, previousProfileId: currentDefault } }),
     ];
     const outcome = await runDefaultChange(items, 0, () => new NotFoundError("This profile no longer exists."), [1]);
     return outcome === "ok" ? { ...profile, isDefault: true, updatedAt: now, version: profile.version + 1 } : "retry";
