@@ -19,6 +19,8 @@ import { makeUser, signIn } from "./fixtures/users";
 import { expect, test } from "./fixtures";
 import { callServerAction } from "./fixtures/server-actions";
 import { parseCsv } from "./fixtures/csv";
+import { makeAvatar } from "./fixtures/files";
+import { initials } from "@/components/profiles/avatar-initials";
 import { seriousViolations as scan } from "./fixtures/accessibility";
 
 // Several pages and sign-ins per test: on a shared 2-core machine under load, 30 s is too tight.
@@ -64,10 +66,19 @@ async function editedProfile() {
     { customFields: { department: "Engineering", skills: ["SQL", "TypeScript"], address: { city: "Bergen", zip: "0150" } } },
     actorOf(admin),
   );
-  return { admin, jane, sentence: `${admin.name} changed ${jane.name}'s Work Profile` };
+  return { admin, jane, sentence: `${admin.name} changed ${jane.name}'s profile “Work Profile”` };
 }
 
 const entries = (page: Page) => page.getByRole("article");
+
+/** The audit page's filter bar, opened (it is collapsed by default). */
+async function openFilters(page: Page) {
+  const filters = page.getByRole("region", { name: "Filters" });
+  const bar = filters.locator("details");
+  if (!(await bar.evaluate((d) => (d as HTMLDetailsElement).open))) await filters.locator("summary").click();
+  await expect(filters.getByRole("combobox", { name: "Actor" })).toBeVisible();
+  return filters;
+}
 
 async function expectProfileDiff(page: Page, sentence: string) {
   const entry = page.getByRole("article", { name: sentence });
@@ -126,8 +137,9 @@ test.describe("timelines", () => {
     await page.goto(`/admin/audit?target=${jane.id}`);
     // Created by the fixture, profile created and changed today; deactivated and reactivated earlier.
     await expect(entries(page)).toHaveCount(5);
-    const filters = page.getByRole("region", { name: "Filters" });
-    await expect(filters.getByLabel("Target user")).toHaveValue(jane.id);
+    const filters = await openFilters(page);
+    // The chosen person shows by name; the URL keeps the id.
+    await expect(filters.getByRole("combobox", { name: "Target user" })).toHaveValue(jane.name);
 
     const profiles = filters.getByRole("group", { name: "Profiles" });
     await profiles.getByRole("checkbox", { name: "Updated" }).check();
@@ -146,6 +158,7 @@ test.describe("timelines", () => {
     await filters.getByRole("button", { name: "Clear filters" }).click();
     await expect(page).toHaveURL(/\/admin\/audit$/);
     await page.goto(`/admin/audit?target=${jane.id}`);
+    await openFilters(page);
     await filters.getByLabel("From", { exact: true }).fill(isoDay(noonDaysAgo(12)));
     await expect(page).toHaveURL(new RegExp(`from=${isoDay(noonDaysAgo(12))}`));
     await expect(entries(page)).toHaveCount(4);
@@ -155,6 +168,7 @@ test.describe("timelines", () => {
 
     // The filtered view survives a reload: it lives in the URL.
     await page.reload();
+    await openFilters(page);
     await expect(filters.getByLabel("From", { exact: true })).toHaveValue(isoDay(noonDaysAgo(12)));
     await expect(entries(page)).toHaveCount(1);
   });
@@ -307,6 +321,12 @@ test.describe("who sees what", () => {
     // Not in the export either.
     const exported = await page.request.get(`/api/audit/export?format=jsonl&target=${target.id}`);
     expect(await exported.text()).not.toContain(admin.id);
+    // Nor offered as an actor by the picker's action; as a target, an admin may be chosen.
+    const adminWord = admin.name.split(" ").at(-1)!;
+    const asActor = await callServerAction<{ ok: boolean; data?: Array<{ id: string }> }>(page, AUDIT_ACTIONS_FILE, "searchAuditUsersAction", { q: adminWord, role: "actor" });
+    expect(asActor).toEqual({ ok: true, data: [] });
+    const asTarget = await callServerAction<{ ok: boolean; data?: Array<{ id: string }> }>(page, AUDIT_ACTIONS_FILE, "searchAuditUsersAction", { q: adminWord, role: "target" });
+    expect(asTarget.data?.map((u) => u.id)).toEqual([admin.id]);
 
     await signInFresh(page, admin);
     await page.goto(`/admin/audit?target=${target.id}`);
@@ -335,6 +355,9 @@ test.describe("who sees what", () => {
     expect(refused).toEqual({ ok: false, error: "You may only read your own activity." });
     const everything = await callServerAction<{ ok: boolean }>(page, AUDIT_ACTIONS_FILE, "readTimelineAction", { subject: { kind: "all" }, filter: {} });
     expect(everything.ok).toBe(false);
+    const people = await callServerAction<{ ok: boolean; data?: unknown }>(page, AUDIT_ACTIONS_FILE, "searchAuditUsersAction", { q: other.name.split(" ")[0], role: "target" });
+    expect(people).toMatchObject({ ok: false });
+    expect(people.data).toBeUndefined();
     const counted = await callServerAction<{ ok: boolean }>(page, AUDIT_ACTIONS_FILE, "countNewerAction", {
       subject: { kind: "user", userId: other.id },
       filter: {},
@@ -465,6 +488,212 @@ test.describe("accessibility", () => {
       await page.goto("/activity");
       await page.getByRole("article", { name: sentence }).getByRole("button", { name: "Details" }).click();
       expect(await scan(page), `/activity (${scheme})`).toEqual([]);
+    });
+  }
+});
+
+test.describe("investigations on the audit page", () => {
+  /** Whether the locators' first elements come in this order in the document. */
+  async function inDocumentOrder(page: Page, ...locators: ReturnType<Page["locator"]>[]) {
+    const handles = await Promise.all(locators.map((l) => l.first().elementHandle()));
+    return page.evaluate((nodes) => nodes.every((node, i) => i === 0 || Boolean(nodes[i - 1]!.compareDocumentPosition(node!) & Node.DOCUMENT_POSITION_FOLLOWING)), handles);
+  }
+
+  test("entries come first, under a collapsed filter bar that says what is applied and clears it all", async ({ page }) => {
+    const { admin, jane, sentence } = await editedProfile();
+    await signIn(page, admin);
+    await page.goto(`/admin/audit?target=${jane.id}&action=profile.updated`);
+    const filters = page.getByRole("region", { name: "Filters" });
+    await expect(page.getByRole("article", { name: sentence })).toBeVisible();
+    // Collapsed: one line with the summary, the controls hidden until opened.
+    await expect(filters.getByTestId("filter-summary")).toHaveText(`Action: Profile updated · Target: ${jane.name}`);
+    await expect(filters.getByRole("combobox", { name: "Actor" })).toBeHidden();
+    expect(await inDocumentOrder(page, page.getByRole("heading", { level: 1 }), filters, entries(page), page.getByRole("heading", { name: "Activity", exact: true }), page.getByRole("button", { name: "Export CSV" }))).toBe(true);
+
+    await filters.getByRole("button", { name: "Clear filters" }).click();
+    await expect(page).toHaveURL(/\/admin\/audit$/);
+    await expect(filters.getByTestId("filter-summary")).toHaveText("No filters");
+    await expect(filters.getByRole("button", { name: "Clear filters" })).toHaveCount(0);
+    // Back undoes the clearing.
+    await page.goBack();
+    await expect(filters.getByTestId("filter-summary")).toHaveText(`Action: Profile updated · Target: ${jane.name}`);
+    await expect(entries(page)).toHaveCount(1);
+  });
+
+  test("the actor and target pickers find the 150th user, from the keyboard and the mouse, and the timeline follows", async ({ page }) => {
+    test.setTimeout(120_000);
+    const admin = await makeUser("admin", { name: `Ada Admin ${tag()}` });
+    const t = tag();
+    // 149 people whose names sort first, then the one to find.
+    for (let i = 0; i < 149; i += 25) {
+      await Promise.all(Array.from({ length: Math.min(25, 149 - i) }, (_, j) => makeUser("user", { name: `Aaron Early${t} ${i + j}` })));
+    }
+    const late = await makeUser("user", { name: `Zelda Zyx${t}` });
+    await appendAudit(actorOf(late), { action: "auth.signed_out", details: {} });
+    await appendAudit(actorOf(admin), { action: "user.deactivated", targetUserId: late.id, details: {} });
+
+    await signIn(page, admin);
+    await page.goto("/admin/audit");
+    const filters = await openFilters(page);
+    const actor = filters.getByRole("combobox", { name: "Actor" });
+    await actor.click();
+    await actor.pressSequentially(`zyx${t}`.toUpperCase());
+    const options = filters.getByRole("listbox", { name: "Actor suggestions" }).getByRole("option");
+    await expect(options).toHaveCount(1);
+    await expect(options.first()).toContainText(late.name);
+    await expect(actor).toHaveAttribute("aria-expanded", "true");
+    await page.keyboard.press("ArrowDown");
+    await expect(actor).toHaveAttribute("aria-activedescendant", /.+/);
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`actor=${late.id}`));
+    await expect(actor).toHaveValue(late.name);
+    await expect(filters.getByTestId("filter-summary")).toHaveText(`Actor: ${late.name}`);
+    // Their creation is the fixture's; by them: the sign-out alone.
+    await expect(entries(page)).toHaveCount(1);
+    await expect(page.getByRole("article", { name: `${late.name} signed out` })).toBeVisible();
+
+    await filters.getByRole("button", { name: "Clear actor" }).click();
+    await expect(page).not.toHaveURL(/actor=/);
+    const target = filters.getByRole("combobox", { name: "Target user" });
+    await target.fill(`zelda zyx${t}`);
+    await filters.getByRole("listbox", { name: "Target user suggestions" }).getByRole("option", { name: new RegExp(late.name) }).click();
+    await expect(page).toHaveURL(new RegExp(`target=${late.id}`));
+    await expect(target).toHaveValue(late.name);
+    await expect(page.getByRole("article", { name: `${admin.name} deactivated ${late.name}` })).toBeVisible();
+    await expect(page.getByRole("article", { name: `${late.name} signed out` })).toHaveCount(0);
+
+    // Back: the actor filter again, named.
+    await page.goBack();
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`actor=${late.id}`));
+    await expect(filters.getByTestId("filter-summary")).toHaveText(`Actor: ${late.name}`);
+    await expect(page.getByRole("article", { name: `${late.name} signed out` })).toBeVisible();
+  });
+
+  test("a filter change keeps the entries it replaces on screen, busy and dimmed, until the new ones arrive; Back returns", async ({ page }) => {
+    const { admin, jane } = await editedProfile();
+    await signIn(page, admin);
+    await page.goto(`/admin/audit?target=${jane.id}`);
+    await expect(entries(page)).toHaveCount(3);
+    const filters = await openFilters(page);
+    // The next view's server render takes a while, as on a slow network.
+    let slow = true;
+    await page.route((url) => url.pathname === "/admin/audit" && url.searchParams.has("action"), async (route) => {
+      if (slow && route.request().headers()["rsc"]) await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await filters.getByRole("group", { name: "Profiles" }).getByRole("checkbox", { name: "Updated" }).check();
+    const busy = page.locator("[aria-busy=true]");
+    await expect(busy.getByRole("article")).toHaveCount(3);
+    await expect(filters.getByRole("status").filter({ hasText: "Updating…" })).toBeVisible();
+    await expect(entries(page)).toHaveCount(1);
+    await expect(busy).toHaveCount(0);
+    slow = false;
+    await page.goBack();
+    await expect(page).not.toHaveURL(/action=/);
+    await expect(entries(page)).toHaveCount(3);
+  });
+
+  test("the chart is on the audit page and follows the filters", async ({ page }) => {
+    const { admin, jane } = await editedProfile();
+    await backDated(actorOf(admin), "user.deactivated", jane.id, noonDaysAgo(3));
+    await signIn(page, admin);
+    await page.goto(`/admin/audit?target=${jane.id}`);
+    const figure = page.getByRole("figure", { name: /these filters match/ });
+    await expect(figure).toHaveAccessibleName("All 4 entries these filters match, per day (UTC) by kind of action.");
+    await expect(figure.getByRole("img")).toHaveAccessibleName(/: 4 entries in all \(users 2, profiles 2, files 0, templates 0, sign-ins 0\)/);
+
+    const filters = await openFilters(page);
+    await filters.getByRole("group", { name: "Profiles" }).getByRole("checkbox", { name: "Updated" }).check();
+    await expect(entries(page)).toHaveCount(1);
+    await expect(figure.getByRole("img")).toHaveAccessibleName(/: 1 entry in all \(users 0, profiles 1, files 0, templates 0, sign-ins 0\)/);
+    await figure.getByText("Show as table").click();
+    const today = figure.getByRole("table").getByRole("row").nth(1);
+    await expect(today.getByRole("cell").last()).toHaveText("1");
+  });
+
+  test("sentences name profiles and files; ids, raw addresses and the signature wait behind Details; addresses read normalised", async ({ page }) => {
+    const admin = await makeUser("admin");
+    const avery = await makeUser("user", { name: `Avery Namer ${tag()}` });
+    const ctx: AuditContext = { actorId: avery.id, actorRole: "user", ipAddress: "::ffff:198.51.100.23", userAgent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36" };
+    const work = await createProfile(avery.id, { name: "Work", type: "professional", customFields: {} }, ctx);
+    await updateProfile(work.id, work.version, { name: "Office" }, ctx);
+    const fileId = randomUUID();
+    await appendAudit(ctx, {
+      action: "file.uploaded",
+      targetUserId: avery.id,
+      details: { fileId, purpose: "document", name: "cv.pdf", mimeType: "application/pdf", size: 1200, s3Key: `users/${avery.id}/files/${fileId}/cv.pdf` },
+    });
+
+    await signIn(page, admin);
+    await page.goto(`/admin/audit?actor=${avery.id}`);
+    await expect(page.getByRole("article", { name: `${avery.name} renamed their profile “Work” to “Office”` })).toBeVisible();
+    await expect(page.getByRole("article", { name: `${avery.name} created their profile “Work”` })).toBeVisible();
+    const upload = page.getByRole("article", { name: `${avery.name} uploaded “cv.pdf”` });
+    await expect(upload).toBeVisible();
+    await expect(upload.getByText("198.51.100.23")).toBeVisible();
+    await expect(upload.getByText("::ffff:198.51.100.23")).toHaveCount(0);
+    await expect(upload.getByText(fileId)).toHaveCount(0);
+    await expect(page.getByText(work.id)).toHaveCount(0);
+
+    await upload.getByRole("button", { name: "Details" }).click();
+    await expect(upload.getByText(fileId, { exact: true })).toBeVisible();
+    await expect(upload.getByText(`users/${avery.id}/files/${fileId}/cv.pdf`)).toBeVisible();
+    await expect(upload.getByText("::ffff:198.51.100.23")).toBeVisible();
+    await expect(upload.getByText(/^[0-9a-f]{64}$/)).toBeVisible();
+    await expect(upload.getByText(/Chrome\/131\.0 Safari/)).toBeVisible();
+    await upload.getByRole("button", { name: "Hide details" }).click();
+    await expect(upload.getByText(fileId)).toHaveCount(0);
+  });
+
+  test("timeline entries show the actor's face, or their initials when their default profile has no avatar", async ({ page }) => {
+    const admin = await makeUser("admin", { name: `Ada Admin ${tag()}` });
+    const faced = await makeUser("user", { name: `Faye Faced ${tag()}` });
+    const plain = await makeUser("user", { name: `Pia Plain ${tag()}` });
+    const profile = await createProfile(faced.id, { name: "Work", type: "professional", customFields: {} }, actorOf(faced));
+    await makeAvatar(faced, profile.id);
+    await appendAudit(actorOf(faced), { action: "user.reactivated", targetUserId: plain.id, details: {} });
+    await appendAudit(actorOf(plain), { action: "user.deactivated", targetUserId: plain.id, details: {} });
+
+    await signIn(page, admin);
+    await page.goto(`/admin/audit?target=${plain.id}`);
+    const byFaced = page.getByRole("article", { name: `${faced.name} reactivated ${plain.name}` });
+    const image = byFaced.locator("img");
+    await expect(image).toHaveAttribute("src", new RegExp(`/api/avatars/${faced.id}\\?v=[\\w-]{10}$`));
+    // Decorative: the sentence names them.
+    await expect(image).toHaveAttribute("alt", "");
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    const byPlain = page.getByRole("article", { name: `${plain.name} deactivated themselves` });
+    await expect(byPlain.locator("img")).toHaveCount(0);
+    await expect(byPlain.getByText(initials(plain.name), { exact: true })).toBeVisible();
+  });
+
+  for (const scheme of ["light", "dark"] as const) {
+    test(`on a phone (390 px) nothing scrolls sideways, entries read, the bar opens, and axe finds nothing serious (${scheme})`, async ({ page }) => {
+      const { admin, jane, sentence } = await editedProfile();
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.emulateMedia({ colorScheme: scheme });
+      await signIn(page, admin);
+      await page.goto(`/admin/audit?target=${jane.id}&from=${isoDay(noonDaysAgo(7))}`);
+      const noSideways = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+      const entry = page.getByRole("article", { name: sentence });
+      await expect(entry).toBeVisible();
+      const box = (await entry.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      expect(await noSideways()).toBe(true);
+      expect(await scan(page), `collapsed (${scheme})`).toEqual([]);
+
+      const filters = await openFilters(page);
+      await filters.getByRole("combobox", { name: "Actor" }).fill(admin.name.split(" ").at(-1)!);
+      await expect(filters.getByRole("listbox", { name: "Actor suggestions" }).getByRole("option")).toHaveCount(1);
+      // Escape closes the list, then puts the field back as it was.
+      await page.keyboard.press("Escape");
+      await expect(filters.getByRole("listbox", { name: "Actor suggestions" })).toBeHidden();
+      await page.keyboard.press("Escape");
+      await entry.getByRole("button", { name: "Details" }).click();
+      expect(await noSideways()).toBe(true);
+      expect(await scan(page), `open (${scheme})`).toEqual([]);
     });
   }
 });

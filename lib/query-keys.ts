@@ -24,5 +24,7 @@ export const queryKeys = {
     timelines: () => ["audit", "timeline"] as const,
     timeline: (subject: TimelineSubjectInput, filter: TimelineFilterInput) => ["audit", "timeline", subject, filter] as const,
     newer: (subject: TimelineSubjectInput, filter: TimelineFilterInput, since: string) => ["audit", "newer", subject, filter, since] as const,
+    /** The audit page's actor and target pickers. */
+    people: (role: "actor" | "target", q: string) => ["audit", "people", role, q] as const,
   },
 };

@@ -26,8 +26,9 @@ const SWATCH: Record<AuditGroup, string> = {
 };
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const WIDTH = 720;
-const HEIGHT = 220;
+const WIDE = { width: 720, height: 220 };
+/** For a side column: fewer units across, so the axis text stays readable when scaled down. */
+const NARROW = { width: 420, height: 200 };
 const LEFT = 44;
 /** Room for the last day's label, centred under the rightmost bar. */
 const RIGHT = 24;
@@ -50,16 +51,33 @@ function niceCeiling(value: number): number {
 const total = (day: DailyActivity) => GROUPS.reduce((sum, g) => sum + day[g], 0);
 const formatCount = (n: number) => n.toLocaleString("en");
 
-function summaryOf(days: DailyActivity[]): string {
+function summaryOf(days: DailyActivity[], period: string): string {
   const sums = GROUPS.map((g) => [g, days.reduce((s, d) => s + d[g], 0)] as const);
   const all = sums.reduce((s, [, n]) => s + n, 0);
-  if (all === 0) return `Stacked bar chart of audit entries per day for the last ${days.length} days: no entries.`;
+  if (all === 0) return `Stacked bar chart of audit entries per day for ${period}: no entries.`;
   const busiest = days.reduce((best, d) => (total(d) > total(best) ? d : best));
   const parts = sums.map(([g, n]) => `${GROUP_LABELS[g].toLowerCase()} ${formatCount(n)}`).join(", ");
-  return `Stacked bar chart of audit entries per day for the last ${days.length} days: ${formatCount(all)} entries in all (${parts}). Busiest day ${shortDay(busiest.day)} with ${formatCount(total(busiest))}.`;
+  return `Stacked bar chart of audit entries per day for ${period}: ${formatCount(all)} ${all === 1 ? "entry" : "entries"} in all (${parts}). Busiest day ${shortDay(busiest.day)} with ${formatCount(total(busiest))}.`;
 }
 
-export function ActivityChart({ days }: { days: DailyActivity[] }) {
+interface ActivityChartProps {
+  days: DailyActivity[];
+  /** What the bars count, under the chart's name; the home page's counters by default. */
+  caption?: string;
+  /** The period in the image's summary ("the last 30 days" by default). */
+  period?: string;
+  /** "narrow" for a side column. */
+  size?: "wide" | "narrow";
+  /** For the caption's id: one chart per page needs none. */
+  id?: string;
+}
+
+export function ActivityChart({ days, caption, period, size = "wide", id = "activity-chart" }: ActivityChartProps) {
+  const { width: WIDTH, height: HEIGHT } = size === "narrow" ? NARROW : WIDE;
+  const described = period ?? `the last ${days.length} days`;
+  const captionText = caption ?? `Audit entries per day for the last ${days.length} days (UTC), by kind of action.`;
+  // A date under every fifth bar, or fewer when bars are many (about 60 units a label).
+  const labelEvery = Math.max(5, Math.ceil(days.length / Math.floor(WIDTH / 60)));
   const max = niceCeiling(Math.max(0, ...days.map(total)));
   const plotWidth = WIDTH - LEFT - RIGHT;
   const plotHeight = HEIGHT - TOP - BOTTOM;
@@ -69,11 +87,11 @@ export function ActivityChart({ days }: { days: DailyActivity[] }) {
   const ticks = [0, max / 2, max].filter((t) => Number.isInteger(t));
 
   return (
-    <figure aria-labelledby="activity-chart-caption" className="flex flex-col gap-3">
-      <figcaption id="activity-chart-caption" className="text-sm text-soft">
-        Audit entries per day for the last {days.length} days (UTC), by kind of action.
+    <figure aria-labelledby={`${id}-caption`} className="flex flex-col gap-3">
+      <figcaption id={`${id}-caption`} className="text-sm text-soft">
+        {captionText}
       </figcaption>
-      <svg role="img" aria-label={summaryOf(days)} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full">
+      <svg role="img" aria-label={summaryOf(days, described)} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full">
         {ticks.map((tick) => (
           <g key={tick}>
             <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(tick)} y2={y(tick)} className="stroke-rule" strokeWidth={1} />
@@ -97,7 +115,7 @@ export function ActivityChart({ days }: { days: DailyActivity[] }) {
                   <rect key={group} x={x} y={top} width={barWidth} height={Math.max(bottom - top, 1)} className={`${FILL[group]} stroke-surface`} strokeWidth={1} />
                 );
               })}
-              {(days.length - 1 - i) % 5 === 0 ? (
+              {(days.length - 1 - i) % labelEvery === 0 ? (
                 <text x={x + barWidth / 2} y={HEIGHT - 8} textAnchor="middle" className="fill-muted text-[11px]">
                   {shortDay(day.day)}
                 </text>
@@ -122,7 +140,7 @@ export function ActivityChart({ days }: { days: DailyActivity[] }) {
         {/* Scrolls on its own, so it takes keyboard focus (arrow keys scroll it). */}
         <div tabIndex={0} role="region" aria-label="Activity per day" className="mt-3 max-h-96 overflow-auto rounded-lg border border-subtle focus-visible:outline-2 focus-visible:outline-indigo-600">
           <table className="w-full text-left text-sm tabular-nums">
-            <caption className="sr-only">Audit entries per day for the last {days.length} days (UTC), by kind of action</caption>
+            <caption className="sr-only">{captionText}</caption>
             <thead className="sticky top-0 bg-surface-alt text-xs uppercase tracking-wide text-muted">
               <tr>
                 <th scope="col" className="px-3 py-2 font-medium">Day</th>

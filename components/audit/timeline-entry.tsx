@@ -3,8 +3,36 @@ import { useId, useState } from "react";
 import type { TimelineEntryView } from "@/lib/types/timeline";
 import { GROUP_LABELS } from "./action-labels";
 import { EntryDiff } from "./entry-diff";
+import { ProfileAvatar } from "@/components/profiles/profile-avatar";
 import { clockTime, exactTime, relativeTime } from "@/components/ui/format-date";
 import type { ClientClock } from "./use-client-clock";
+
+/** Ids and raw request fields: what an investigation may quote, behind the entry's "Details". */
+function TechnicalDetails({ entry }: { entry: TimelineEntryView }) {
+  const rows: Array<[string, string | null]> = [
+    ["Entry id", entry.id],
+    ["Actor id", entry.actor.id],
+    ["Target user id", entry.target?.id ?? null],
+    ["IP address as recorded", entry.technical.ipAddress],
+    ["User agent", entry.technical.userAgent],
+    ["Signature (HMAC)", entry.technical.hmac],
+  ];
+  return (
+    <div className="mt-3">
+      <p className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-muted">Technical details</p>
+      <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[max-content_minmax(0,1fr)]">
+        {rows
+          .filter((row): row is [string, string] => row[1] !== null)
+          .map(([label, value]) => (
+            <div key={label} className="contents">
+              <dt className="font-medium">{label}</dt>
+              <dd className="min-w-0 break-all font-mono text-[0.8125rem]">{value}</dd>
+            </div>
+          ))}
+      </dl>
+    </div>
+  );
+}
 
 /** One entry: its sentence, when (relative, with the exact time on hover and when expanded), where from, and the diff. */
 export function TimelineEntry({ entry, clock }: { entry: TimelineEntryView; clock: ClientClock }) {
@@ -15,9 +43,13 @@ export function TimelineEntry({ entry, clock }: { entry: TimelineEntryView; cloc
   return (
     <article aria-labelledby={sentenceId} className="rounded-lg border border-subtle bg-surface px-4 py-3">
       <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1">
-        <p id={sentenceId} className="min-w-0 break-words font-medium">
-          {entry.sentence}
-        </p>
+        <div className="flex min-w-0 items-start gap-3">
+          {/* The sentence names the actor: the face is decorative. People only (not the system). */}
+          {entry.actor.name ? <ProfileAvatar name={entry.actor.name} src={entry.actor.avatar} size="sm" decorative className="-my-0.5" /> : null}
+          <p id={sentenceId} className="min-w-0 break-words font-medium">
+            {entry.sentence}
+          </p>
+        </div>
         <time dateTime={entry.timestamp} title={exact} className="shrink-0 whitespace-nowrap text-sm text-muted">
           {clock.now === null ? clockTime(entry.timestamp, clock.zone) : `${relativeTime(entry.timestamp, clock.now)} · ${clockTime(entry.timestamp, clock.zone)}`}
         </time>
@@ -53,6 +85,7 @@ export function TimelineEntry({ entry, clock }: { entry: TimelineEntryView; cloc
               <span className="text-muted"> · {entry.action}</span>
             </p>
             <EntryDiff details={entry.details} />
+            <TechnicalDetails entry={entry} />
           </>
         ) : null}
       </div>

@@ -1,23 +1,23 @@
 "use client";
 import { usePathname, useRouter } from "next/navigation";
-import { type ChangeEvent, useOptimistic, useTransition } from "react";
+import { type ChangeEvent, useOptimistic, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { AuditGroup } from "@/lib/audit/catalogue";
-import { RANGE_INVERTED, type TimelineSearchProblems } from "@/lib/validation/audit";
+import type { TimelineSearchProblems } from "@/lib/validation/audit";
+import { RANGE_INVERTED } from "@/lib/validation/audit-range";
 import { actionLabel, GROUP_LABELS } from "./action-labels";
+import { filterSummary } from "./filter-summary";
+import { useFilterTransition } from "./filter-transition";
+import { type PickedUser, UserCombobox } from "./user-combobox";
 
 // The audit log's filters, kept in the URL (actor, target, action repeated, from, to) so a
-// filtered view can be bookmarked and shared; the server page reads them back. Each change
-// is a new history entry (Back returns to the view before); the controls show the new value
-// while the page re-renders.
-
-export interface UserOption {
-  id: string;
-  label: string;
-}
+// filtered view can be bookmarked and shared; the server page reads them back. They sit in a
+// bar that is collapsed by default (a native <details>: the list comes first, and on a phone the
+// bar is one line until opened) and says what is applied. Each change is a new history entry
+// (Back returns to the view before); the controls show the new value while the page re-renders,
+// and the entries being replaced show as pending (filter-transition.tsx).
 
 export interface FilterValues {
   actor?: string;
@@ -32,7 +32,8 @@ interface TimelineFiltersProps {
   values: FilterValues;
   /** The server's messages for dates in the URL that it could not use (lib/validation/audit.ts). */
   problems?: TimelineSearchProblems;
-  users: UserOption[];
+  /** The chosen actor and target by name, as the server read them. */
+  people: { actor: PickedUser | null; target: PickedUser | null };
   actionGroups: Array<{ group: AuditGroup; actions: string[] }>;
 }
 
@@ -47,28 +48,38 @@ function searchOf(values: FilterValues): string {
   return query ? `?${query}` : "";
 }
 
-function UserSelect({ label, value, users, onChange }: { label: string; value?: string; users: UserOption[]; onChange: (id: string | undefined) => void }) {
-  // A user from a link (or beyond the list's first names) still shows as chosen.
-  const listed = value && !users.some((u) => u.id === value) ? [{ id: value, label: `User ${value}` }, ...users] : users;
-  const options = [{ value: "", label: "Anyone" }, ...listed.map((u) => ({ value: u.id, label: u.label }))];
-  return <SelectField label={label} options={options} value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)} className="min-w-0" />;
-}
-
-export function TimelineFilters({ values, problems = {}, users, actionGroups }: TimelineFiltersProps) {
+export function TimelineFilters({ values, problems = {}, people, actionGroups }: TimelineFiltersProps) {
   const router = useRouter();
   const pathname = usePathname();
-  const [pending, startTransition] = useTransition();
+  const { pending, start } = useFilterTransition();
   const [shown, setShown] = useOptimistic(values);
+  // Names of people chosen here, before the server's page names them.
+  const [picked, setPicked] = useState<Record<string, string | null>>({});
+  // A date in the link that the server could not use is worth seeing without opening the bar;
+  // read once, so React never closes the bar under the person afterwards.
+  const [openAtLoad] = useState(Boolean(problems.from || problems.to));
   // Until React has hydrated, a change would reach no handler and be undone: the controls wait.
   const hydrated = useHydrated();
 
   function apply(patch: Partial<FilterValues>) {
     const next = { ...shown, ...patch };
-    startTransition(() => {
+    start(() => {
       setShown(next);
       router.push(`${pathname}${searchOf(next)}`, { scroll: false });
     });
   }
+
+  const person = (id: string | undefined, fromServer: PickedUser | null): PickedUser | null => {
+    if (!id) return null;
+    if (fromServer?.id === id) return fromServer;
+    return { id, name: id in picked ? picked[id]! : null };
+  };
+  const actor = person(shown.actor, people.actor);
+  const target = person(shown.target, people.target);
+  const choose = (field: "actor" | "target") => (user: PickedUser | null) => {
+    if (user) setPicked((p) => ({ ...p, [user.id]: user.name }));
+    apply({ [field]: user?.id });
+  };
 
   function toggleAction(action: string, checked: boolean) {
     apply({ actions: checked ? [...shown.actions, action] : shown.actions.filter((a) => a !== action) });
@@ -89,14 +100,62 @@ export function TimelineFilters({ values, problems = {}, users, actionGroups }: 
     errors: dateErrors[bound],
   });
   const active = Boolean(shown.actor || shown.target || shown.actions.length || shown.from || shown.to);
+  const summary = filterSummary({
+    actions: shown.actions,
+    actor: actor ? (actor.name ?? "Unknown user") : undefined,
+    target: target ? (target.name ?? "Unknown user") : undefined,
+    from: shown.from,
+    to: shown.to,
+  });
 
   return (
-    <section aria-labelledby="filters-heading" className="rounded-xl border border-subtle bg-surface p-4">
-      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-        <h2 id="filters-heading" className="text-base font-semibold">
-          Filters
-        </h2>
-        <div className="flex items-center gap-3">
+    <section aria-label="Filters" className="rounded-xl border border-subtle bg-surface">
+      <div className="flex flex-wrap items-start gap-x-3 gap-y-1 px-4 py-2">
+        <details className="group min-w-0 flex-1 basis-64" open={openAtLoad || undefined}>
+          <summary className="flex cursor-pointer list-none items-baseline gap-2 rounded py-1 focus-visible:outline-2 focus-visible:outline-indigo-600 [&::-webkit-details-marker]:hidden">
+            <span aria-hidden="true" className="inline-block text-muted transition-transform group-open:rotate-90">
+              ▸
+            </span>
+            <span className="font-semibold">Filters</span>
+            <span className="min-w-0 text-sm text-soft wrap-anywhere" data-testid="filter-summary">
+              {summary}
+            </span>
+          </summary>
+          <fieldset disabled={!hydrated} className="contents">
+            <div className="grid gap-4 pb-3 pt-3 sm:grid-cols-2 lg:grid-cols-4">
+              <UserCombobox label="Actor" role="actor" chosen={actor} onChoose={choose("actor")} disabled={!hydrated} />
+              <UserCombobox label="Target user" role="target" chosen={target} onChoose={choose("target")} disabled={!hydrated} />
+              <TextField label="From" max={shown.to} {...dateProps("from")} />
+              <TextField label="To" min={shown.from} {...dateProps("to")} />
+            </div>
+            <fieldset className="pb-2">
+              <legend className="text-sm font-medium text-strong">Actions {shown.actions.length ? `(${shown.actions.length} selected)` : "(all)"}</legend>
+              <div className="mt-2 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+                {actionGroups.map(({ group, actions }) => (
+                  <fieldset key={group}>
+                    <legend className="text-xs font-semibold uppercase tracking-wide text-muted">{GROUP_LABELS[group]}</legend>
+                    <ul className="mt-1 flex flex-col gap-1">
+                      {actions.map((action) => (
+                        <li key={action}>
+                          <label className="flex items-center gap-2 text-sm">
+                            <input
+                              type="checkbox"
+                              checked={shown.actions.includes(action)}
+                              onChange={(e) => toggleAction(action, e.target.checked)}
+                              className="size-4 accent-indigo-600"
+                            />
+                            {actionLabel(action)}
+                          </label>
+                        </li>
+                      ))}
+                    </ul>
+                  </fieldset>
+                ))}
+              </div>
+            </fieldset>
+          </fieldset>
+        </details>
+        <div className="flex items-center gap-3 py-0.5">
           <p role="status" className="text-sm text-muted">
             {pending ? "Updating…" : ""}
           </p>
@@ -107,39 +166,6 @@ export function TimelineFilters({ values, problems = {}, users, actionGroups }: 
           ) : null}
         </div>
       </div>
-      <fieldset disabled={!hydrated} className="contents">
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <UserSelect label="Actor" value={shown.actor} users={users} onChange={(actor) => apply({ actor })} />
-          <UserSelect label="Target user" value={shown.target} users={users} onChange={(target) => apply({ target })} />
-          <TextField label="From" max={shown.to} {...dateProps("from")} />
-          <TextField label="To" min={shown.from} {...dateProps("to")} />
-        </div>
-        <fieldset className="mt-4">
-          <legend className="text-sm font-medium text-strong">Actions {shown.actions.length ? `(${shown.actions.length} selected)` : "(all)"}</legend>
-          <div className="mt-2 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-            {actionGroups.map(({ group, actions }) => (
-              <fieldset key={group}>
-                <legend className="text-xs font-semibold uppercase tracking-wide text-muted">{GROUP_LABELS[group]}</legend>
-                <ul className="mt-1 flex flex-col gap-1">
-                  {actions.map((action) => (
-                    <li key={action}>
-                      <label className="flex items-center gap-2 text-sm">
-                        <input
-                          type="checkbox"
-                          checked={shown.actions.includes(action)}
-                          onChange={(e) => toggleAction(action, e.target.checked)}
-                          className="size-4 accent-indigo-600"
-                        />
-                        {actionLabel(action)}
-                      </label>
-                    </li>
-                  ))}
-                </ul>
-              </fieldset>
-            ))}
-          </div>
-        </fieldset>
-      </fieldset>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 import { type InfiniteData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useMemo, useRef } from "react";
+import { type ReactNode, useEffect, useId, useMemo, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { callAction } from "@/lib/types/action-result";
 import { countNewerAction, readTimelineAction } from "@/lib/actions/audit/audit-actions";
@@ -9,6 +9,9 @@ import { queryKeys } from "@/lib/query-keys";
 import type { TimelineFilterInput, TimelineSubjectInput } from "@/lib/validation/audit";
 import { EmptyState } from "@/components/ui/empty-state";
 import { dayHeading, dayKey, type Zone } from "@/components/ui/format-date";
+import { ActivityChart } from "./activity-chart";
+import { entriesActivity } from "./entries-activity";
+import { PendingRegion } from "./filter-transition";
 import { TimelineEntry } from "./timeline-entry";
 import { useClientClock } from "./use-client-clock";
 
@@ -25,6 +28,12 @@ interface TimelineProps {
   /** When the server read the first page: "newer than" for an empty timeline. */
   renderedAt: string;
   emptyText: string;
+  /** Chart the loaded entries beside the list (the audit page): they follow its filters. */
+  chart?: boolean;
+  /** More beside the list, under the chart (the audit page's export and verify panels). */
+  aside?: ReactNode;
+  /** Load older pages when the end of the list scrolls into view (else the button only). */
+  autoLoad?: boolean;
 }
 
 const POLL_MS = 15_000;
@@ -51,7 +60,7 @@ function groupByDay(entries: TimelineEntryView[], zone: Zone): DayGroup[] {
   return groups;
 }
 
-export function Timeline({ subject, filter, initialPage, renderedAt, emptyText }: TimelineProps) {
+export function Timeline({ subject, filter, initialPage, renderedAt, emptyText, chart = false, aside, autoLoad = true }: TimelineProps) {
   const clock = useClientClock();
   const queryClient = useQueryClient();
   const headingPrefix = useId();
@@ -99,13 +108,13 @@ export function Timeline({ subject, filter, initialPage, renderedAt, emptyText }
     const sentinel = sentinelRef.current;
     // After a failed load, wait for the button rather than retrying in a loop.
     // Without IntersectionObserver (old or locked-down browsers) the button does the job.
-    if (!sentinel || !hasNextPage || isFetchingNextPage || isFetchNextPageError || typeof IntersectionObserver === "undefined") return;
+    if (!autoLoad || !sentinel || !hasNextPage || isFetchingNextPage || isFetchNextPageError || typeof IntersectionObserver === "undefined") return;
     const observer = new IntersectionObserver((records) => {
       if (records.some((r) => r.isIntersecting)) void fetchNextPage();
     }, { rootMargin: "400px 0px" });
     observer.observe(sentinel);
     return () => observer.disconnect();
-  }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
+  }, [autoLoad, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
 
   async function loadOlder() {
     if (isFetchingNextPage) return;
@@ -130,8 +139,8 @@ export function Timeline({ subject, filter, initialPage, renderedAt, emptyText }
   const newCount = newer.data;
   const refreshing = timeline.isRefetching && !isFetchingNextPage;
 
-  return (
-    <div className="flex flex-col">
+  const list = (
+    <div className="flex min-w-0 flex-col">
       {/* Always present, so the arrival of new entries is announced. */}
       <div role="status" className="mb-6 empty:mb-0">
         {newCount > 0 ? (
@@ -146,6 +155,7 @@ export function Timeline({ subject, filter, initialPage, renderedAt, emptyText }
         ) : null}
       </div>
 
+      <PendingRegion>
       <div className="flex flex-col gap-6" aria-busy={refreshing || isFetchingNextPage}>
         {count === 0 ? (
           <EmptyState title="No activity to show" description={emptyText} />
@@ -175,6 +185,8 @@ export function Timeline({ subject, filter, initialPage, renderedAt, emptyText }
         )}
       </div>
 
+      </PendingRegion>
+
       <div ref={sentinelRef} aria-hidden="true" />
       {count > 0 ? (
         <div className="mt-6 flex flex-col items-center gap-2 text-sm">
@@ -192,4 +204,43 @@ export function Timeline({ subject, filter, initialPage, renderedAt, emptyText }
       ) : null}
     </div>
   );
+  if (!chart && !aside) return list;
+
+  const loaded = groups.flatMap((g) => g.entries);
+  const activity = entriesActivity(loaded, { from: filter.from, to: filter.to, today: renderedAt });
+  const oldest = loaded.at(-1)?.timestamp;
+  const caption = hasNextPage
+    ? `The ${count.toLocaleString("en")} entries loaded below, per day (UTC) by kind of action${oldest ? `, back to ${shortDate(oldest)}` : ""}; older ones are added as they load.`
+    : `All ${count.toLocaleString("en")} ${count === 1 ? "entry" : "entries"} these filters match, per day (UTC) by kind of action.`;
+  return (
+    <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_26rem]">
+      {list}
+      <div className="flex min-w-0 flex-col gap-6">
+        {chart ? (
+          <section aria-labelledby={`${headingPrefix}-chart`} className="rounded-xl border border-subtle bg-surface p-4">
+            <h2 id={`${headingPrefix}-chart`} className="mb-3 text-base font-semibold">
+              Activity
+            </h2>
+            <PendingRegion>
+              <ActivityChart
+                days={activity.days}
+                size="narrow"
+                id={`${headingPrefix}-activity`}
+                caption={caption}
+                period={`the ${activity.days.length} days from ${shortDate(activity.days[0]!.day)} to ${shortDate(activity.days.at(-1)!.day)}, of the entries loaded below`}
+              />
+            </PendingRegion>
+          </section>
+        ) : null}
+        {aside}
+      </div>
+    </div>
+  );
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/** "3 Dec 2026" of an ISO day or time (UTC, as the chart's days are). */
+function shortDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split("-").map(Number) as [number, number, number];
+  return `${d} ${MONTHS[m - 1]} ${y}`;
 }

@@ -19,6 +19,7 @@ function view(id: string, fields: Partial<TimelineEntryView> = {}): TimelineEntr
     ipAddress: null,
     device: null,
     details: {},
+    technical: { ipAddress: null, userAgent: null, hmac: null },
     ...fields,
   };
 }

@@ -33,7 +33,7 @@ export const AUDIT_CATALOGUE = {
   "user.deactivated": { group: "users", sentence: "{actor} deactivated {target}", details: z.object({ ...batch }) },
   "user.reactivated": { group: "users", sentence: "{actor} reactivated {target}", details: z.object({ ...batch }) },
   "profile.created": {
-    group: "profiles", sentence: "{actor} created {target:profile} {profile}",
+    group: "profiles", sentence: "{actor} created {target:possessive} {profile}",
     details: z.object({ profileId: z.string(), name: z.string(), type: z.string(), isDefault: z.boolean(), templateId: z.string().optional() }),
   },
   "profile.updated": {
@@ -41,43 +41,44 @@ export const AUDIT_CATALOGUE = {
     details: changeSetSchema.extend({ profileId: z.string(), reordered: z.boolean().optional() }),
   },
   "profile.deleted": {
-    group: "profiles", sentence: "{actor} deleted {target:profile} {details.name}",
+    group: "profiles", sentence: "{actor} deleted {target:possessive} profile “{details.name}”",
     // removedFileIds: the avatar and background deleted with it.
     details: z.object({ profileId: z.string(), name: z.string(), promotedProfileId: z.string().nullable(), removedFileIds: z.array(z.string()).optional() }),
   },
   "profile.default_changed": {
-    group: "profiles", sentence: "{actor} made {profile} the default profile of {target}",
+    group: "profiles", sentence: "{actor} made {target:possessive} {profile} the default",
     details: z.object({ profileId: z.string(), previousProfileId: z.string().nullable() }),
   },
   "file.upload_started": {
-    group: "files", sentence: "{actor} started uploading {details.name} for {target}",
+    group: "files", sentence: "{actor} started uploading “{details.name}”{for:target}",
     details: z.object({ fileId: z.string(), purpose: z.string(), name: z.string(), mimeType: z.string(), size: z.number(), profileId: z.string().optional() }),
   },
   "file.uploaded": {
-    group: "files", sentence: "{actor} uploaded {details.name} for {target}",
+    group: "files", sentence: "{actor} uploaded “{details.name}”{for:target}",
     details: z.object({ fileId: z.string(), purpose: z.string(), name: z.string(), mimeType: z.string(), size: z.number(), s3Key: z.string(), profileId: z.string().optional(), documentKind: z.string().optional() }),
   },
   "file.upload_rejected": {
-    group: "files", sentence: "{actor}'s upload of {details.name} was refused: {details.reason}",
+    group: "files", sentence: "{actor}'s upload of “{details.name}” was refused: {details.reason}",
     details: z.object({ fileId: z.string(), purpose: z.string(), name: z.string(), reason: z.string() }),
   },
-  "file.updated": { group: "files", sentence: "{actor} updated the file details of {target:possessive} file", details: changeSetSchema.extend({ fileId: z.string() }) },
+  // name: the file's name after the change (absent from entries written before it was recorded).
+  "file.updated": { group: "files", sentence: "{actor} changed the details of {target:possessive} {file}", details: changeSetSchema.extend({ fileId: z.string(), name: z.string().optional() }) },
   // Written by the storage stream handler (lib/storage/file-stream.ts) after DynamoDB's TTL
   // removed the item: the actor is SYSTEM_ACTOR (lib/db/audit.ts), the target the file's owner.
   "file.expired": {
-    group: "files", sentence: "{target:possessive} file {details.name} expired, and its stored copy was deleted",
+    group: "files", sentence: "{target:possessive} file “{details.name}” expired, and its stored copy was deleted",
     details: z.object({ fileId: z.string(), name: z.string(), purpose: z.string(), s3Key: z.string(), expiresAt: z.string().optional() }),
   },
   "file.upload_abandoned": {
-    group: "files", sentence: "{target:possessive} upload of {details.name} was never completed, and its temporary copy was deleted",
+    group: "files", sentence: "{target:possessive} upload of “{details.name}” was never completed, and its temporary copy was deleted",
     details: z.object({ fileId: z.string(), name: z.string(), purpose: z.string(), s3Key: z.string() }),
   },
   // `npm run storage:check --fix` (lib/storage/storage-check.ts): a ready file whose object was gone.
   "file.lost": {
-    group: "files", sentence: "{target:possessive} file {details.name} had lost its stored copy, so it was removed from the list",
+    group: "files", sentence: "{target:possessive} file “{details.name}” had lost its stored copy, so it was removed from the list",
     details: z.object({ fileId: z.string(), name: z.string(), purpose: z.string(), s3Key: z.string() }),
   },
-  "file.deleted": { group: "files", sentence: "{actor} deleted {target:possessive} file {details.name}", details: z.object({ fileId: z.string(), name: z.string(), purpose: z.string() }) },
+  "file.deleted": { group: "files", sentence: "{actor} deleted {target:possessive} file “{details.name}”", details: z.object({ fileId: z.string(), name: z.string(), purpose: z.string() }) },
   // A statement of a template-based profile's checklist acknowledged (lib/db/checklist.ts).
   "checklist.acknowledged": {
     group: "profiles", sentence: "{actor} acknowledged “{details.label}” on {target:possessive} {profile}",
@@ -85,17 +86,17 @@ export const AUDIT_CATALOGUE = {
   },
   // Pre-work templates (lib/templates/service.ts); the seed's sample is created by SYSTEM_ACTOR.
   "template.created": {
-    group: "templates", sentence: "{actor} created the template {details.title}",
+    group: "templates", sentence: "{actor} created the template “{details.title}”",
     details: z.object({ templateId: z.string(), title: z.string(), profileType: z.string() }),
   },
   "template.updated": {
-    group: "templates", sentence: "{actor} changed the template {details.title}",
+    group: "templates", sentence: "{actor} changed the template “{details.title}”",
     details: changeSetSchema.extend({ templateId: z.string(), title: z.string() }),
   },
-  "template.archived": { group: "templates", sentence: "{actor} archived the template {details.title}", details: z.object({ templateId: z.string(), title: z.string() }) },
+  "template.archived": { group: "templates", sentence: "{actor} archived the template “{details.title}”", details: z.object({ templateId: z.string(), title: z.string() }) },
   // A checklist's PDF (lib/exports/checklist-export.ts); `replaced`: that day's export was there and is now this one.
   "checklist.exported": {
-    group: "templates", sentence: "{actor} exported {target:possessive} checklist {details.templateTitle}",
+    group: "templates", sentence: "{actor} exported {target:possessive} checklist “{details.templateTitle}”",
     details: z.object({
       fileId: z.string(), profileId: z.string(), templateId: z.string(), templateTitle: z.string(), date: z.string(), s3Key: z.string(), size: z.number(), replaced: z.boolean(),
     }),
@@ -181,10 +182,10 @@ export const AUDIT_CATALOGUE = {
   },
   // Passkeys (lib/auth/passkeys.ts); `credentialId` is the WebAuthn credential id (base64url).
   "passkey.registered": {
-    group: "sign-ins", sentence: "{actor} added the passkey {details.name}",
+    group: "sign-ins", sentence: "{actor} added the passkey “{details.name}”",
     details: z.object({ credentialId: z.string(), name: z.string(), passwordless: z.boolean() }),
   },
-  "passkey.removed": { group: "sign-ins", sentence: "{actor} removed the passkey {details.name}", details: z.object({ credentialId: z.string(), name: z.string() }) },
+  "passkey.removed": { group: "sign-ins", sentence: "{actor} removed the passkey “{details.name}”", details: z.object({ credentialId: z.string(), name: z.string() }) },
 } as const satisfies Record<string, { group: AuditGroup; sentence: string; details: z.ZodType }>;
 
 export type AuditAction = keyof typeof AUDIT_CATALOGUE;

@@ -133,7 +133,7 @@ describe("timelines at scale", () => {
     const profile = await createProfile(people[0]!.id, { name: "Work Profile", type: "professional", customFields: {} }, { actorId: admin.id, actorRole: "admin" });
     expect(await countNewer(admin, { kind: "all" }, {}, top.timestamp)).toBe(1);
     const [view] = await presentEntries((await readTimeline(admin, { kind: "all" }, {}, { limit: 1 })).entries);
-    expect(view!.sentence).toBe("Ada Admin created Person 0's profile Work Profile");
+    expect(view!.sentence).toBe("Ada Admin created Person 0's profile “Work Profile”");
     expect(profile.name).toBe("Work Profile");
   });
 });

@@ -8,9 +8,13 @@ import { type User } from "@/lib/validation/users";
 import { ForbiddenError } from "@/lib/errors";
 import { auditVisibility, can } from "@/lib/auth/permissions";
 import { AUDIT_CATALOGUE, isAuditAction } from "./catalogue";
-import { auditSentence } from "./sentences";
+import { normaliseIpAddress } from "./ip-address";
+import { auditSentence, needsProfileLookup } from "./sentences";
 import { describeUserAgent } from "./user-agent";
+import { avatarPath } from "@/lib/users/avatar-path";
 import type { TimelineEntryView, TimelineFilter, TimelineSubject, TimelineViewPage } from "@/lib/types/timeline";
+
+const avatarOf = (user: User | undefined) => (user ? avatarPath(user) : null);
 
 // Timelines: one or more newest-first streams of entries (an index partition each, or the
 // month buckets of Timestamp-Index for "everything"), merged by time. The cursor keeps each
@@ -156,27 +160,62 @@ export async function readTimelineView(viewer: User, subject: TimelineSubject, f
 }
 
 /**
- * Entries as people read them: sentences with names, readable devices. Actors and targets come
- * from one BatchGetItem for the whole page, profile names from another: never a read per row.
+ * Entries as people read them: sentences with names, readable devices and addresses. Actors and
+ * targets come from one BatchGetItem for the whole page (with `alsoUsers`, people the page
+ * names elsewhere: the chosen actor and target of the audit page's filters), profile names the
+ * entries did not record from another: never a read per row.
  */
-export async function presentEntries(entries: AuditLog[]): Promise<TimelineEntryView[]> {
-  const userIds = entries.flatMap((e) => [e.userId, ...(e.targetUserId ? [e.targetUserId] : [])]);
-  const profileIds = entries.flatMap((e) => (typeof e.details.profileId === "string" ? [e.details.profileId] : []));
+export async function presentEntries(entries: AuditLog[], alsoUsers: readonly string[] = []): Promise<TimelineEntryView[]> {
+  return (await presentWithUsers(entries, alsoUsers)).views;
+}
+
+async function presentWithUsers(entries: AuditLog[], alsoUsers: readonly string[]): Promise<{ views: TimelineEntryView[]; users: Map<string, User> }> {
+  const userIds = [...new Set([...alsoUsers, ...entries.flatMap((e) => [e.userId, ...(e.targetUserId ? [e.targetUserId] : [])])])];
+  const profileIds = [...new Set(entries.flatMap((e) => (needsProfileLookup(e) ? [e.details.profileId as string] : [])))];
   const [users, profiles] = await Promise.all([
     userIds.length ? getUsersByIds(userIds) : new Map<string, User>(),
     profileIds.length ? getProfileNames(profileIds) : new Map<string, string>(),
   ]);
-  const names = { user: (id: string) => users.get(id)?.name ?? null, profile: (id: string) => profiles.get(id) ?? null };
-  return entries.map((e) => ({
+  // A profile deleted since keeps the name its creation or deletion recorded, when on this page.
+  const recorded = new Map<string, string>();
+  for (const e of entries) {
+    if ((e.action === "profile.created" || e.action === "profile.deleted") && typeof e.details.profileId === "string" && typeof e.details.name === "string") {
+      recorded.set(e.details.profileId, e.details.name);
+    }
+  }
+  const names = { user: (id: string) => users.get(id)?.name ?? null, profile: (id: string) => profiles.get(id) ?? recorded.get(id) ?? null };
+  const views = entries.map((e) => ({
     id: e.id,
     action: e.action,
     group: isAuditAction(e.action) ? AUDIT_CATALOGUE[e.action].group : null,
     sentence: auditSentence(e, names),
     timestamp: e.timestamp,
-    actor: { id: e.userId, name: names.user(e.userId) },
+    // The face comes with the user already read for the name: no further read.
+    actor: { id: e.userId, name: names.user(e.userId), avatar: avatarOf(users.get(e.userId)) },
     target: e.targetUserId ? { id: e.targetUserId, name: names.user(e.targetUserId) } : null,
-    ipAddress: e.ipAddress ?? null,
+    ipAddress: e.ipAddress ? normaliseIpAddress(e.ipAddress) : null,
     device: describeUserAgent(e.userAgent),
     details: e.details,
+    technical: { ipAddress: e.ipAddress ?? null, userAgent: e.userAgent ?? null, hmac: e.hmac ?? null },
   }));
+  return { views, users };
+}
+
+export interface ChosenUser {
+  id: string;
+  /** null: no such user (any more). */
+  name: string | null;
+}
+
+/**
+ * The audit page's read: the first page of the filtered timeline and the names of the filter's
+ * actor and target, in the same user batch as the page's names. With the viewer's session,
+ * at most four DynamoDB calls for one actor, target or action (lib/audit/audit-page.int.test.ts).
+ */
+export async function readAuditPage(viewer: User, filter: TimelineFilter): Promise<{ page: TimelineViewPage; actor: ChosenUser | null; target: ChosenUser | null }> {
+  const chosen = [filter.actorId, filter.targetUserId].filter((id): id is string => Boolean(id));
+  const timeline = await readTimeline(viewer, { kind: "all" }, filter, { limit: TIMELINE_PAGE_SIZE });
+  const { views, users } = await presentWithUsers(timeline.entries, chosen);
+  const named = (id: string | undefined): ChosenUser | null => (id ? { id, name: users.get(id)?.name ?? null } : null);
+  return { page: { entries: views, nextCursor: timeline.nextCursor }, actor: named(filter.actorId), target: named(filter.targetUserId) };
 }

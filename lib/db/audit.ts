@@ -47,10 +47,12 @@ export const auditLogSchema = z.object({
   ipAddress: z.string().optional(),
   userAgent: z.string().optional(),
   targetUserId: z.string().optional(),
+  /** The entry's signature (lib/audit/integrity.ts), shown among its technical details. */
+  hmac: z.string().optional(),
 });
 export type AuditLog = z.infer<typeof auditLogSchema>;
 
-const PROJECTION = "id, userId, #action, details, #timestamp, ipAddress, userAgent, targetUserId";
+const PROJECTION = "id, userId, #action, details, #timestamp, ipAddress, userAgent, targetUserId, hmac";
 const PROJECTION_NAMES = { "#action": "action", "#timestamp": "timestamp" };
 
 function monthOf(iso: string): string {

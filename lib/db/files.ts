@@ -199,7 +199,7 @@ export async function updateFile(id: string, expectedVersion: number, patch: Fil
           },
         },
       },
-      auditPut(ctx, { action: "file.updated", targetUserId: current.uploadedBy, details: { fileId: id, ...changeSet } }),
+      auditPut(ctx, { action: "file.updated", targetUserId: current.uploadedBy, details: { fileId: id, name: updated.displayName, ...changeSet } }),
     ],
     (codes) => (codes[0] === "ConditionalCheckFailed" ? new ConflictError(STALE) : new Error(`updateFile cancelled: ${codes.join(",")}`)),
   );

@@ -20,11 +20,15 @@ export interface TimelineEntryView {
   group: AuditGroup | null;
   sentence: string;
   timestamp: string;
-  actor: { id: string; name: string | null };
+  /** `avatar`: /api/avatars link of their default profile's avatar (lib/users/avatar-path.ts), null for initials. */
+  actor: { id: string; name: string | null; avatar?: string | null };
   target: { id: string; name: string | null } | null;
+  /** Normalised for reading (lib/audit/ip-address.ts); as recorded in `technical`. */
   ipAddress: string | null;
   device: string | null;
   details: Record<string, unknown>;
+  /** What an investigation may need and a reader does not: shown behind "Details". */
+  technical: { ipAddress: string | null; userAgent: string | null; hmac: string | null };
 }
 
 export interface TimelineViewPage {

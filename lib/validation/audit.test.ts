@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseTimelineSearch, RANGE_INVERTED, readTimelineSchema, verifyAuditSchema } from "./audit";
+import { verifyRangeProblems } from "./audit-range";
 
 const ID = "6f1c3c9e-4a7b-4c1e-9d5f-2b8a7e6d1c00";
 
@@ -28,5 +29,22 @@ describe("timeline filters from the URL", () => {
     expect(read.success).toBe(false);
     expect(read.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["filter.to", RANGE_INVERTED]]);
     expect(verifyAuditSchema.safeParse({ from: "2026-02-30", to: "2026-03-01" }).success).toBe(false);
+  });
+});
+
+describe("the verify range's browser-side check", () => {
+  it("agrees with the action's schema, message for message", () => {
+    const cases = [
+      { from: "2026-02-01", to: "2026-02-03" },
+      { from: "2026-02-30", to: "2026-03-01" },
+      { from: "2026-03-02", to: "2026-03-01" },
+      { from: "2025-01-01", to: "2026-03-01" },
+    ];
+    for (const range of cases) {
+      const parsed = verifyAuditSchema.safeParse(range);
+      const fromSchema = Object.fromEntries((parsed.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
+      expect(verifyRangeProblems(range), JSON.stringify(range)).toEqual(fromSchema);
+    }
+    expect(verifyRangeProblems({ from: "yesterday", to: "2026-03-01" })).toEqual({ from: "Use a date like 2026-01-31." });
   });
 });

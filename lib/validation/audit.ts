@@ -1,16 +1,11 @@
 import { z } from "zod";
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/catalogue";
 import type { TimelineFilter } from "@/lib/types/timeline";
+import { DAY_FORMAT, DAY_PATTERN, isRealDay, NOT_A_DAY, RANGE_INVERTED, VERIFY_INVERTED, VERIFY_MAX_DAYS, VERIFY_TOO_LONG } from "./audit-range";
 
-/** Date.parse rolls 2026-02-31 over to 3 March; a real day reads back as itself. */
-function isRealDay(text: string): boolean {
-  const time = Date.parse(`${text}T00:00:00.000Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
-}
+const day = z.string().regex(DAY_PATTERN, DAY_FORMAT).refine(isRealDay, NOT_A_DAY);
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-01-31.").refine(isRealDay, "Not a real date.");
-
-export const RANGE_INVERTED = "The start date is after the end date, so nothing can match.";
+export { RANGE_INVERTED };
 
 const ids = z.object({ actor: z.uuid().optional().catch(undefined), target: z.uuid().optional().catch(undefined) });
 const actionList = z
@@ -90,5 +85,11 @@ export const countNewerSchema = z.object({
 
 export const verifyAuditSchema = z
   .object({ from: day, to: day })
-  .refine((v) => v.from <= v.to, { message: "The start must not be after the end.", path: ["to"] })
-  .refine((v) => Date.parse(v.to) - Date.parse(v.from) <= 366 * 86_400_000, { message: "Verify at most a year at a time.", path: ["to"] });
+  .refine((v) => v.from <= v.to, { message: VERIFY_INVERTED, path: ["to"] })
+  .refine((v) => Date.parse(v.to) - Date.parse(v.from) <= VERIFY_MAX_DAYS * 86_400_000, { message: VERIFY_TOO_LONG, path: ["to"] });
+
+/** The audit page's actor and target pickers: a search over every user (lib/audit/user-picker.ts). */
+export const searchAuditUsersSchema = z.object({
+  q: z.string().trim().min(1, "Type a name or an email.").max(100),
+  role: z.enum(["actor", "target"]),
+});

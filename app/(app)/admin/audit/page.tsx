@@ -1,37 +1,35 @@
 import type { Metadata } from "next";
 import { ExportTimeline } from "@/components/audit/export-timeline";
+import { FilterTransitionProvider } from "@/components/audit/filter-transition";
 import { Timeline } from "@/components/audit/timeline";
-import { type FilterValues, TimelineFilters, type UserOption } from "@/components/audit/timeline-filters";
+import { type FilterValues, TimelineFilters } from "@/components/audit/timeline-filters";
 import { VerifyAudit } from "@/components/audit/verify-audit";
 import { AUDIT_ACTIONS, AUDIT_CATALOGUE, AUDIT_GROUPS } from "@/lib/audit/catalogue";
-import { readTimelineView } from "@/lib/audit/timeline";
+import { type ChosenUser, readAuditPage } from "@/lib/audit/timeline";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can, hidesAdmins } from "@/lib/auth/permissions";
-import { listUsers } from "@/lib/db/user-directory";
 import { getUsersByIds } from "@/lib/db/users";
-import { type User } from "@/lib/validation/users";
 import { parseTimelineSearch } from "@/lib/validation/audit";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-/** The user picker offers this many people by name; anyone else can still be chosen by link. */
-const PICKER_SIZE = 100;
-
 /** A date filter as it was typed (kept in its field so the person sees what to correct), within reason. */
 const dayText = (value: string | string[] | undefined) => (typeof value === "string" ? value.slice(0, 10) : undefined);
 
-const option = (user: User): UserOption => ({ id: user.id, label: `${user.name} (${user.email})` });
-
-/** The picker's users, plus the chosen actor and target when they are not among them. */
-async function pickerUsers(chosen: Array<string | undefined>): Promise<UserOption[]> {
-  const { items } = await listUsers({ sort: "name" }, { limit: PICKER_SIZE });
-  const missing = chosen.filter((id): id is string => Boolean(id) && !items.some((u) => u.id === id));
-  const extra = missing.length ? [...(await getUsersByIds(missing)).values()] : [];
-  return [...extra, ...items].map(option);
+/** The chosen people by name when the dates keep the timeline from being read (one batch). */
+async function chosenOnly(ids: Array<string | undefined>): Promise<Record<string, ChosenUser>> {
+  const wanted = ids.filter((id): id is string => Boolean(id));
+  if (!wanted.length) return {};
+  const users = await getUsersByIds(wanted);
+  return Object.fromEntries(wanted.map((id) => [id, { id, name: users.get(id)?.name ?? null }]));
 }
 
+// Entries first (under the header and the one-line filter bar), the chart of what the filters
+// match beside them on wide screens and after them on narrow ones. One timeline read and one
+// user batch for the entries' names and the chosen people: within the page budget of four
+// DynamoDB calls with the session (lib/audit/audit-page.int.test.ts).
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requirePermission("audit.view_all");
   const search = await searchParams;
@@ -39,7 +37,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const filtersOk = !problems.from && !problems.to;
   const subject = { kind: "all" } as const;
   const renderedAt = new Date().toISOString();
-  const [initialPage, users] = await Promise.all([filtersOk ? readTimelineView(viewer, subject, filter) : null, pickerUsers([filter.actorId, filter.targetUserId])]);
+  const read = filtersOk ? await readAuditPage(viewer, filter) : null;
+  const chosen = read ? null : await chosenOnly([filter.actorId, filter.targetUserId]);
+  const person = (id: string | undefined, fromRead: ChosenUser | null | undefined) => (id ? (fromRead ?? chosen?.[id] ?? { id, name: null }) : null);
 
   const values: FilterValues = {
     actor: filter.actorId,
@@ -49,18 +49,32 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     to: filter.to?.slice(0, 10) ?? dayText(search.to),
   };
   const actionGroups = AUDIT_GROUPS.map((group) => ({ group, actions: AUDIT_ACTIONS.filter((a) => AUDIT_CATALOGUE[a].group === group) }));
-
-  return (
-    <div className="flex flex-col gap-6">
-      <PageHeader title="Audit log" description={<>Every change and sign-in{hidesAdmins(viewer) ? " you may see (entries by admins are not shown)" : ""}, newest first. The date filters are UTC days; times show in your time zone.</>} />
-      <TimelineFilters values={values} problems={problems} users={users} actionGroups={actionGroups} />
+  const tools = (
+    <>
       <ExportTimeline />
       {can(viewer, "audit.verify") ? <VerifyAudit today={renderedAt.slice(0, 10)} /> : null}
-      {initialPage ? (
-        <Timeline subject={subject} filter={filter} initialPage={initialPage} renderedAt={renderedAt} emptyText="No entries match these filters." />
-      ) : (
-        <Alert tone="warning">Correct the dates in the filters to see entries.</Alert>
-      )}
-    </div>
+    </>
+  );
+
+  return (
+    <FilterTransitionProvider>
+      <div className="flex flex-col gap-4">
+        <PageHeader title="Audit log" description={<>Every change and sign-in{hidesAdmins(viewer) ? " you may see (entries by admins are not shown)" : ""}, newest first. The date filters are UTC days; times show in your time zone.</>} />
+        <TimelineFilters
+          values={values}
+          problems={problems}
+          people={{ actor: person(filter.actorId, read?.actor), target: person(filter.targetUserId, read?.target) }}
+          actionGroups={actionGroups}
+        />
+        {read ? (
+          <Timeline subject={subject} filter={filter} initialPage={read.page} renderedAt={renderedAt} emptyText="No entries match these filters." chart aside={tools} autoLoad={false} />
+        ) : (
+          <>
+            <Alert tone="warning">Correct the dates in the filters to see entries.</Alert>
+            {tools}
+          </>
+        )}
+      </div>
+    </FilterTransitionProvider>
   );
 }
