@@ -659,7 +659,7 @@ test.describe("investigations on the audit page", () => {
     await page.goto(`/admin/audit?target=${plain.id}`);
     const byFaced = page.getByRole("article", { name: `${faced.name} reactivated ${plain.name}` });
     const image = byFaced.locator("img");
-    await expect(image).toHaveAttribute("src", new RegExp(`/api/avatars/${faced.id}\\?v=[\\w-]{10}$`));
+    await expect(image).toHaveAttribute("src", new RegExp(`/api/avatars/${faced.id}\\?v=[\\w-]{12}$`));
     // Decorative: the sentence names them.
     await expect(image).toHaveAttribute("alt", "");
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
