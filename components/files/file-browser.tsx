@@ -6,6 +6,7 @@ import { AlertPanel } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField } from "@/components/ui/select-field";
+import { TableHead } from "@/components/ui/table-head";
 import { TextField } from "@/components/ui/text-field";
 import { listFilesAction } from "@/lib/actions/files/file-actions";
 import { queryKeys } from "@/lib/query-keys";
@@ -120,21 +121,10 @@ export function FileBrowser({ ownerId, initialPage, initialFilter, caption }: Fi
           }
         />
       ) : (
-        <div ref={tableRef} tabIndex={-1} className="overflow-x-auto rounded-xl border border-subtle bg-surface focus:outline-none">
+        <div ref={tableRef} tabIndex={-1} className="relative overflow-x-auto rounded-xl border border-subtle bg-surface focus:outline-none">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{caption}</caption>
-            <thead className="border-b border-subtle bg-surface-alt text-xs uppercase tracking-wide text-muted">
-              <tr>
-                {COLUMNS.map(([heading, hide]) => (
-                  <th key={heading} scope="col" className={`whitespace-nowrap px-3 py-3 font-medium ${hide}`}>
-                    {heading}
-                  </th>
-                ))}
-                <th scope="col" className="px-2 py-3 font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={COLUMNS.map(([label, hide]) => ({ label, className: `whitespace-nowrap px-3 ${hide}` }))} />
             <tbody className="divide-y divide-divider">
               {files.map((file) => (
                 <FileRow key={file.id} file={file} onRemoved={() => tableRef.current?.focus()} />

@@ -16,7 +16,7 @@ export function TableHead({ columns, leading, className }: { columns: readonly C
         {columns.map((column) => {
           const { label, className } = typeof column === "string" ? { label: column, className: "" } : column;
           return (
-            <th key={label} scope="col" className={`px-4 py-3 font-medium ${className}`.trim()}>
+            <th key={label} scope="col" className={cn("px-4 py-3 font-medium", className)}>
               {label}
             </th>
           );

@@ -4,16 +4,9 @@
 // One client first (latency, DynamoDB calls per call), then 10 clients, each with its own
 // subject so that they measure the work and not each other's version conflicts.
 import { actionResult, findAction } from "../../e2e/fixtures/server-actions";
-import { summarise } from "./stats";
+import { type LoadFigures, summarise } from "./stats";
 
-export interface ActionFigures {
-  p50: number;
-  p95: number;
-  rps10: number;
-  p95at10: number;
-  errors: number;
-  callsPerRequest: number;
-}
+export type ActionFigures = LoadFigures;
 
 type Result<T> = { ok: true; data: T } | { ok: false; error: string };
 

@@ -3,15 +3,9 @@
 // DynamoDB calls each request makes and the bytes of HTML it answers with.
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
-import { summarise } from "./stats";
+import { type LoadFigures, summarise } from "./stats";
 
-export interface PageFigures {
-  p50: number;
-  p95: number;
-  rps10: number;
-  p95at10: number;
-  errors: number;
-  callsPerRequest: number;
+export interface PageFigures extends LoadFigures {
   htmlBytes: number;
   htmlGzipBytes: number;
   /** The DynamoDB calls of one request, named (the proxy's view). */

@@ -12,3 +12,13 @@ export function summarise(samples: readonly number[]): { p50: number; p95: numbe
 }
 
 export const round = (value: number, digits = 1) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : null);
+
+/** What every measured page or action reports: latency alone and at 10 clients, and its DynamoDB calls. */
+export interface LoadFigures {
+  p50: number;
+  p95: number;
+  rps10: number;
+  p95at10: number;
+  errors: number;
+  callsPerRequest: number;
+}
