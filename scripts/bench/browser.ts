@@ -36,8 +36,10 @@ export function lighthouse(url: string, cookie?: string): LighthouseFigures {
   const run = spawnSync(
     process.execPath,
     [LIGHTHOUSE, url, "--quiet", "--output=json", "--output-path=stdout", "--preset=desktop", "--only-categories=performance,accessibility", `--chrome-flags=${flags.join(" ")}`, ...(cookie ? [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`] : [])],
-    { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CHROME_PATH: CHROMIUM_LAUNCH_OPTIONS.executablePath, NODE_OPTIONS: "" } },
+    // A page that never settles must not stall the whole run (seen once on the users list).
+    { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 120_000, env: { ...process.env, CHROME_PATH: CHROMIUM_LAUNCH_OPTIONS.executablePath, NODE_OPTIONS: "" } },
   );
+  if (run.error) throw new Error(`Lighthouse did not finish for ${url}: ${run.error.message}`);
   if (run.status !== 0) throw new Error(`Lighthouse failed for ${url}: ${run.stderr.slice(-800)}`);
   const lhr = JSON.parse(run.stdout) as {
     runtimeError?: { code: string; message: string };
